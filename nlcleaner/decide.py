@@ -1,0 +1,174 @@
+"""Deciding: claims become removals.
+
+Pass 1 took place in the kinds (each claim names its lines). Here: the context pass (short furniture-looking lines
+sandwiched between removals in the tail), suppressed lines, who owns which line (strong evidence first), the guard
+(weak removals may not take more than a share of the document), and the one blank separator a removed block takes
+with it. The result is a list of non-overlapping spans in the current text's offsets, each naming one rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from .claims import Claim
+
+SANDWICH_RULE = "navigation.sandwiched"
+SANDWICH_WHY = (
+    "A short line that is not prose (a lone 'Share', 'Tags:', a button) standing in the tail between two removed "
+    "lines is furniture of the same block."
+)
+_SANDWICH_MAX_CHARS = 60
+_SANDWICH_MAX_LINES = 2
+_PROSE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+@dataclass
+class Decision:
+    cuts: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, rule) in the current text
+    held: list[tuple[int, int, str]] = field(default_factory=list)  # weak removals the guard held back
+    flags: list[str] = field(default_factory=list)
+
+
+def decide(rnd, claims: list[Claim], *, guard: float, sandwich: bool) -> Decision:
+    line_claims = [c for c in claims if c.span is None]
+    span_claims = [c for c in claims if c.span is not None]
+    if sandwich and line_claims:
+        line_claims += _sandwiched(rnd, line_claims)
+    if rnd.protected:
+        line_claims = [p for c in line_claims for p in _unprotected(c, rnd.protected)]
+        span_claims = [c for c in span_claims if c.first not in rnd.protected]
+
+    owned = _assign(line_claims)  # [first, last, rule, strong], sorted, non-overlapping
+    decision = Decision()
+    weak = [o for o in owned if not o[3]]
+    if weak and sum(rnd.chars(o[0], o[1]) for o in weak) > guard * max(len(rnd.text), 1):
+        decision.flags.append("guard")
+        decision.held = [(rnd.start(o[0]), rnd.end(o[1]), o[2]) for o in weak]
+        owned = [o for o in owned if o[3]]
+    _take_separators(rnd, owned)
+
+    for first, last, rule, _ in owned:
+        decision.cuts.append((rnd.start(first), rnd.end(last), rule))
+    decision.cuts += _span_cuts(rnd, span_claims, owned)
+    decision.cuts.sort()
+    return decision
+
+
+def _assign(claims: list[Claim]) -> list[list]:
+    """Give each line to one claim: strong claims first, then in detection order; merge a rule's adjacent pieces."""
+    order = sorted(range(len(claims)), key=lambda k: (not claims[k].strong, k))
+    owned: list[list] = []
+    for k in order:
+        c = claims[k]
+        for a, b in _subtract(c.first, c.last, owned):
+            owned.append([a, b, c.rule, c.strong])
+    owned.sort()
+    merged: list[list] = []
+    for o in owned:
+        if merged and merged[-1][2] == o[2] and merged[-1][1] + 1 >= o[0]:
+            merged[-1][1] = max(merged[-1][1], o[1])
+        else:
+            merged.append(o)
+    return merged
+
+
+def _subtract(first: int, last: int, owned) -> list[tuple[int, int]]:
+    pieces = [(first, last)]
+    for a, b, *_ in owned:
+        nxt = []
+        for x, y in pieces:
+            if b < x or a > y:
+                nxt.append((x, y))
+                continue
+            if x < a:
+                nxt.append((x, a - 1))
+            if y > b:
+                nxt.append((b + 1, y))
+        pieces = nxt
+        if not pieces:
+            break
+    return pieces
+
+
+def _unprotected(c: Claim, protected) -> list[Claim]:
+    out, start = [], None
+    for i in range(c.first, c.last + 2):
+        free = i <= c.last and i not in protected
+        if free and start is None:
+            start = i
+        elif not free and start is not None:
+            out.append(Claim(start, i - 1, c.rule, c.strong))
+            start = None
+    return out
+
+
+def _furniture_looking(rnd, i: int) -> bool:
+    text = rnd.raw(i).strip()
+    if len(text) > _SANDWICH_MAX_CHARS:
+        return False
+    return not (_PROSE_END.search(text) and len(text.split()) >= 4)
+
+
+def _sandwiched(rnd, claims: list[Claim]) -> list[Claim]:
+    """Short non-prose lines in the tail with removed lines right above and right below them (blank lines aside)."""
+    spans = sorted((c.first, c.last) for c in claims)
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    found = []
+    for (_, prev_last), (next_first, _) in zip(merged, merged[1:]):
+        gap = [i for i in range(prev_last + 1, next_first) if not rnd.blank(i)]
+        if not gap or len(gap) > _SANDWICH_MAX_LINES or gap[0] < rnd.tail_start:
+            continue
+        if all(_furniture_looking(rnd, i) for i in gap):
+            found.append(Claim(gap[0], gap[-1], SANDWICH_RULE, False))
+    return found
+
+
+def _take_separators(rnd, owned: list[list]) -> None:
+    """A removed block takes exactly one adjacent blank line: the one after it, else the one before it."""
+    if not owned:
+        return
+    blocks: list[list[int]] = []  # indices into owned of runs of adjacent pieces
+    for k, o in enumerate(owned):
+        if blocks and owned[blocks[-1][-1]][1] + 1 == o[0]:
+            blocks[-1].append(k)
+        else:
+            blocks.append([k])
+    claimed_lines = [(o[0], o[1]) for o in owned]
+
+    def free_blank(i: int) -> bool:
+        if i < 0 or i >= rnd.n or not rnd.blank(i) or i in rnd.protected:
+            return False
+        return not any(a <= i <= b for a, b in claimed_lines)
+
+    for block in blocks:
+        first, last = owned[block[0]], owned[block[-1]]
+        if free_blank(last[1] + 1):
+            last[1] += 1
+            claimed_lines.append((last[1], last[1]))
+        elif free_blank(first[0] - 1):
+            first[0] -= 1
+            claimed_lines.append((first[0], first[0]))
+
+
+def _span_cuts(rnd, claims: list[Claim], owned) -> list[tuple[int, int, str]]:
+    cuts = []
+    by_line: dict[int, list[Claim]] = {}
+    for c in claims:
+        if not any(o[0] <= c.first <= o[1] for o in owned):
+            by_line.setdefault(c.first, []).append(c)
+    for line, cs in by_line.items():
+        base = rnd.starts[line]
+        end = -1
+        for c in sorted(cs, key=lambda c: c.span):
+            a, b = c.span
+            if a < end:
+                continue
+            cuts.append((base + a, base + b, c.rule))
+            end = b
+    return cuts

@@ -1,0 +1,109 @@
+"""One round of detection over the current text: line table, zones, prefilter hits, and the claims rules make.
+
+Rules only detect: each returns Claims (a line range or a span, a rule, and whether its evidence is strong).
+decide.py turns claims into removals."""
+
+from __future__ import annotations
+
+import math
+from itertools import accumulate
+
+import regex
+
+from .claims import Claim  # noqa: F401  (re-exported for kinds)
+from .kinds.line_match import LineMatcher, LineView
+
+_SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
+
+
+class Round:
+    """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
+
+    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float):
+        self.text = text
+        parts = text.split("\n")
+        if parts[-1] == "":
+            parts.pop()
+        self.parts = parts
+        self.n = n = len(parts)
+        # starts[i] is where line i begins; starts[n] is the end of the text
+        self.starts = list(accumulate((len(p) + 1 for p in parts), initial=0))
+        self.starts[-1] = len(text)
+        self.tail_start = n - max(3, math.ceil(n * tail_zone)) if n else 0
+        self.head_end = max(3, math.ceil(n * head_zone))
+        self.bom = text.startswith("\ufeff")
+        self._views: dict[int, LineView] = {}
+        self.hits = prefilter.scan(text, self.starts)
+        self.prefilter = prefilter
+        self.protected = self._protected() if "nlcleaner:" in text.casefold() else frozenset()
+
+    # lines
+    def raw(self, i: int) -> str:
+        p = self.parts[i]
+        return p[:-1] if p.endswith("\r") else p
+
+    def view(self, i: int) -> LineView:
+        v = self._views.get(i)
+        if v is None:
+            v = self._views[i] = LineView(self.raw(i))
+        return v
+
+    def blank(self, i: int) -> bool:
+        return not self.parts[i].strip()
+
+    def start(self, i: int) -> int:
+        """Where a removal of line i begins (a UTF-8 BOM at offset 0 is never removed)."""
+        return 1 if i == 0 and self.bom else self.starts[i]
+
+    def end(self, i: int) -> int:
+        return self.starts[i + 1]
+
+    def chars(self, first: int, last: int) -> int:
+        return self.starts[last + 1] - self.starts[first]
+
+    def zone(self, position: str) -> range:
+        if position == "tail":
+            return range(max(self.tail_start, 0), self.n)
+        if position == "head":
+            return range(0, min(self.head_end, self.n))
+        return range(0, self.n)
+
+    def paragraph(self, i: int) -> tuple[int, int]:
+        a = i
+        while a > 0 and not self.blank(a - 1):
+            a -= 1
+        b = i
+        while b + 1 < self.n and not self.blank(b + 1):
+            b += 1
+        return a, b
+
+    def candidates(self, matcher: LineMatcher, zone: range) -> list[int]:
+        """Lines of the zone that may match: those holding an anchor, or every line for an unanchored matcher."""
+        if matcher.anchors is None:
+            return list(zone)
+        lines: set[int] = set()
+        for a in matcher.anchors:
+            lines |= self.hits.get(self.prefilter.id_of(a), set())
+        return sorted(i for i in lines if zone.start <= i < zone.stop)
+
+    def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
+        return [i for i in self.candidates(matcher, zone) if matcher.match(self.view(i))]
+
+    def _protected(self) -> frozenset[int]:
+        """Lines between `nlcleaner: off` and `nlcleaner: on` (markers included) are kept whatever rules say."""
+        keep: set[int] = set()
+        off_at = None
+        for i in range(self.n):
+            if "nlcleaner" not in self.parts[i].casefold():
+                continue
+            m = _SUPPRESS.match(self.raw(i))
+            if not m:
+                continue
+            if m.group(1).lower() == "off" and off_at is None:
+                off_at = i
+            elif m.group(1).lower() == "on" and off_at is not None:
+                keep.update(range(off_at, i + 1))
+                off_at = None
+        if off_at is not None:
+            keep.update(range(off_at, self.n))
+        return frozenset(keep)

@@ -1,0 +1,208 @@
+"""The Cleaner: packs and settings compiled once; `clean(text)` runs detect → decide → apply to a fixpoint.
+
+Each round works on the current text (what earlier rounds left), so tail-relative rules see the new tail; removals
+are mapped back to the original text's offsets. The loop ends when a round removes nothing, which is what makes
+`clean(clean(x)) == clean(x)`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import document
+from .claims import Claim
+from .decide import SANDWICH_RULE, SANDWICH_WHY, decide
+from .detect import Round
+from .errors import NLCleanerError
+from .kinds import PatternTimeout, compile_rule
+from .prefilter import Prefilter
+from .records import Removal
+from .rules.loader import builtin_pack_paths, check_unique, load_pack
+from .rules.model import Rule, selected
+from .settings import Settings
+from .source import host_of, source_matches
+
+MAX_ROUNDS = 8
+
+
+@dataclass
+class CleanResult:
+    text: str
+    removals: list[Removal]
+    flags: list[str] = field(default_factory=list)  # "guard", "timeout:<rule>"
+    held: list[Removal] = field(default_factory=list)  # removals the guard did not apply
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.removals)
+
+    @property
+    def applied(self) -> bool:
+        """False when the guard held removals back (the document is flagged)."""
+        return not self.held
+
+
+class PatternTimeoutError(NLCleanerError):
+    """With strict settings, a user pattern that ran out of time is an error."""
+
+
+# the decision passes that act like rules: they appear in reports and listings, and can be ignored by id
+CONTEXT_RULES = {SANDWICH_RULE: SANDWICH_WHY}
+
+
+class Cleaner:
+    """Packs and settings compiled once; reusable, picklable (it pickles as its settings) and thread-safe."""
+
+    def __init__(self, settings: Settings | None = None, **overrides):
+        settings = settings or Settings()
+        if overrides:
+            settings = settings.replace(**overrides)
+        self.settings = settings
+        paths = builtin_pack_paths() if settings.builtin else []
+        packs = [load_pack(p) for p in paths] + [load_pack(p, user=True) for p in settings.rules]
+        check_unique(packs)
+        self.packs = packs
+        self.all_rules: list[Rule] = [r for p in packs for r in p.rules]
+        self.rules = [r for r in self.all_rules if self._wanted(r.id, r.languages)]
+        self.context_rules = [rid for rid in CONTEXT_RULES if self._wanted(rid, ())]
+        self._kinds = [compile_rule(r) for r in self.rules]
+        anchors = {a for k in self._kinds for m in k.matchers if m.anchors for a in m.anchors}
+        self._prefilter = Prefilter(anchors)
+        self._by_id = {r.id: r for r in self.all_rules}
+        self.packs_hash = _hash(p.digest for p in packs)
+
+    def restricted(self, rule_ids, *, context: bool = False) -> "Cleaner":
+        """A copy that runs only these rules (by exact id): how a rule's examples are tested on their own."""
+        wanted = set(rule_ids)
+        other = object.__new__(Cleaner)
+        other.__dict__.update(self.__dict__)
+        other.rules = [r for r in self.all_rules if r.id in wanted]
+        other.context_rules = [c for c in self.context_rules if context and c in wanted]
+        other._kinds = [compile_rule(r) for r in other.rules]
+        other._prefilter = Prefilter({a for k in other._kinds for m in k.matchers if m.anchors for a in m.anchors})
+        return other
+
+    def _wanted(self, rule_id: str, languages) -> bool:
+        s = self.settings
+        if not selected(rule_id, s.select, s.ignore, s.extend_select):
+            return False
+        return not (s.languages and languages and not set(languages) & set(s.languages))
+
+    def __getstate__(self):
+        return {"settings": self.settings}
+
+    def __setstate__(self, state):
+        self.__init__(state["settings"])
+
+    def category_of(self, rule_id: str) -> str:
+        return rule_id.split(".", 1)[0]
+
+    def rule(self, rule_id: str) -> Rule | None:
+        return self._by_id.get(rule_id)
+
+    # cleaning
+    def clean(self, text: str, source: str | None = None) -> CleanResult:
+        host = host_of(source) if source else None
+        kinds = [k for k in self._kinds if k.rule.source is None or source_matches(k.rule.source, host)]
+        disabled: set[str] = set()
+        flags: list[str] = []
+        kept = [(0, len(text))]  # the original's intervals that make up the current text
+        cuts_original: list[tuple[int, int, str]] = []
+        held_original: list[tuple[int, int, str]] = []
+        current = text
+        for _ in range(MAX_ROUNDS):
+            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone)
+            claims = self._detect(rnd, kinds, disabled, flags)
+            decision = decide(
+                rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
+            )
+            held_original = [p for c in decision.held for p in _to_original(kept, *c)]
+            if "guard" in decision.flags and "guard" not in flags:
+                flags.append("guard")
+            if not decision.cuts:
+                break
+            pieces = [p for c in decision.cuts for p in _to_original(kept, *c)]
+            cuts_original += pieces
+            kept = _subtract_all(kept, pieces)
+            current = "".join(text[a:b] for a, b in kept)
+        removals = _records(text, cuts_original, self.category_of)
+        held = _records(text, held_original, self.category_of)
+        return CleanResult(current, removals, flags, held)
+
+    def _detect(self, rnd, kinds, disabled: set, flags: list) -> list[Claim]:
+        claims: list[Claim] = []
+        if rnd.n == 0:
+            return claims
+        for kind in kinds:
+            if kind.rule.id in disabled:
+                continue
+            try:
+                claims += kind.detect(rnd)
+            except PatternTimeout as exc:
+                if self.settings.strict:
+                    raise PatternTimeoutError(
+                        f"rule '{exc.rule_id}' ({kind.rule.path}): pattern timed out (catastrophic backtracking?)"
+                    ) from None
+                disabled.add(exc.rule_id)
+                flags.append(f"timeout:{exc.rule_id}")
+        return claims
+
+    def clean_bytes(self, data: bytes, source: str | None = None) -> tuple[bytes, CleanResult]:
+        """Clean encoded text; untouched bytes stay identical. Raises InputError for binary or UTF-16/32 input."""
+        result = self.clean(document.decode(data), source)
+        return (document.encode(result.text) if result.changed else data), result
+
+
+def _hash(digests) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for d in sorted(digests):
+        h.update(d.encode())
+    return h.hexdigest()[:16]
+
+
+def _to_original(kept, start: int, end: int, rule: str) -> list[tuple[int, int, str]]:
+    """Map a span of the current text to the original's pieces (earlier rounds may have cut holes between them)."""
+    out, offset = [], 0
+    for a, b in kept:
+        length = b - a
+        lo, hi = max(start, offset), min(end, offset + length)
+        if lo < hi:
+            out.append((a + lo - offset, a + hi - offset, rule))
+        offset += length
+        if offset >= end:
+            break
+    return out
+
+
+def _subtract_all(kept, pieces) -> list[tuple[int, int]]:
+    out = []
+    cuts = sorted((a, b) for a, b, _ in pieces)
+    for a, b in kept:
+        pos = a
+        for x, y in cuts:
+            if y <= pos or x >= b:
+                continue
+            if x > pos:
+                out.append((pos, x))
+            pos = max(pos, y)
+        if pos < b:
+            out.append((pos, b))
+    return out
+
+
+def _records(text: str, pieces, category_of) -> list[Removal]:
+    """Sort, merge a rule's touching pieces, and number lines (1-based, inclusive) in the original text."""
+    merged: list[list] = []
+    for a, b, rule in sorted(pieces):
+        if merged and merged[-1][2] == rule and merged[-1][1] == a:
+            merged[-1][1] = b
+        else:
+            merged.append([a, b, rule])
+    out, line, pos = [], 1, 0
+    for a, b, rule in merged:
+        line += text.count("\n", pos, a)
+        pos = a
+        end_line = line + text.count("\n", a, max(a, b - 1))
+        out.append(Removal(rule, category_of(rule), line, end_line, a, b, text[a:b]))
+    return out

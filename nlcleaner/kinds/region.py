@@ -1,0 +1,39 @@
+"""`region`: from a start marker to the first end marker within max_lines (a publisher's box)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..claims import Claim
+from .line_match import LineMatcher
+
+
+class RegionKind:
+    def __init__(self, rule):
+        self.rule = rule
+        spec = rule.spec
+        self.start = LineMatcher(spec["start"], rule.id, rule.user)
+        self.end = LineMatcher(spec["end"], rule.id, rule.user)
+        self.matchers = [self.start, self.end]
+        self.max_lines = spec["max_lines"]
+        self.unclosed = spec["unclosed"]
+
+    def detect(self, rnd) -> list[Claim]:
+        rule, claims = self.rule, []
+        starts = rnd.matching(self.start, rnd.zone(rule.position))
+        if not starts:
+            return claims
+        ends = rnd.matching(self.end, range(starts[0] + 1, min(rnd.n, starts[-1] + self.max_lines + 1)))
+        covered = -1
+        for s in starts:
+            if s <= covered:
+                continue
+            k = bisect_right(ends, s)
+            if k < len(ends) and ends[k] <= s + self.max_lines:
+                claims.append(Claim(s, ends[k], rule.id, rule.strong))
+                covered = ends[k]
+            elif self.unclosed == "tail" and s >= rnd.tail_start:
+                # no closing marker: the rest of the tail is taken on weaker evidence (the guard applies)
+                claims.append(Claim(s, rnd.n - 1, rule.id, False))
+                covered = rnd.n - 1
+        return claims

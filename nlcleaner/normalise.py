@@ -1,0 +1,60 @@
+"""The normalised view of a line that rules match against.
+
+Matching ignores case, Unicode width, typographic quotes and dashes, and Markdown furniture, so one phrase covers
+`Share this`, `**SHARE THIS**` and `* [Share this](https://…)`. The view is only ever used to decide *whether* a
+line matches; removals are made on the original lines, so offsets never need mapping back.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-", "\u2212": "-",
+        "\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+        "\u00ad": "", "\t": " ",
+    }
+)
+# leading Markdown / list furniture, repeated: "## ", "> ", "* ", "- ", "• ", "1. ", "» "
+_LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|\d{1,3}[.)](?=\s))\s*)+")
+_IMAGE = regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
+_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
+_EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
+_SPACE = regex.compile(r"\s+")
+# what "the line equals the phrase" ignores at either end
+_TRAIL = regex.compile(r"[\s.:;,!?|»›→>\-…\"']+$")
+_EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
+
+
+def normalise(line: str) -> str:
+    """Return the matching view of one line (no line ending)."""
+    if line.isascii():
+        s = line
+    else:
+        s = unicodedata.normalize("NFKC", line).translate(_TRANSLATE)
+    if "\t" in s:
+        s = s.replace("\t", " ")
+    if "](" in s:
+        s = _IMAGE.sub("", s)
+        s = _LINK.sub(r"\1", s)
+    s = _LEAD.sub("", s)
+    if "*" in s or "_" in s or "~" in s:
+        s = _EMPHASIS.sub("", s)
+        s = _LEAD.sub("", s)
+    s = s.casefold()
+    return _SPACE.sub(" ", s).strip()
+
+
+def bare(view: str) -> str:
+    """A normalised view without punctuation at its ends: what a whole-line phrase is compared with."""
+    return _EDGE.sub("", _TRAIL.sub("", view))
+
+
+def words(view: str) -> list[str]:
+    """The word tokens of a normalised view (used to pick prefilter anchors)."""
+    return regex.findall(r"\w+", view)

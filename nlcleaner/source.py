@@ -1,0 +1,24 @@
+"""Reducing a document's source (a URL, a host, a folder name) to the key that source-scoped rules match."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+
+def host_of(value: str) -> str:
+    value = value.strip()
+    if "://" in value:
+        value = urlsplit(value).hostname or value
+    elif "/" in value and "." in value.split("/", 1)[0]:
+        value = value.split("/", 1)[0]
+    value = value.lower().rstrip(".")
+    if value.startswith("www."):
+        value = value[4:]
+    return value.split(":", 1)[0]
+
+
+def source_matches(rule_source: str, doc_source: str | None) -> bool:
+    """A rule scoped to example.com also applies to news.example.com."""
+    if doc_source is None:
+        return False
+    return doc_source == rule_source or doc_source.endswith("." + rule_source)

@@ -1,0 +1,136 @@
+"""Rule packs: every built-in rule's examples pass, the loader names file/rule/key, built-in patterns are safe."""
+
+from __future__ import annotations
+
+
+import pytest
+import regex
+
+from nlcleaner import Cleaner, PackError
+from nlcleaner.rules import CATEGORIES, builtin_pack_paths, load_pack, load_packs
+from nlcleaner.rules.examples import check_rule, split_marked
+from nlcleaner.settings import Settings
+
+from conftest import ROOT
+
+REFERENCE = ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml"
+BUILTIN = [r for p in load_packs(builtin_pack_paths()) for r in p.rules]
+
+
+@pytest.fixture(scope="module")
+def everything():
+    return Cleaner()
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=lambda r: r.id)
+def test_builtin_rule_examples(rule, everything):
+    failures = check_rule(rule, everything.restricted([rule.id]), everything)
+    assert not failures, "\n".join(map(str, failures))
+
+
+def test_reference_pack_has_one_rule_of_every_kind_and_its_examples_pass():
+    pack = load_pack(REFERENCE, user=True)
+    assert sorted(r.kind for r in pack.rules) == sorted(["phrase", "pattern", "region", "cut", "scored"])
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(REFERENCE),)))
+    for rule in pack.rules:
+        assert not check_rule(rule, cleaner.restricted([rule.id]), cleaner), rule.id
+
+
+def test_builtin_packs_cover_categories_and_ids_are_unique():
+    ids = [r.id for r in BUILTIN]
+    assert len(ids) == len(set(ids))
+    assert all(r.category in CATEGORIES for r in BUILTIN)
+    assert "donation.moscow-times" in ids
+
+
+# Nested unbounded repeats ((a+)+, (a*)*, (?:x+y*)+) are what backtracks catastrophically.
+_NESTED = regex.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)(?:[+*]|\{\d*,\})")
+
+
+def _patterns(rule):
+    spec = rule.spec
+    found = []
+    for key in ("line", "start", "end", "marker"):
+        if key in spec and spec[key].get("pattern"):
+            found.append(spec[key]["pattern"])
+    for sig in spec.get("signals", ()):
+        if sig["line"].get("pattern"):
+            found.append(sig["line"]["pattern"])
+    return found
+
+
+@pytest.mark.parametrize("rule", [r for r in BUILTIN if _patterns(r)], ids=lambda r: r.id)
+def test_builtin_patterns_have_no_nested_unbounded_repeats(rule):
+    for pattern in _patterns(rule):
+        assert not _NESTED.search(pattern), f"{rule.id}: nested repeat in {pattern!r}"
+
+
+def test_lint_catches_a_catastrophic_pattern():
+    assert _NESTED.search(r"^(a+)+$") and _NESTED.search(r"(?:\w+\s*)*x")
+
+
+def test_split_marked():
+    doc, kept = split_marked("a\n~~ b\n~~\nc")
+    assert doc == "a\nb\n\nc" and kept == ["a", "c"]
+
+
+def _write(tmp_path, body):
+    p = tmp_path / "pack.toml"
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+GOOD_RULE = """
+[[rule]]
+id = "social.mine"
+kind = "phrase"
+why = "test"
+phrases = ["Share"]
+[rule.examples]
+remove = ["Share"]
+keep = ["Shares rose."]
+"""
+
+
+@pytest.mark.parametrize(
+    "change, key",
+    [
+        (('kind = "phrase"', 'kind = "phrases"'), "kind"),
+        (('id = "social.mine"', 'id = "gossip.mine"'), "id"),
+        (('id = "social.mine"', 'id = "Social.Mine"'), "id"),
+        (('why = "test"', 'why = "test"\nposition = "end"'), "position"),
+        (('why = "test"', 'why = "test"\ncolour = "red"'), "colour"),
+        (('keep = ["Shares rose."]', ''), "examples.keep"),
+        (('phrases = ["Share"]', 'pattern = "(unclosed"'), "pattern"),
+    ],
+)
+def test_broken_pack_names_file_rule_and_key(tmp_path, change, key):
+    body = '[pack]\nname = "mine"\n' + GOOD_RULE.replace(*change)
+    if change[1].startswith("pattern"):
+        body = body.replace('kind = "phrase"', 'kind = "pattern"')
+    path = _write(tmp_path, body)
+    with pytest.raises(PackError) as info:
+        load_pack(path)
+    message = str(info.value)
+    assert str(path) in message and f"key '{key}'" in message and "\n" not in message
+
+
+def test_broken_toml_names_the_file(tmp_path):
+    path = _write(tmp_path, "[pack\nname=")
+    with pytest.raises(PackError, match="not valid TOML") as info:
+        load_pack(path)
+    assert str(path) in str(info.value)
+
+
+def test_duplicate_id_across_packs(tmp_path):
+    a = tmp_path / "a.toml"
+    b = tmp_path / "b.toml"
+    a.write_text('[pack]\nname = "a"\n' + GOOD_RULE)
+    b.write_text('[pack]\nname = "b"\n' + GOOD_RULE)
+    with pytest.raises(PackError, match="already defined"):
+        load_packs([a, b])
+
+
+def test_learned_rules_need_no_keep_examples(tmp_path):
+    body = '[pack]\nname = "l"\n' + GOOD_RULE.replace("social.mine", "learned.mine").replace('keep = ["Shares rose."]', "")
+    assert load_pack(_write(tmp_path, body)).rules[0].id == "learned.mine"
