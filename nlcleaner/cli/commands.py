@@ -1,3 +1,4 @@
 """Imports every command module so that each registers itself on the app."""
 
 from . import clean_cmd  # noqa: F401
+from . import eval_cmd  # noqa: F401
