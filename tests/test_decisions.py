@@ -1,0 +1,152 @@
+"""Decisions: the guard, timeouts of user patterns, the fixpoint, the sandwich pass, source scopes, selection."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from conftest import ROOT
+
+from nlcleaner import Cleaner, Settings, apply_removals
+from nlcleaner.engine import PatternTimeoutError
+
+REFERENCE = str(ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml")
+APPEAL = [
+    "Dear readers, our journalism is free for everyone.",
+    "If you value it, please donate today.",
+    "Donate now",
+]
+
+
+def _pack(tmp_path, body: str, name="user") -> str:
+    p = tmp_path / f"{name}.toml"
+    p.write_text(f'[pack]\nname = "{name}"\n' + body, encoding="utf-8")
+    return str(p)
+
+
+@pytest.fixture(scope="module")
+def reference():
+    return Cleaner(Settings(builtin=False, rules=(REFERENCE,)))
+
+
+def test_guard_holds_back_a_scored_rule_that_would_take_most_of_a_document(reference):
+    text = "A short note.\n" + "\n".join(APPEAL) + "\n"
+    result = reference.clean(text)
+    assert result.text == text
+    assert result.flags == ["guard"] and not result.applied
+    assert [r.rule for r in result.held] == ["donation.reference-appeal"]
+
+
+def test_the_same_appeal_goes_from_a_long_enough_document(reference):
+    body = [f"Paragraph {i} of the article reports what the council decided on the budget." for i in range(6)]
+    text = "\n".join(body + APPEAL) + "\n"
+    result = reference.clean(text)
+    assert result.text == "\n".join(body) + "\n" and result.applied
+
+
+def test_guard_does_not_hold_back_a_closed_region(reference):
+    text = "Prices rose.\nSign up for our newsletter\nThe best stories, every morning.\nNo thanks\n"
+    result = reference.clean(text)
+    assert result.text == "Prices rose.\n" and not result.flags
+
+
+def test_guard_setting_is_respected():
+    text = "A short note.\n" + "\n".join(APPEAL) + "\n"
+    loose = Cleaner(Settings(builtin=False, rules=(REFERENCE,), guard=1.0))
+    assert loose.clean(text).text == "A short note.\n"
+
+
+CATASTROPHIC = """
+[[rule]]
+id = "ad.catastrophic"
+kind = "pattern"
+why = "a user's pattern that backtracks exponentially"
+pattern = '^(a|aa)+$'
+max_chars = 100000
+[rule.examples]
+remove = ["aaaa"]
+keep = ["b"]
+"""
+
+
+def test_a_catastrophic_user_pattern_is_stopped_reported_and_the_run_goes_on(tmp_path):
+    cleaner = Cleaner(Settings(builtin=False, rules=(REFERENCE, _pack(tmp_path, CATASTROPHIC))))
+    evil = "a" * 40 + "!"
+    text = "\n".join(["The storm reached the coast.", evil, "Advertisement", "More text follows here."]) + "\n"
+    started = time.monotonic()
+    result = cleaner.clean(text)
+    assert time.monotonic() - started < 10
+    assert "timeout:ad.catastrophic" in result.flags
+    assert "Advertisement" not in result.text and evil in result.text  # other rules still ran
+    with pytest.raises(PatternTimeoutError, match="ad.catastrophic"):
+        Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, CATASTROPHIC),), strict=True)).clean(evil)
+
+
+TAIL_LINE = """
+[[rule]]
+id = "social.tail-share"
+kind = "phrase"
+why = "share buttons at the end"
+position = "tail"
+phrases = ["Share"]
+[rule.examples]
+remove = ["Text.\\n~~ Share"]
+keep = ["Share prices fell."]
+"""
+
+
+def test_fixpoint_reaches_furniture_that_only_enters_the_tail_zone_after_a_removal(tmp_path):
+    cleaner = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, TAIL_LINE), REFERENCE), select=("social.tail", "comments.")))
+    body = [f"Line {i} of the story, with enough words to be prose." for i in range(8)]
+    comments = ["Comments"] + [f"Reader comment number {i}." for i in range(4)]
+    text = "\n".join(body[:2] + ["Share"] + body[2:] + comments) + "\n"
+    # a "Share" line in the body stays; one that the cut brings into the tail zone goes
+    assert "Share" in cleaner.clean(text).text
+    text2 = "\n".join(body + ["Share"] + comments) + "\n"
+    assert cleaner.restricted(["social.tail-share"]).clean(text2).text == text2  # not in the tail zone at first
+    result = cleaner.clean(text2)
+    assert "Share\n" not in result.text and result.text == "\n".join(body) + "\n"
+    assert cleaner.clean(result.text).text == result.text
+    assert apply_removals(text2, result.removals) == result.text
+
+
+def test_sandwiched_short_line_in_the_tail(tmp_path):
+    cleaner = Cleaner(Settings(builtin=False, rules=(REFERENCE,), select=("social.reference", "ad.reference", "navigation.sandwiched")))
+    body = [f"Line {i} of the story, with enough words to be prose." for i in range(8)]
+    text = "\n".join(body + ["Share this article", "Tweet", "Advertisement"]) + "\n"
+    result = cleaner.clean(text)
+    assert result.text == "\n".join(body) + "\n"
+    assert [r.rule for r in result.removals] == [
+        "social.reference-share-line", "navigation.sandwiched", "ad.reference-advertisement-marker"]
+    # ignoring the context pass by id leaves the sandwiched line in
+    strict = Cleaner(Settings(builtin=False, rules=(REFERENCE,), select=("social.reference", "ad.reference")))
+    assert "Tweet" in strict.clean(text).text
+
+
+SCOPED = """
+[[rule]]
+id = "promo.example-shop"
+kind = "phrase"
+why = "example.com's shop line"
+source = "https://www.example.com/news/1"
+phrases = ["Visit our shop"]
+[rule.examples]
+remove = ["Visit our shop"]
+keep = ["We visited the shop."]
+"""
+
+
+def test_source_scoped_rule_runs_only_for_its_host(tmp_path):
+    cleaner = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, SCOPED),)))
+    assert cleaner.rules[0].source == "example.com"
+    text = "News.\nVisit our shop\n"
+    assert cleaner.clean(text).text == text
+    assert cleaner.clean(text, source="https://shop.example.com/x").text == "News.\n"
+    assert cleaner.clean(text, source="example.org").text == text
+
+
+def test_selection_by_prefix():
+    ids = {r.id for r in Cleaner(Settings(builtin=False, rules=(REFERENCE,), select=("social", "ad"), ignore=("ad.reference-adv",))).rules}
+    assert ids == {"social.reference-share-line"}
+    ext = Cleaner(Settings(builtin=False, rules=(REFERENCE,), select=("social",), extend_select=("cut",)))
+    assert {r.id for r in ext.rules} == {"social.reference-share-line"}
