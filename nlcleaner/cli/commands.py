@@ -2,3 +2,4 @@
 
 from . import clean_cmd  # noqa: F401
 from . import eval_cmd  # noqa: F401
+from . import config_cmd  # noqa: F401
