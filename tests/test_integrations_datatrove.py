@@ -1,0 +1,208 @@
+"""The DataTrove step: LocalPipelineExecutor (2 tasks, 2 workers) reading JSONL.gz, cleaning, writing; pickling the
+way DataTrove's executors ship steps; dropping documents left empty. Under CI a missing DataTrove fails the run."""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import json
+import os
+import pickle
+import subprocess
+import sys
+
+import pytest
+
+import nlcleaner
+
+
+def require(module: str):
+    """Import an optional engine; skip without it locally, fail under CI (CI=true) where the extra must be installed."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{module} is not importable under CI: install nlcleaner[datatrove] (the dev extra)")
+        pytest.skip(f"{module} not installed")
+
+
+def test_require_fails_under_ci(monkeypatch):
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        require("nlcleaner_no_such_engine")
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        require("nlcleaner_no_such_engine")
+
+
+require("datatrove")
+
+from datatrove.data import Document  # noqa: E402
+from datatrove.executor import LocalPipelineExecutor  # noqa: E402
+from datatrove.pipeline.readers import JsonlReader  # noqa: E402
+from datatrove.pipeline.writers import JsonlWriter  # noqa: E402
+
+from nlcleaner.integrations.datatrove import NLCleanerStep  # noqa: E402
+
+ARTICLE = "The council voted on Tuesday to close the bridge for repairs.\nWork is expected to take six months.\n"
+DOCS = [
+    {"id": "a1", "text": ARTICLE + "\nSign up for our daily newsletter\n\n© 2024 Example News. All rights reserved.\n",
+     "url": "https://example.com/a1"},
+    {"id": "a2", "text": "A quiet article about gardening.\nTomatoes like sun.\n", "url": "https://example.com/a2"},
+    {"id": "b1", "text": "Städte planen neue Radwege.\nDie Kosten sind hoch.\n\nMelden Sie sich für unseren Newsletter an\n"},
+    {"id": "b2", "text": "Sign up for our daily newsletter\n"},  # nothing but furniture: left empty
+    {"id": "b3", "text": "Die Ernte war gut — überall.\r\nShare this article\r\nAll rights reserved."},
+]
+
+
+def write_corpus(folder):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, docs in (("part-0.jsonl.gz", DOCS[:2]), ("part-1.jsonl.gz", DOCS[2:])):
+        with gzip.open(folder / name, "wt", encoding="utf-8") as f:
+            for d in docs:
+                f.write(json.dumps(d) + "\n")
+
+
+def read_output(folder) -> dict:
+    out = {}
+    for path in sorted(folder.glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                out[row["id"]] = row
+    return out
+
+
+def run_local(tmp_path, step, *, tasks=2, workers=2, tag="run"):
+    corpus, out, logs = tmp_path / "corpus", tmp_path / f"{tag}-out", tmp_path / f"{tag}-logs"
+    if not corpus.exists():
+        write_corpus(corpus)
+    executor = LocalPipelineExecutor(
+        pipeline=[JsonlReader(str(corpus), glob_pattern="*.jsonl.gz"), step, JsonlWriter(str(out))],
+        tasks=tasks, workers=workers, logging_dir=str(logs),
+    )
+    returned = executor.run()
+    # the merged stats DataTrove saves (a value is a number, or a dict with its total) ...
+    saved = json.loads((logs / "stats.json").read_text())
+    step_stats = next(s for s in saved if s["name"].endswith(NLCleanerStep.name))["stats"]
+    totals = {k: v if isinstance(v, (int, float)) else v["total"] for k, v in step_stats.items()}
+    # ... agree with the stats the executor returns
+    live = next(s for s in returned.stats if s.name.endswith(NLCleanerStep.name))
+    assert {k: v.total for k, v in live.stats.items()} == totals
+    return read_output(out), totals
+
+
+def test_local_executor_two_tasks_two_workers(tmp_path):
+    docs, stats = run_local(tmp_path, NLCleanerStep())
+    expected = {d["id"]: nlcleaner.clean(d["text"]) for d in DOCS}
+    assert set(docs) == set(expected)  # drop_empty is off: the emptied document is still there
+    for doc_id, row in docs.items():
+        result = expected[doc_id]
+        assert row.get("text", "") == result.text
+        meta = row["metadata"]["nlcleaner"]
+        assert meta["removals"] == [r.to_dict() for r in result.removals]
+        assert meta["applied"] is True and meta["flags"] == [] and meta["held"] == []
+        # the report replays: original text with the removals deleted is the output
+        original = next(d["text"] for d in DOCS if d["id"] == doc_id)
+        removals = [nlcleaner.Removal.from_dict(r) for r in meta["removals"]]
+        assert nlcleaner.apply_removals(original, removals) == row.get("text", "")
+    assert docs["a1"]["text"] == ARTICLE + "\n"
+    assert [r["rule"] for r in docs["a1"]["metadata"]["nlcleaner"]["removals"]] == [
+        "newsletter.signup-prompt", "copyright.all-rights-reserved"]
+    assert docs["a1"]["metadata"]["url"] == "https://example.com/a1"  # other fields pass through
+    assert docs["a2"]["text"] == DOCS[1]["text"]
+
+    removals = [r for res in expected.values() for r in res.removals]
+    assert stats["total"] == len(DOCS) and stats["forwarded"] == len(DOCS)
+    assert stats["changed"] == sum(1 for res in expected.values() if res.changed) == 4
+    assert stats["chars_removed"] == sum(r.end - r.start for r in removals)
+    assert stats["rule:newsletter.signup-prompt"] == 3
+    assert stats["rule:copyright.all-rights-reserved"] == 2
+    assert stats["category:newsletter"] == 3 and stats["category:copyright"] == 2
+    assert stats["rule:social.share-button"] == stats["category:social"] == 1
+    assert "dropped" not in stats
+
+
+def test_drop_empty_and_exclusion_writer(tmp_path):
+    step = NLCleanerStep(drop_empty=True, exclusion_writer=JsonlWriter(str(tmp_path / "dropped")))
+    docs, stats = run_local(tmp_path, step, tasks=2, workers=1)
+    assert "b2" not in docs and len(docs) == len(DOCS) - 1
+    assert stats["dropped"] == stats["dropped_empty"] == 1 and stats["forwarded"] == len(DOCS) - 1
+    dropped = read_output(tmp_path / "dropped")
+    assert list(dropped) == ["b2"]
+    assert dropped["b2"]["metadata"]["nlcleaner"]["removals"][0]["rule"] == "newsletter.signup-prompt"
+
+
+def test_same_bytes_whatever_the_executor_layout(tmp_path):
+    one, _ = run_local(tmp_path, NLCleanerStep(), tasks=1, workers=1, tag="serial")
+    two, _ = run_local(tmp_path, NLCleanerStep(), tasks=2, workers=2, tag="parallel")
+    assert json.dumps(one, sort_keys=True).encode() == json.dumps(two, sort_keys=True).encode()
+
+
+def test_settings_and_selection():
+    step = NLCleanerStep(select=["copyright"], metadata_key="nlc")
+    doc = Document(text=DOCS[0]["text"], id="a1")
+    assert list(step.run(iter([doc]))) == [doc]
+    assert [r["rule"] for r in doc.metadata["nlc"]["removals"]] == ["copyright.all-rights-reserved"]
+    assert "Sign up" in doc.text
+    quiet = NLCleanerStep(metadata_key=None)
+    doc = Document(text=DOCS[0]["text"], id="a1")
+    list(quiet.run(iter([doc])))
+    assert doc.metadata == {} and doc.text == ARTICLE + "\n"
+    with pytest.raises(TypeError):
+        NLCleanerStep(no_such_setting=1)
+
+
+SITE_PACK = """
+[pack]
+name = "site"
+
+[[rule]]
+id = "learned.example-footer"
+kind = "phrase"
+why = "A footer line of one site."
+source = "example.com"
+phrases = ["Tomatoes like sun"]
+
+[rule.examples]
+remove = ["Article text here.\\nTomatoes like sun\\n"]
+"""
+
+
+def test_source_key_reaches_source_scoped_rules(tmp_path):
+    pack = tmp_path / "site.toml"
+    pack.write_text(SITE_PACK, encoding="utf-8")
+    step = NLCleanerStep(rules=[str(pack)], select=["learned"], source_key="url")
+    scoped = Document(text=DOCS[1]["text"], id="a2", metadata={"url": "https://www.example.com/a2"})
+    other = Document(text=DOCS[1]["text"], id="x", metadata={"url": "https://other.org/x"})
+    list(step.run(iter([scoped, other])))
+    assert [r["rule"] for r in scoped.metadata["nlcleaner"]["removals"]] == ["learned.example-footer"]
+    assert other.metadata["nlcleaner"]["removals"] == []
+
+
+def test_step_pickles_as_settings_and_builds_its_cleaner_once_per_process():
+    import dill  # what DataTrove's local (multiprocess) and Slurm executors use
+
+    step = NLCleanerStep(select=["newsletter"])
+    doc = Document(text=DOCS[0]["text"], id="a1")
+    list(step.run(iter([doc])))
+    assert step._cleaner is not None
+    for dumps, loads in ((pickle.dumps, pickle.loads), (dill.dumps, dill.loads)):
+        blob = dumps(step)
+        assert len(blob) < 4096  # the compiled matcher is not shipped
+        copy = loads(blob)
+        assert copy._cleaner is None and copy.settings == step.settings
+        doc2 = Document(text=DOCS[0]["text"], id="a1")
+        list(copy.run(iter([doc2])))
+        assert copy.cleaner is step.cleaner  # same process, same settings: compiled once
+        assert doc2.text == doc.text and doc2.metadata == doc.metadata
+
+
+def test_missing_datatrove_is_a_clear_import_error():
+    code = (
+        "import sys; sys.modules['datatrove'] = None\n"
+        "try:\n    import nlcleaner.integrations.datatrove\n"
+        "except ImportError as e:\n    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "pip install 'nlcleaner[datatrove]'" in out
