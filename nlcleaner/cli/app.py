@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -13,11 +14,15 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR, EXIT_BAD_RECORDS, EXIT_INTERRUPTED = 0, 1, 2
 
 app = typer.Typer(
     name="nlcleaner",
-    help="Remove publisher furniture (appeals, share lines, footers) from article text; report what went and why.",
+    help=(
+        "Remove publisher furniture (appeals, share lines, footers) from article text; report what went and why.\n\n"
+        "Example: cat article.txt | nlcleaner clean > clean.txt"
+    ),
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -36,20 +41,90 @@ def _root(
 
 def fail(message: str, code: int = EXIT_ERROR):
     """One line on stderr, then exit: how every error reaches a user."""
-    print(f"nlcleaner: error: {message}", file=sys.stderr)
+    error(message)
     raise typer.Exit(code)
 
 
-def main() -> None:
+def error(message: str) -> None:
+    """One error line on stderr without exiting (the run goes on with the other inputs)."""
+    line = " ".join(str(message).split("\n"))
+    print(f"nlcleaner: error: {line}", file=sys.stderr, flush=True)
+
+
+class PipeClosed(Exception):
+    """stdout's reader went away; raised by `write_out` so that click does not turn it into exit 1."""
+
+
+def write_out(data: bytes) -> None:
+    """Write data to stdout; a closed pipe (`| head -1`) ends the run quietly."""
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        raise PipeClosed() from None
+
+
+def echo_out(text: str) -> None:
+    """Write a line of text (not data) to stdout; a closed pipe ends the run quietly."""
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise PipeClosed() from None
+
+
+def _quiet_pipes() -> None:
+    """The reader went away (`| head`): send what is left to /dev/null so that Python's exit flush stays silent."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            os.dup2(devnull, stream.fileno())
+        except (OSError, ValueError):
+            pass
+
+
+def main(argv: list[str] | None = None) -> None:
+    """The console-script entry point: every way a run can end becomes an exit code and at most one line."""
+    import click
+
     from . import commands  # noqa: F401  (registers the commands)
+    from ..errors import NLCleanerError
 
     try:
-        app()
-    except KeyboardInterrupt:
-        print("nlcleaner: interrupted", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
-    except BrokenPipeError:
-        # the reader went away (`| head`): leave quietly, and keep Python from complaining at exit
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+        code = app(args=argv, prog_name="nlcleaner", standalone_mode=False)
+        sys.stdout.flush()
+    except (KeyboardInterrupt, click.exceptions.Abort):
+        _safe_print("nlcleaner: interrupted")
+        code = EXIT_INTERRUPTED
+    except (BrokenPipeError, PipeClosed):
+        _quiet_pipes()
+        code = EXIT_OK
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        code = EXIT_ERROR if exc.exit_code in (1, 2) else exc.exit_code
+    except NLCleanerError as exc:
+        _safe_print(f"nlcleaner: error: {exc}")
+        code = EXIT_ERROR
+    except OSError as exc:
+        if exc.errno == errno.EPIPE:
+            _quiet_pipes()
+            code = EXIT_OK
+        else:
+            _safe_print(f"nlcleaner: error: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")
+            code = EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("NLCLEANER_TRACEBACK"):
+            raise
+        _safe_print(
+            f"nlcleaner: internal error: {type(exc).__name__}: {exc} "
+            "(run again with NLCLEANER_TRACEBACK=1 and report the traceback)"
+        )
+        code = EXIT_ERROR
+    sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _safe_print(line: str) -> None:
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except (OSError, ValueError):
+        pass

@@ -1,68 +1,188 @@
-"""`nlcleaner clean`: the filter. stdin → stdout, one file → stdout, many → --output-dir."""
+"""`nlcleaner clean`: the filter. stdin → stdout, one file → stdout, many → --output-dir / --write / -o; --diff."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+import os
+from typing import Annotated, Optional
 
 import typer
 
-from ..engine import Cleaner
-from ..errors import NLCleanerError
-from ..settings import Settings
-from .app import EXIT_ERROR, EXIT_OK, app, fail
+from . import options as o
+from .app import EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, error, fail, write_out
+from .inputs import STDIN, Input, expand
+from .session import Session
 
+CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".json.gz", ".ndjson", ".parquet", ".warc", ".warc.gz", ".wet",
+                   ".wet.gz")
+TEXT_FORMATS = (None, "text", "txt", "plain")
 
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    return tuple(p.strip() for v in values or () for p in v.split(",") if p.strip())
+Opt = typer.Option
 
 
 @app.command()
 def clean(
-    paths: list[str] = typer.Argument(None, help="Files or folders; none or '-' reads stdin."),
-    output_dir: Path = typer.Option(None, "--output-dir", help="Write every cleaned input into this folder."),
-    select: list[str] = typer.Option(None, "--select", help="Only rules whose id starts with these prefixes."),
-    ignore: list[str] = typer.Option(None, "--ignore", help="Skip rules whose id starts with these prefixes."),
-    rules: list[Path] = typer.Option(None, "--rules", help="Extra rule pack files."),
-    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        metavar="[PATH]...", help="Files or folders; none or '-' reads stdin.", show_default=False)] = None,
+    write: Annotated[bool, Opt("--write", "-w", help="Rewrite files in place (atomically; unchanged files untouched).")] = False,
+    diff: Annotated[bool, Opt("--diff", help="Print a unified diff of what would go; write nothing.")] = False,
+    output_dir: Annotated[Optional[str], Opt("--output-dir", "-d", metavar="DIR", help="Write every cleaned input into DIR.")] = None,
+    output: Annotated[Optional[str], Opt("--output", "-o", metavar="FILE", help="Corpus output file (JSONL/Parquet/WET; .gz/.zst compress).")] = None,
+    exit_non_zero_on_fix: Annotated[bool, Opt("--exit-non-zero-on-fix", help="Exit 1 when anything was removed.")] = False,
+    report: Annotated[Optional[str], Opt("--report", metavar="FILE", help="Write a report of every removal to FILE.")] = None,
+    report_format: Annotated[Optional[str], Opt("--report-format", metavar="json|jsonl|text", help="Report format (default: from FILE's extension, else json).")] = None,
+    source: Annotated[Optional[str], Opt("--source", metavar="HOST|URL", help="Where the text comes from (runs rules scoped to that host).")] = None,
+    select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
+    guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
+    config: o.Config = None, isolated: o.Isolated = False, color: o.Color = None, quiet: o.Quiet = None,
+    # corpus mode (JSONL / Parquet / WET; see docs/corpus.md)
+    input_format: Annotated[Optional[str], Opt("--input-format", metavar="FORMAT", help="text, jsonl, parquet or wet (default: from the file name).")] = None,
+    text_field: Annotated[Optional[str], Opt("--text-field", metavar="FIELD", help="The field holding the text (default: text).")] = None,
+    id_field: Annotated[Optional[str], Opt("--id-field", metavar="FIELD", help="The field holding a record's id (default: id).")] = None,
+    source_field: Annotated[Optional[str], Opt("--source-field", metavar="FIELD", help="The field holding a record's URL or host.")] = None,
+    jobs: Annotated[Optional[int], Opt("--jobs", "-j", metavar="N", help="Worker processes for corpus mode (0 = one per CPU).")] = None,
+    annotate: Annotated[Optional[str], Opt("--annotate", metavar="FIELD", help="Add the removal records to each record under FIELD.")] = None,
+    annotate_only: Annotated[bool, Opt("--annotate-only", help="With --annotate: keep the text as it is, only add the records.")] = False,
+    drop_empty: Annotated[bool, Opt("--drop-empty", help="Leave out records whose cleaned text is empty.")] = False,
+    min_chars: Annotated[Optional[int], Opt("--min-chars", metavar="N", help="Leave out records with fewer cleaned characters.")] = None,
+    resume: Annotated[bool, Opt("--resume", help="Skip outputs that are already complete.")] = False,
+    rejects: Annotated[Optional[str], Opt("--rejects", metavar="FILE", help="Write dropped and failed records here.")] = None,
+    include: Annotated[Optional[list[str]], Opt("--include", metavar="GLOB", help="Files a folder contributes (default *.txt *.md ...).")] = None,
+    exclude: Annotated[Optional[list[str]], Opt("--exclude", metavar="GLOB", help="Files and folders to leave out.")] = None,
+    report_html: Annotated[Optional[str], Opt("--report-html", metavar="FILE", help="An HTML report of the run (corpus mode).")] = None,
 ):
-    """Clean article text.
+    """Clean article text: remove publisher furniture, keep every byte of the article.
 
-    Example: cat article.txt | nlcleaner clean > clean.txt
+    \b
+    Examples:
+      cat article.txt | nlcleaner clean > clean.txt
+      nlcleaner clean article.txt
+      nlcleaner clean --output-dir cleaned/ articles/
+      nlcleaner clean --write --report removed.jsonl docs/*.md
+      nlcleaner clean --diff article.md
     """
+    cli = {
+        **o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
+                         tail_zone=tail_zone, strict=strict, languages=languages),
+        "color": color, "quiet": quiet, "report-format": report_format,
+        "input-format": input_format, "text-field": text_field, "id-field": id_field, "source-field": source_field,
+        "jobs": jobs, "annotate": annotate, "annotate-only": annotate_only or None, "drop-empty": drop_empty or None,
+        "min-chars": min_chars, "resume": resume or None, "rejects": rejects, "include": o.split(include),
+        "exclude": o.split(exclude), "output": output, "output-dir": output_dir, "report-html": report_html,
+        "source": source,
+    }
+    resolved = o.resolve(cli, config=config, isolated=isolated)
+    if sum([write, diff, output_dir is not None or output is not None]) > 1:
+        fail("--write, --diff and --output-dir/--output exclude each other")
+    inputs = list(paths or [STDIN])
+    cleaner = o.cleaner(resolved)
+    session = Session(resolved, cleaner, report=report)
+    opts = resolved.options
+
+    if _is_batch(inputs, opts, output_dir, output) and not (write or diff):
+        status = _batch(session, inputs, output_dir, output)
+    elif write or diff:
+        if STDIN in inputs and write:
+            fail("--write needs files; stdin can only be cleaned to stdout")
+        files = expand(inputs, opts.get("include") or (), opts.get("exclude") or ())
+        status = _in_place(session, files, source) if write else _diff(session, files, source)
+    else:
+        files = expand(inputs, opts.get("include") or (), opts.get("exclude") or ())
+        if len(files) != 1 or any(os.path.isdir(p) for p in inputs):
+            fail("several inputs need --output-dir DIR, --write or -o FILE")
+        status = _to_stdout(session, files[0], source)
+    session.finish(verb="changed" if not diff else "would change")
+    if session.input_errors:
+        status = EXIT_ERROR
+    elif session.bad_records:
+        status = EXIT_BAD_RECORDS
+    elif status == EXIT_OK and exit_non_zero_on_fix and session.stats.changed:
+        status = EXIT_FINDINGS
+    raise typer.Exit(status)
+
+
+def _is_batch(inputs: list[str], opts: dict, output_dir, output) -> bool:
+    if output is not None or opts.get("input-format") not in TEXT_FORMATS:
+        return True
+    if any(p.lower().endswith(CORPUS_SUFFIXES) for p in inputs):
+        return True
+    return output_dir is not None
+
+
+def _to_stdout(session: Session, inp: Input, source) -> int:
+    data, out, _, outcome = session.clean(inp, source)
+    if outcome is None:
+        return EXIT_ERROR
+    session.record(outcome)
+    write_out(out)
+    return EXIT_OK
+
+
+def _in_place(session: Session, files: list[Input], source) -> int:
+    from ..io.atomic import write_atomic
+
+    for inp in files:
+        data, out, _, outcome = session.clean(inp, source)
+        if outcome is None:
+            continue
+        if out is not data:
+            try:
+                write_atomic(inp.path, out)
+            except OSError as exc:
+                error(f"{inp.path}: {exc.strerror or exc}")
+                session.input_errors += 1
+                continue
+        session.record(outcome)
+    return EXIT_OK
+
+
+def _diff(session: Session, files: list[Input], source) -> int:
+    import difflib
+
+    from ..document import encode
+
+    for inp in files:
+        data, out, text, outcome = session.clean(inp, source)
+        if outcome is None:
+            continue
+        session.record(outcome)
+        if out is data:
+            continue
+        name = "<stdin>" if inp.is_stdin else inp.path
+        lines = difflib.unified_diff(
+            text.splitlines(keepends=True), outcome.result.text.splitlines(keepends=True),
+            fromfile=f"a/{name}", tofile=f"b/{name}",
+        )
+        chunk = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+        write_out(encode(chunk))
+    return EXIT_OK
+
+
+def _batch(session: Session, inputs: list[str], output_dir, output) -> int:
+    """Corpus mode: the corpus package when it is there; text files into --output-dir otherwise."""
     try:
-        cleaner = Cleaner(
-            Settings(select=_split(select) or None, ignore=_split(ignore), rules=tuple(str(r) for r in rules or ()))
+        from ..corpus import run_batch
+    except ImportError:
+        run_batch = None
+    if run_batch is not None:
+        return _run_corpus(run_batch, session, inputs, output_dir, output)
+    if output is not None or session.resolved.options.get("input-format") not in TEXT_FORMATS or any(
+        p.lower().endswith(CORPUS_SUFFIXES) for p in inputs
+    ):
+        fail("corpus formats (JSONL, Parquet, WET, -o FILE) are not available in this installation")
+    from .output_dir import write_text_files
+
+    return write_text_files(session, inputs, output_dir)
+
+
+def _run_corpus(run_batch, session: Session, inputs, output_dir, output) -> int:
+    from ..errors import NLCleanerError
+
+    try:
+        stats = run_batch(
+            inputs, session.resolved, output_dir=output_dir, output=output,
+            on_outcome=lambda outcome: session.record(outcome, count=False, announce=True),
         )
     except NLCleanerError as exc:
         fail(str(exc))
-    inputs = [p for p in (paths or []) if p != "-"]
-    if not inputs:
-        data = sys.stdin.buffer.read()
-        try:
-            out, _ = cleaner.clean_bytes(data)
-        except NLCleanerError as exc:
-            fail(f"<stdin>: {exc}")
-        sys.stdout.buffer.write(out)
-        sys.stdout.buffer.flush()
-        raise typer.Exit(EXIT_OK)
-    files = []
-    for p in inputs:
-        path = Path(p)
-        files += sorted(f for f in path.rglob("*") if f.is_file()) if path.is_dir() else [path]
-    if len(files) > 1 and output_dir is None:
-        fail("several inputs need --output-dir DIR")
-    status = EXIT_OK
-    for f in files:
-        try:
-            out, _ = cleaner.clean_bytes(f.read_bytes())
-        except (OSError, NLCleanerError) as exc:
-            print(f"nlcleaner: error: {f}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
-            status = EXIT_ERROR
-            continue
-        if output_dir is None:
-            sys.stdout.buffer.write(out)
-        else:
-            output_dir.mkdir(parents=True, exist_ok=True)
-            (output_dir / f.name).write_bytes(out)
-    raise typer.Exit(status)
+    session.stats = stats
+    return EXIT_OK

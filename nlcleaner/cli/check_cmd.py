@@ -1,0 +1,118 @@
+"""`nlcleaner check` (the linter: findings on stdout, exit 1 when anything would go) and `nlcleaner fix` (clean in
+place for hooks: exit 1 when a file changed)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from . import options as o
+from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, error, fail, write_out
+from .findings import FORMATS, findings_of, render
+from .inputs import STDIN, expand
+from .session import Session
+
+Paths = Annotated[Optional[list[str]], typer.Argument(
+    metavar="PATH...", help="Files or folders ('-' reads stdin).", show_default=False)]
+Report = Annotated[Optional[str], typer.Option("--report", metavar="FILE", help="Also write a report to FILE.")]
+ReportFormat = Annotated[Optional[str], typer.Option(
+    "--report-format", metavar="json|jsonl|text", help="Report format (default: from FILE's extension, else json).")]
+
+
+@app.command()
+def check(
+    paths: Paths = None,
+    output_format: Annotated[str, typer.Option(
+        "--output-format", metavar="text|json|github", help="text: path:line: rule  message; github: annotations.")] = "text",
+    report: Report = None, report_format: ReportFormat = None,
+    select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
+    guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
+    config: o.Config = None, isolated: o.Isolated = False, color: o.Color = None, quiet: o.Quiet = None,
+):
+    """Report what would be removed, as `path:line: rule-id  message`; change nothing. Exit 1 when anything would go.
+
+    Guard-flagged documents (weak evidence held back) are listed too, marked as such.
+
+    \b
+    Examples:
+      nlcleaner check articles/
+      nlcleaner check --output-format github docs/*.md
+    """
+    o.check_output_format(output_format, FORMATS)
+    cli = {**o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
+                            tail_zone=tail_zone, strict=strict, languages=languages),
+           "color": color, "quiet": quiet, "report-format": report_format}
+    resolved = o.resolve(cli, config=config, isolated=isolated)
+    session = Session(resolved, o.cleaner(resolved), report=report)
+    files = expand(list(paths or [STDIN]), resolved.options.get("include") or (), resolved.options.get("exclude") or ())
+    found = []
+    for inp in files:
+        _, _, _, outcome = session.clean(inp)
+        if outcome is None:
+            continue
+        session.record(outcome)
+        found += findings_of("<stdin>" if inp.is_stdin else inp.path, outcome.result)
+        if output_format == "text" and found:  # stream text findings as they come
+            write_out(render(found, "text").encode("utf-8", "backslashreplace"))
+            found = []
+    if output_format != "text" or found:
+        write_out(render(found, output_format).encode("utf-8", "backslashreplace"))
+    session.finish(verb="would change")
+    if session.input_errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if session.stats.changed else EXIT_OK)
+
+
+@app.command()
+def fix(
+    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to clean in place.")],
+    report: Report = None, report_format: ReportFormat = None,
+    select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
+    guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
+    config: o.Config = None, isolated: o.Isolated = False, color: o.Color = None, quiet: o.Quiet = None,
+):
+    """Clean files in place (like `clean --write`) for hooks: exit 1 when a file changed, naming it and its removals.
+
+    \b
+    Example (what the pre-commit hook runs):
+      nlcleaner fix notes/*.md
+    """
+    from ..io.atomic import write_atomic
+
+    if STDIN in paths:
+        fail("fix works on files in place; to clean stdin use `nlcleaner clean`")
+    cli = {**o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
+                            tail_zone=tail_zone, strict=strict, languages=languages),
+           "color": color, "quiet": quiet, "report-format": report_format}
+    resolved = o.resolve(cli, config=config, isolated=isolated)
+    session = Session(resolved, o.cleaner(resolved), report=report)
+    files = expand(list(paths), resolved.options.get("include") or (), resolved.options.get("exclude") or ())
+    changed = 0
+    for inp in files:
+        data, out, _, outcome = session.clean(inp)
+        if outcome is None:
+            continue
+        if out is not data:
+            try:
+                write_atomic(inp.path, out)
+            except OSError as exc:
+                error(f"{inp.path}: {exc.strerror or exc}")
+                session.input_errors += 1
+                continue
+            changed += 1
+            if not session.quiet:
+                _tell_fixed(inp.path, outcome.result)
+        session.record(outcome)
+    session.finish(verb="fixed")
+    if session.input_errors:
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
+
+
+def _tell_fixed(path: str, result) -> None:
+    """One line per fixed file on stderr, naming its removals (pre-commit shows it when the hook fails)."""
+    rules = ", ".join(dict.fromkeys(r.rule for r in result.removals))
+    n = len(result.removals)
+    print(f"fixed {path}: {n} removal{'s' if n != 1 else ''} ({rules})", file=sys.stderr, flush=True)

@@ -1,0 +1,107 @@
+"""Options shared by several commands, and the one path from flags to a Cleaner (config.resolve → Settings)."""
+
+from __future__ import annotations
+
+import os
+from typing import Annotated, Optional
+
+import typer
+
+from .app import fail
+
+# engine selection ---------------------------------------------------------------------------------------------------
+Select = Annotated[Optional[list[str]], typer.Option(
+    "--select", metavar="PREFIX[,PREFIX]", help="Only rules whose id starts with one of these (e.g. donation,newsletter).")]
+Ignore = Annotated[Optional[list[str]], typer.Option(
+    "--ignore", metavar="PREFIX[,PREFIX]", help="Leave out rules whose id starts with one of these (e.g. copyright.notice).")]
+ExtendSelect = Annotated[Optional[list[str]], typer.Option(
+    "--extend-select", metavar="PREFIX[,PREFIX]", help="Add rules to the selection (from config or --select).")]
+Rules = Annotated[Optional[list[str]], typer.Option(
+    "--rules", metavar="FILE", help="An extra rule pack (TOML); repeat for several.")]
+Guard = Annotated[Optional[float], typer.Option(
+    "--guard", metavar="SHARE", help="Most of a document weak evidence may remove (default 0.6).")]
+TailZone = Annotated[Optional[float], typer.Option(
+    "--tail-zone", metavar="SHARE", help="Share of a document's lines, from the end, that counts as its tail (default 0.35).")]
+Strict = Annotated[Optional[bool], typer.Option(
+    "--strict/--no-strict", help="A user pattern that times out is an error instead of a flag.", show_default=False)]
+Languages = Annotated[Optional[list[str]], typer.Option(
+    "--languages", metavar="LANG[,LANG]", help="Only rules for these languages (rules without languages always run).")]
+# configuration ----------------------------------------------------------------------------------------------------
+Config = Annotated[Optional[str], typer.Option(
+    "--config", metavar="FILE", help="Read settings from this file instead of the nearest pyproject.toml / nlcleaner.toml.")]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore every configuration file.")]
+# output for people ------------------------------------------------------------------------------------------------
+Color = Annotated[Optional[str], typer.Option(
+    "--color", metavar="auto|always|never", help="Colour on stderr/stdout for people (NO_COLOR is respected).")]
+Quiet = Annotated[Optional[bool], typer.Option("--quiet", "-q", help="No summary on stderr.", show_default=False)]
+OutputFormat = Annotated[str, typer.Option(
+    "--output-format", metavar="text|json", help="text for people, json for programs.")]
+
+
+def split(values) -> list[str] | None:
+    """`--select a,b --select c` → ['a', 'b', 'c']; None when the flag was not given (so config may set it)."""
+    if values is None:
+        return None
+    return [p.strip() for v in values for p in str(v).split(",") if p.strip()]
+
+
+def engine_flags(*, select=None, ignore=None, extend_select=None, rules=None, guard=None, tail_zone=None,
+                 strict=None, languages=None) -> dict:
+    """The engine keys of the cli dict given to config.resolve (kebab-case; None = not given)."""
+    return {
+        "select": split(select), "ignore": split(ignore), "extend-select": split(extend_select),
+        "rules": split(rules), "guard": guard, "tail-zone": tail_zone, "strict": strict,
+        "languages": split(languages),
+    }
+
+
+def resolve(cli: dict, *, config: str | None, isolated: bool):
+    """config.resolve, with a broken configuration turned into one line and exit 2.
+
+    Keys config files may set go through config.resolve; the others (output, output-dir, annotate-only, drop-empty,
+    min-chars, resume, rejects, report-html, source) are added to the resolved options as given."""
+    from ..config import resolve as _resolve
+    from ..errors import NLCleanerError
+
+    color = cli.get("color")
+    if color is not None and color not in ("auto", "always", "never"):
+        fail(f"--color must be auto, always or never, got {color!r}")
+    from ..config import DEFAULTS
+
+    known = {k: v for k, v in cli.items() if k in DEFAULTS}
+    extra = {k: v for k, v in cli.items() if k not in DEFAULTS}
+    try:
+        resolved = _resolve(known, config_path=config, isolated=isolated, cwd=os.getcwd())
+    except NLCleanerError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or config}: {exc.strerror or exc}")
+    # command-line-only keys (output, output-dir, annotate-only ...): carried along for corpus mode
+    for key, value in extra.items():
+        resolved.options[key] = value
+        resolved.origins[key] = "command line" if value is not None else "default"
+    return resolved
+
+
+def cleaner(resolved):
+    """A Cleaner from resolved settings; a broken pack is one line naming file, rule and key, and exit 2."""
+    from ..engine import Cleaner
+    from ..errors import NLCleanerError
+
+    try:
+        return Cleaner(resolved.settings)
+    except NLCleanerError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename}: {exc.strerror or exc}")
+
+
+def check_output_format(value: str, allowed=("text", "json")) -> str:
+    if value not in allowed:
+        fail(f"--output-format must be one of {', '.join(allowed)}, got {value!r}")
+    return value
+
+
+def color_of(resolved) -> str:
+    color = resolved.options.get("color") or "auto"
+    return color if color in ("auto", "always", "never") else "auto"

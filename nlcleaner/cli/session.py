@@ -1,0 +1,117 @@
+"""One run of a cleaning command: documents in, outcomes counted, the report written, the summary shown."""
+
+from __future__ import annotations
+
+from ..document import decode, encode
+from ..errors import InputError
+from ..outcome import DocOutcome
+from ..stats import Stats
+from .app import error, fail
+from .inputs import Input, read, reason
+from .options import color_of
+
+REPORT_FORMATS = ("json", "jsonl", "text")
+
+
+def report_format(resolved, path: str | None) -> str:
+    """--report-format (or config), else guessed from the report file's extension, else json."""
+    fmt = resolved.options.get("report-format") or "json"
+    if resolved.origins.get("report-format", "default") == "default" and path:
+        lowered = str(path).lower()
+        if lowered.endswith(".jsonl"):
+            fmt = "jsonl"
+        elif lowered.endswith((".txt", ".text", ".log")):
+            fmt = "text"
+    if fmt not in REPORT_FORMATS:
+        fail(f"--report-format must be one of {', '.join(REPORT_FORMATS)}, got {fmt!r}")
+    return fmt
+
+
+def totals_settings(resolved) -> dict:
+    """The resolved settings as the report's totals carry them (every key, kebab-case)."""
+    return {**resolved.options, **resolved.settings.to_dict()}
+
+
+class Session:
+    def __init__(self, resolved, cleaner, *, report: str | None = None):
+        self.resolved, self.cleaner = resolved, cleaner
+        self.stats = Stats()
+        self.input_errors = 0  # binary / unreadable files: exit 2 at the end
+        self.bad_records = 0  # records passed through by corpus mode: exit 3
+        self.reporter = None
+        self._cleaners: dict = {}
+        if report:
+            from ..report import ReportWriter
+
+            try:
+                self.reporter = ReportWriter(
+                    report, report_format(resolved, report), packs_hash=cleaner.packs_hash,
+                    settings=totals_settings(resolved),
+                )
+            except OSError as exc:
+                fail(f"{report}: {exc.strerror or exc}")
+
+    @property
+    def quiet(self) -> bool:
+        return bool(self.resolved.options.get("quiet"))
+
+    @property
+    def color(self) -> str:
+        return color_of(self.resolved)
+
+    def clean(self, inp: Input, source: str | None = None):
+        """Read and clean one text input → (input bytes, output bytes, decoded text, outcome); bytes are None when
+        the input could not be read or is not text (its one-line error is already on stderr)."""
+        name = "<stdin>" if inp.is_stdin else inp.path
+        try:
+            data = read(inp)
+            text = decode(data)
+        except (OSError, InputError) as exc:
+            error(f"{name}: {reason(exc)}")
+            self.input_errors += 1
+            self.record(DocOutcome(inp.path, error=reason(exc)))
+            return None, None, None, None
+        result = self.cleaner_for(inp).clean(text, source)
+        out = encode(result.text) if result.changed else data
+        outcome = DocOutcome(inp.path, source=source, result=result, chars=len(text))
+        return data, out, text, outcome
+
+    def cleaner_for(self, inp: Input):
+        """The run's Cleaner, or one with the file's `per-file-ignores` added (built once per distinct settings)."""
+        settings_for = getattr(self.resolved, "settings_for", None)
+        if inp.is_stdin or settings_for is None:
+            return self.cleaner
+        settings = settings_for(inp.path)
+        if settings == self.cleaner.settings:
+            return self.cleaner
+        if settings not in self._cleaners:
+            from ..engine import Cleaner
+
+            self._cleaners[settings] = Cleaner(settings)
+        return self._cleaners[settings]
+
+    def record(self, outcome: DocOutcome, *, count: bool = True, announce: bool = False) -> None:
+        """Count an outcome and report it. `announce`: outcomes from corpus mode, whose failures nobody has told
+        the user about yet (a failed file gets its line and exit 2; a failed record is counted, exit 3)."""
+        if count:
+            self.stats.add(outcome)
+        if announce and outcome.failed:
+            if outcome.record is None:
+                error(f"{outcome.path}: {outcome.error}")
+                self.input_errors += 1
+            else:
+                self.bad_records += 1
+        if self.reporter is not None:
+            self.reporter.add(outcome)
+
+    def finish(self, verb: str = "changed") -> None:
+        if self.reporter is not None:
+            try:
+                self.reporter.close(self.stats)
+            except OSError as exc:
+                error(f"{self.reporter.path}: {exc.strerror or exc}")
+                self.input_errors += 1
+        if not self.quiet:
+            from ..render import summary
+
+            summary(self.stats, color=self.color, verb=verb)

@@ -1,0 +1,1 @@
+"""Reading and writing files: atomic in-place writes (atomic.py)."""
