@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ..anchors import derive
 from ..normalise import bare, normalise, words
 
 _DEFAULT_MAX = {"line": None, "prefix": 200, "contains": 200, "pattern": 300}
@@ -77,7 +78,8 @@ class LineMatcher:
             self.phrase_set = frozenset()
             self.regex = regex.compile(spec["pattern"], regex.IGNORECASE | regex.V1)
             self.on = spec.get("on") or "normalised"
-            anchors = [_anchor_of(normalise(a)) for a in spec.get("anchors") or ()]
+            declared = spec.get("anchors") or ()
+            anchors = [_anchor_of(normalise(a)) for a in declared] if declared else list(derive(spec["pattern"]) or ())
         self.max_chars = spec.get("max_chars") or _DEFAULT_MAX[self.mode]
         # None: no literal is required, so the matcher runs on every line of its zone
         self.anchors = None if not anchors or None in anchors else tuple(sorted(set(anchors)))
