@@ -34,18 +34,19 @@ def split_marked(example: str) -> tuple[str, list[str]]:
 
 
 def check_rule(rule, alone, everything=None) -> list[ExampleFailure]:
-    """`alone` cleans with this rule only; `everything` (optional) with all packs, for keep examples."""
+    """`alone` cleans with this rule only; `everything` (optional) with all packs, for keep examples. A rule scoped
+    to a source sees its examples as documents of that source."""
     failures = []
     for i, example in enumerate(rule.examples_remove):
         doc, expected = split_marked(example)
-        got = [x for x in alone.clean(doc).text.split("\n") if x.strip()]
+        got = [x for x in alone.clean(doc, source=rule.source).text.split("\n") if x.strip()]
         if got != expected:
             failures.append(ExampleFailure(rule.id, "remove", i, _diff(expected, got)))
     for i, example in enumerate(rule.examples_keep):
         for label, cleaner in (("the rule", alone), ("all packs", everything)):
             if cleaner is None:
                 continue
-            result = cleaner.clean(example)
+            result = cleaner.clean(example, source=rule.source)
             if result.removals:
                 r = result.removals[0]
                 failures.append(
