@@ -83,23 +83,35 @@ def _quiet_pipes() -> None:
             pass
 
 
+def _click_errors(name: str) -> tuple[type, ...]:
+    """click's exception class of this name, from the click that typer runs on: recent typer vendors its own copy
+    (typer._click, and click is then not installed at all); older typer uses click itself."""
+    import importlib
+
+    found = []
+    for module in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            found.append(getattr(importlib.import_module(module), name))
+        except (ImportError, AttributeError):
+            pass
+    return tuple(found)
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console-script entry point: every way a run can end becomes an exit code and at most one line."""
-    import click
-
     from . import commands  # noqa: F401  (registers the commands)
     from ..errors import NLCleanerError
 
     try:
         code = app(args=argv, prog_name="nlcleaner", standalone_mode=False)
         sys.stdout.flush()
-    except (KeyboardInterrupt, click.exceptions.Abort):
+    except (KeyboardInterrupt, *_click_errors("Abort")):
         _safe_print("nlcleaner: interrupted")
         code = EXIT_INTERRUPTED
     except (BrokenPipeError, PipeClosed):
         _quiet_pipes()
         code = EXIT_OK
-    except click.exceptions.ClickException as exc:
+    except _click_errors("ClickException") as exc:
         exc.show()
         code = EXIT_ERROR if exc.exit_code in (1, 2) else exc.exit_code
     except NLCleanerError as exc:
