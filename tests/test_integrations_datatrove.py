@@ -10,6 +10,7 @@ import os
 import pickle
 import subprocess
 import sys
+from collections import Counter
 
 import pytest
 
@@ -114,12 +115,12 @@ def test_local_executor_two_tasks_two_workers(tmp_path):
 
     removals = [r for res in expected.values() for r in res.removals]
     assert stats["total"] == len(DOCS) and stats["forwarded"] == len(DOCS)
-    assert stats["changed"] == sum(1 for res in expected.values() if res.changed) == 4
+    assert stats["changed"] == sum(1 for res in expected.values() if res.changed)
     assert stats["chars_removed"] == sum(r.end - r.start for r in removals)
-    assert stats["rule:newsletter.signup-prompt"] == 3
-    assert stats["rule:copyright.all-rights-reserved"] == 2
-    assert stats["category:newsletter"] == 3 and stats["category:copyright"] == 2
-    assert stats["rule:social.share-button"] == stats["category:social"] == 1
+    per_rule = {f"rule:{r}": n for r, n in Counter(r.rule for r in removals).items()}
+    per_category = {f"category:{c}": n for c, n in Counter(r.category for r in removals).items()}
+    assert {k: v for k, v in stats.items() if k.startswith(("rule:", "category:"))} == per_rule | per_category
+    assert stats["rule:newsletter.signup-prompt"] == stats["category:newsletter"] == 3
     assert "dropped" not in stats
 
 
@@ -167,6 +168,16 @@ phrases = ["Tomatoes like sun"]
 [rule.examples]
 remove = ["Article text here.\\nTomatoes like sun\\n"]
 """
+
+
+def test_config_file(tmp_path):
+    config = tmp_path / "nlcleaner.toml"
+    config.write_text('select = ["copyright"]\nsource-field = "url"\n', encoding="utf-8")
+    step = NLCleanerStep(config=str(config))
+    assert step.settings.select == ("copyright",) and step.source_key == "url"
+    doc = Document(text=DOCS[0]["text"], id="a1")
+    list(step.run(iter([doc])))
+    assert [r["rule"] for r in doc.metadata["nlcleaner"]["removals"]] == ["copyright.all-rights-reserved"]
 
 
 def test_source_key_reaches_source_scoped_rules(tmp_path):

@@ -37,7 +37,7 @@ class NLCleanerStep(PipelineStep):
     Args:
         settings: a `nlcleaner.Settings`; keyword overrides below are applied on top of it.
         config: a configuration file (`pyproject.toml` with `[tool.nlcleaner]`, or `nlcleaner.toml`), resolved once
-            here, on the driver, through `nlcleaner.config.resolve`.
+            here, on the driver, through `nlcleaner.config.resolve` (its `source-field` becomes `source_key`).
         select, ignore, extend_select, rules, languages, guard, tail_zone, head_zone, strict: as the CLI flags
             (`rules` are pack files: workers must see the same paths, e.g. on a shared file system).
         source_key: metadata key holding the document's URL or host, for source-scoped rules (e.g. "url").
@@ -69,10 +69,12 @@ class NLCleanerStep(PipelineStep):
         exclusion_writer=None,
     ):
         super().__init__()
-        if settings is None and config is not None:
+        if config is not None:
             from ..config import resolve
 
-            settings = resolve({}, config_path=config).settings
+            resolved = resolve({}, config_path=config)
+            settings = settings or resolved.settings
+            source_key = source_key or resolved.options.get("source-field")
         self.settings = make_settings(
             settings, select=select, ignore=ignore, extend_select=extend_select, rules=rules, languages=languages,
             guard=guard, tail_zone=tail_zone, head_zone=head_zone, strict=strict,
