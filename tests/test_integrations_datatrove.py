@@ -124,6 +124,38 @@ def test_local_executor_two_tasks_two_workers(tmp_path):
     assert "dropped" not in stats
 
 
+def test_slurm_executor_job_array_without_slurm(tmp_path, monkeypatch):
+    """SlurmPipelineExecutor as far as a machine without Slurm goes: launch_job pickles the executor with dill and
+    writes the sbatch script (sbatch itself is stubbed); then each array task runs `launch_pickled_pipeline` in its
+    own process with SLURM_ARRAY_TASK_ID set, exactly as the sbatch script would."""
+    from datatrove.executor import slurm
+
+    monkeypatch.delenv("SLURM_ARRAY_TASK_ID", raising=False)
+    scripts = []
+    monkeypatch.setattr(slurm, "launch_slurm_job", lambda contents, *args: scripts.append(contents) or "4242")
+    corpus, out, logs = tmp_path / "corpus", tmp_path / "out", tmp_path / "logs"
+    write_corpus(corpus)
+    executor = slurm.SlurmPipelineExecutor(
+        pipeline=[JsonlReader(str(corpus)), NLCleanerStep(), JsonlWriter(str(out))],
+        tasks=2, time="00:10:00", partition="cpu", logging_dir=str(logs), with_srun=False,
+    )
+    executor.run()
+    assert "launch_pickled_pipeline" in scripts[0] and (logs / "executor.pik").exists()
+    fake_bin = tmp_path / "bin"  # the job asks `scontrol show hostnames $SLURM_NODELIST` for its node list
+    fake_bin.mkdir()
+    (fake_bin / "scontrol").write_text("#!/bin/sh\necho localhost\n")
+    (fake_bin / "scontrol").chmod(0o755)
+    for task in (0, 1):
+        env = {**os.environ, "SLURM_ARRAY_TASK_ID": str(task), "RUN_OFFSET": "0", "SLURM_NODELIST": "localhost",
+               "PATH": f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
+        subprocess.run([sys.executable, "-m", "datatrove.tools.launch_pickled_pipeline", str(logs / "executor.pik")],
+                       env=env, check=True, capture_output=True)
+    docs = read_output(out)
+    assert {k: v.get("text", "") for k, v in docs.items()} == {d["id"]: nlcleaner.clean(d["text"]).text for d in DOCS}
+    assert docs["a1"]["metadata"]["nlcleaner"]["removals"] == [r.to_dict() for r in nlcleaner.clean(DOCS[0]["text"]).removals]
+    assert sorted(p.name for p in (logs / "completions").iterdir()) == ["00000", "00001"]
+
+
 def test_drop_empty_and_exclusion_writer(tmp_path):
     step = NLCleanerStep(drop_empty=True, exclusion_writer=JsonlWriter(str(tmp_path / "dropped")))
     docs, stats = run_local(tmp_path, step, tasks=2, workers=1)
