@@ -1,0 +1,83 @@
+"""Learning a publisher's furniture from a corpus: lines that recur across many documents of one source, proposed
+as a reviewable rule pack (category `learned`, each rule scoped to its source).
+
+    from nlcleaner.learn import LearnOptions, learn
+    result = learn(["corpus.jsonl"], LearnOptions(read=ReadOptions(source_field="url")))
+    Path("learned.toml").write_text(result.pack)
+
+The same corpus in any order, with any number of jobs, gives the same pack byte for byte.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, fields
+
+from ..rules.examples import check_rule
+from .choose import Finding, choose
+from .core import Corpus, LearnOptions, count
+from .inputs import ReadOptions
+from .write import render
+
+__all__ = ["Finding", "LearnOptions", "LearnResult", "ReadOptions", "learn", "check_pack"]
+
+# the thresholds a pack records (kebab-case, as the flags)
+_RECORDED = ("min_docs", "min_share", "body_min_share", "short_chars", "short_min_share", "zone_share", "tail_zone",
+             "head_zone", "min_letters", "max_chars", "max_rules")
+
+
+@dataclass
+class LearnResult:
+    pack: str  # the TOML text
+    findings: list[Finding]
+    corpus: Corpus
+    dropped: list[str]  # rule ids left out because their examples did not pass
+
+    def sources(self) -> list[str]:
+        return sorted(self.corpus.groups)
+
+
+def learn(paths, options: LearnOptions | None = None, *, name: str = "learned") -> LearnResult:
+    options = options or LearnOptions()
+    corpus = count(paths, options)
+    findings = choose(corpus.groups, options)
+    settings = {k.replace("_", "-"): getattr(options, k) for k in _RECORDED}
+    text = render(findings, name=name, settings=settings)
+    failures = check_pack(text)
+    dropped: list[str] = []
+    if failures:
+        # keep only examples that pass; a rule left without one is dropped (it could not be shown to work)
+        bad = {(f.rule, f.index) for f in failures if f.which == "remove"}
+        kept = []
+        for f in findings:
+            f.examples = [e for i, e in enumerate(f.examples) if (f.id, i) not in bad]
+            if f.examples:
+                kept.append(f)
+            else:
+                dropped.append(f.id)
+        findings = kept
+        text = render(findings, name=name, settings=settings)
+    return LearnResult(text, findings, corpus, dropped)
+
+
+def check_pack(text: str) -> list:
+    """Load a pack's text through the one loader and run every rule's examples against the rule alone."""
+    from ..engine import Cleaner
+    from ..settings import Settings
+
+    fd, path = tempfile.mkstemp(suffix=".toml", prefix="nlcleaner-learned-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        cleaner = Cleaner(Settings(builtin=False, rules=(path,)))
+        failures = []
+        for rule in cleaner.all_rules:
+            failures += check_rule(rule, cleaner.restricted([rule.id]))
+        return failures
+    finally:
+        os.unlink(path)
+
+
+def option_names() -> list[str]:
+    return [f.name for f in fields(LearnOptions)]

@@ -1,0 +1,138 @@
+"""From counted candidates to findings: which recurring lines are a source's furniture, and the rule for each."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..kinds.line_match import LineMatcher, LineView
+from ..rules.examples import MARK
+from .count import HEAD, TAIL, Group, Item
+from .fold import anchor_for, pattern_for
+
+MARK_PREFIX = MARK + " "
+
+
+@dataclass
+class Finding:
+    group: str  # the source ("" = the whole corpus, no source scope)
+    id: str
+    kind: str  # phrase | pattern
+    position: str
+    docs: int
+    group_docs: int
+    tail_share: float
+    head_share: float
+    variants: int  # distinct line forms seen (at most the kept number; `more` says when there were more)
+    more: bool
+    chars: int
+    folded: str
+    spec: dict  # the kind's keys as they go into the pack
+    examples: list[str]
+    line: str = ""  # one form of the line as it stood in a document (for people)
+
+    @property
+    def share(self) -> float:
+        return self.docs / self.group_docs if self.group_docs else 0.0
+
+
+def slug(host: str) -> str:
+    """`news.example.co.uk` -> `news-example-co-uk` (an id part: lower-case ASCII letters, digits, hyphens)."""
+    text = host
+    if not text.isascii():
+        try:
+            text = text.encode("idna").decode("ascii")
+        except UnicodeError:
+            text = text.encode("ascii", "backslashreplace").decode("ascii")
+    out = regex.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return out or "corpus"
+
+
+def choose(groups: dict, options) -> list[Finding]:
+    findings: list[Finding] = []
+    for name in sorted(groups):
+        findings += choose_group(groups[name], options)
+    return findings
+
+
+def choose_group(group: Group, options) -> list[Finding]:
+    gdocs = group.docs()
+    picked = []
+    for item in group.items.values():
+        docs = item.docs()
+        if docs < options.min_docs or not gdocs:
+            continue
+        share = min(1.0, docs / gdocs)
+        tail, head = item.by_text.share(TAIL), item.by_text.share(HEAD)
+        position = "tail" if tail >= options.zone_share else "head" if head >= options.zone_share else "anywhere"
+        need = options.min_share
+        if position == "anywhere":
+            need = max(need, options.body_min_share)
+        if len(item.folded) < options.short_chars:
+            need = max(need, options.short_min_share)
+        if share < need:
+            continue
+        picked.append((item, min(docs, gdocs), position, tail, head))
+    picked.sort(key=lambda p: (-p[1], p[0].folded))
+    picked = picked[: options.max_rules]
+    base = slug(group.name) if group.name else "corpus"
+    out = []
+    for n, (item, docs, position, tail, head) in enumerate(picked, 1):
+        rid = f"learned.{base}-{n}"
+        kind, spec = rule_spec(item)
+        matcher = LineMatcher(_matcher_spec(kind, spec), rid, user=False)
+        examples = [e for e in (_example(ex, position, matcher) for ex in item.examples) if e]
+        if not examples:
+            continue
+        out.append(Finding(
+            group.name, rid, kind, position, docs, gdocs, tail, head, len(item.variants), item.overflow,
+            item.chars, item.folded, spec, examples, _first_form(item),
+        ))
+    return out
+
+
+def _first_form(item: Item) -> str:
+    return min(item.variants.items(), key=lambda kv: (kv[1][0], kv[0]))[1][1]
+
+
+def rule_spec(item: Item) -> tuple[str, dict]:
+    variants = sorted(item.variants.items(), key=lambda kv: (kv[1][0], kv[0]))
+    if len(variants) == 1 and not item.overflow:
+        return "phrase", {"phrases": [variants[0][1][1]], "match": "line"}
+    toks = [v[2] for _, v in variants]
+    spec = {"pattern": pattern_for(toks, exhaustive=not item.overflow), "on": "normalised"}
+    anchor = anchor_for(toks[0])
+    if anchor:
+        spec["anchors"] = [anchor]
+    if item.chars > 250:
+        spec["max_chars"] = max(1000, 2 * item.chars)
+    return "pattern", spec
+
+
+def _matcher_spec(kind: str, spec: dict) -> dict:
+    if kind == "phrase":
+        return {"phrases": tuple(spec["phrases"]), "match": "line", "max_chars": None}
+    return {"pattern": spec["pattern"], "on": "normalised", "anchors": tuple(spec.get("anchors", ())),
+            "max_chars": spec.get("max_chars")}
+
+
+def _example(ex: tuple, position: str, matcher: LineMatcher) -> str | None:
+    """A document for examples.remove: the line where the rule can reach it, amid the lines that stood near it."""
+    _, before, line, after = ex
+    if not matcher.match(LineView(line)):
+        return None
+    if position == "tail":
+        context = [(s, False) for s in before] + [(line, True)]
+    elif position == "head":
+        context = [(line, True)] + [(s, False) for s in after]
+    else:
+        context = [(s, False) for s in before[-2:]] + [(line, True)] + [(s, False) for s in after[:2]]
+    rows = []
+    for s, marked in context:
+        if not marked and (s == "~~" or s.startswith(MARK_PREFIX)):
+            continue  # would read as a marked line
+        if not marked and matcher.match(LineView(s)):
+            marked = True
+        rows.append(MARK_PREFIX + s if marked else s)
+    return "\n".join(rows) + "\n"

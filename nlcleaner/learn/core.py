@@ -1,0 +1,207 @@
+"""`learn`: two passes over the corpus (see count.py), then the findings (see choose.py)."""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+
+from ..source import host_of
+from .count import HEAD, TAIL, Group, Limits, Sketch, h64, head_end, tail_start
+from .fold import fold, letters, line_key
+from .inputs import ReadOptions, Unit, read_unit, units
+
+_CONTEXT = 3  # lines kept before and after an example line
+_CONTEXT_CHARS = 160  # a context line longer than this is shortened in examples
+
+
+@dataclass(frozen=True)
+class LearnOptions:
+    read: ReadOptions = field(default_factory=ReadOptions)
+    min_docs: int = 5  # a line must recur in at least this many distinct documents of a source
+    min_share: float = 0.1  # ... and in at least this share of them
+    body_min_share: float = 0.3  # share needed by a line that is not mostly in the tail (or head) zone
+    short_chars: int = 20  # lines shorter than this (folded) are weak evidence ...
+    short_min_share: float = 0.2  # ... and need this share
+    zone_share: float = 0.8  # a line is a tail (head) finding when this share of its documents has it there
+    tail_zone: float = 0.35
+    head_zone: float = 0.2
+    min_letters: int = 3  # lines with fewer letters are never counted
+    max_chars: int = 500  # longer lines are never counted
+    max_rules: int = 50  # findings kept per source
+    cap: int = 2000  # candidate lines counted exactly per source
+    sketch_width: int = 1 << 20
+    examples: int = 3
+    jobs: int = 1
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(min_docs=self.min_docs, cap=self.cap, examples=self.examples)
+
+
+@dataclass
+class Corpus:
+    """What the passes saw: per-source groups of counted candidates, and document totals."""
+
+    groups: dict  # name -> Group
+    documents: int = 0  # documents read (duplicates included)
+    unsourced: int = 0  # documents skipped for lacking a source
+
+
+def _group_of(source: str | None, options: LearnOptions) -> str | None:
+    if source is None:
+        return None if options.read.source_field else ""
+    return host_of(source)
+
+
+def _lines(text: str) -> list[str]:
+    parts = text.split("\n")
+    if parts and parts[-1] == "":
+        parts.pop()
+    return [p[:-1] if p.endswith("\r") else p for p in parts]
+
+
+def _counted(lines: list[str], options: LearnOptions):
+    """(index, raw line, view, folded, tokens) of each line that may be counted."""
+    for i, raw in enumerate(lines):
+        s = raw.strip()
+        if not s or len(s) > options.max_chars:
+            continue
+        if any("\udc80" <= c <= "\udcff" for c in s):
+            continue  # undecodable bytes: a rule could not be written from it
+        view, folded, toks = fold(s)
+        if letters(folded) < options.min_letters:
+            continue
+        yield i, s, view, folded, toks
+
+
+# pass 1 -------------------------------------------------------------------------------------------------------------
+
+
+def _pass1(shard: list[Unit], options: LearnOptions):
+    sketch = Sketch(options.sketch_width)
+    sizes: dict[str, int] = {}
+    documents = unsourced = 0
+    for unit in shard:
+        for text, source, _key in read_unit(unit, options.read):
+            documents += 1
+            group = _group_of(source, options)
+            if group is None:
+                unsourced += 1
+                continue
+            sizes[group] = sizes.get(group, 0) + 1
+            for folded in {f for _, _, _, f, _ in _counted(_lines(text), options)}:
+                sketch.add(h64(group, folded))
+    return sketch, sizes, documents, unsourced
+
+
+# pass 2 -------------------------------------------------------------------------------------------------------------
+
+
+def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict):
+    limits = options.limits
+    groups: dict[str, Group] = {}
+    for unit in shard:
+        for text, source, key in read_unit(unit, options.read):
+            group = _group_of(source, options)
+            if group is None or sizes.get(group, 0) < limits.min_docs:
+                continue
+            g = groups.get(group)
+            if g is None:
+                g = groups[group] = Group.new(group, limits)
+            text_h = h64(text)
+            ident_h = h64(key) if key else text_h
+            g.by_text.add(text_h)
+            g.by_ident.add(ident_h)
+            lines = _lines(text)
+            n = len(lines)
+            t0, h1 = tail_start(n, options.tail_zone), head_end(n, options.head_zone)
+            seen: dict[str, list] = {}
+            for i, s, view, folded, toks in _counted(lines, options):
+                flags = (TAIL if i >= t0 else 0) | (HEAD if i < h1 else 0)
+                if folded in seen:
+                    seen[folded][0] |= flags
+                    continue
+                seen[folded] = [flags, i, s, view, toks]
+            for folded, (flags, i, s, view, toks) in seen.items():
+                k = h64(group, folded)
+                est = sketch.estimate(k)
+                if est < limits.min_docs:
+                    continue
+                item = g.slot(k, folded, est, limits)
+                if item is None:
+                    continue
+                item.by_text.add(text_h, flags)
+                item.by_ident.add(ident_h, flags)
+                lk = line_key(view)
+                item.add_variant(lk, h64(lk), s, toks, limits.variants)
+                item.chars = max(item.chars, len(s))
+                item.add_example(_example(text_h, i, lines), limits.examples)
+    return groups
+
+
+def _example(text_h: int, i: int, lines: list[str]) -> tuple:
+    def near(indices):
+        out = []
+        for j in indices:
+            s = lines[j].strip()
+            if s:
+                out.append(_shorten(s))
+                if len(out) == _CONTEXT:
+                    break
+        return tuple(out)
+
+    before = near(range(i - 1, -1, -1))[::-1]
+    after = near(range(i + 1, len(lines)))
+    return ((text_h, i), before, lines[i].strip(), after)
+
+
+def _shorten(s: str) -> str:
+    if len(s) <= _CONTEXT_CHARS:
+        return s
+    cut = s[:_CONTEXT_CHARS].rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+# both passes --------------------------------------------------------------------------------------------------------
+
+
+def _shards(all_units: list[Unit], jobs: int) -> list[list[Unit]]:
+    if jobs <= 1 or len(all_units) <= 1:
+        return [all_units]
+    n = min(len(all_units), jobs * 4)
+    return [all_units[i::n] for i in range(n)]
+
+
+def count(paths, options: LearnOptions) -> Corpus:
+    """Read the corpus twice (it must be files) and return exact statistics of its candidate lines."""
+    all_units = units(paths, options.read)
+    shards = _shards(all_units, options.jobs)
+    limits = options.limits
+    if options.jobs > 1 and len(shards) > 1:
+        with ProcessPoolExecutor(max_workers=options.jobs) as pool:
+            firsts = list(pool.map(_pass1, shards, [options] * len(shards)))
+            sketch, sizes, documents, unsourced = _merge1(firsts)
+            seconds = list(pool.map(_pass2, shards, [options] * len(shards), [sketch] * len(shards),
+                                    [sizes] * len(shards)))
+    else:
+        sketch, sizes, documents, unsourced = _merge1([_pass1(s, options) for s in shards])
+        seconds = [_pass2(s, options, sketch, sizes) for s in shards]
+    groups: dict[str, Group] = {}
+    for part in seconds:
+        for name, g in part.items():
+            if name not in groups:
+                groups[name] = g
+            else:
+                groups[name].merge(g, limits)
+    return Corpus(groups, documents, unsourced)
+
+
+def _merge1(parts):
+    sketch, sizes, documents, unsourced = parts[0]
+    for other, osizes, d, u in parts[1:]:
+        sketch.merge(other)
+        for k, v in osizes.items():
+            sizes[k] = sizes.get(k, 0) + v
+        documents += d
+        unsourced += u
+    return sketch, sizes, documents, unsourced

@@ -1,0 +1,223 @@
+"""`nlcleaner learn`: recurring tail lines of each source become source-scoped rules; article text stays."""
+
+from __future__ import annotations
+
+import json
+import random
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from nlcleaner import Cleaner
+from nlcleaner.learn import LearnOptions, ReadOptions, check_pack, learn
+from nlcleaner.learn.fold import fold
+from nlcleaner.settings import Settings
+
+WORDS = (
+    "council harbour budget river school winter market bridge station library festival tenant orchard factory "
+    "museum clinic stadium ferry tram garden archive courthouse pension quarry vineyard airport highway canal "
+    "mayor engineer farmer teacher nurse pilot judge baker miner sailor student reporter architect chemist "
+    "approved delayed rebuilt questioned celebrated reopened expanded measured reviewed announced doubled sold"
+).split()
+QUOTE = "“We will not back down on this, not now and not ever,” the mayor told the crowd outside the hall."
+
+SOURCES = {
+    "https://www.dailyplanet.example/news/": [
+        "Subscribe to the Daily Planet newsletter for the top stories every morning.",
+        "You've read {n} of 10 free articles this month.",
+        "© Daily Planet Media. All rights reserved.",
+    ],
+    "https://gazette.example.org/story/": [
+        "Follow the Gazette on Mastodon and Bluesky for live updates",
+        "Share this story",
+    ],
+    "http://tribune.example.com/a/": [
+        "**Got a tip? Write to the Tribune newsroom at tips@tribune.example.com**",
+    ],
+}
+
+
+def _sentence(rng: random.Random) -> str:
+    words = [rng.choice(WORDS) for _ in range(rng.randint(10, 16))]
+    return " ".join(words).capitalize() + "."
+
+
+def build_corpus(articles: int = 10, seed: int = 7) -> list[dict]:
+    """Records of three sources: distinct bodies, each source's own tail lines, a quote in two bodies of one source,
+    a small fourth source, and one article repeated under the same id."""
+    rng = random.Random(seed)
+    records = []
+    for base, tail in SOURCES.items():
+        for a in range(articles):
+            body = [_sentence(rng) for _ in range(rng.randint(5, 8))]
+            if base.startswith("https://www.dailyplanet") and a in (2, 5):
+                body.insert(2, QUOTE)
+            lines = body + [t.format(n=rng.randint(1, 12)) for t in tail]
+            text = "\n\n".join(lines) + "\n"
+            records.append({"id": f"{base}{a}", "url": f"{base}{a}.html", "text": text})
+    for a in range(3):  # too few documents to learn from
+        text = "\n".join([_sentence(rng) for _ in range(5)] + ["Small site footer line here"]) + "\n"
+        records.append({"id": f"small-{a}", "url": f"https://small.example.net/{a}", "text": text})
+    dup = {"id": "dup", "url": "https://gazette.example.org/story/dup.html",
+           "text": "\n".join(_sentence(rng) for _ in range(6)) + "\nShare this story\n"}
+    records += [dict(dup) for _ in range(7)]
+    return records
+
+
+def write_jsonl(path: Path, records) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def options(**kw) -> LearnOptions:
+    return LearnOptions(read=ReadOptions(source_field="url"), **kw)
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    records = build_corpus()
+    write_jsonl(folder / "corpus.jsonl", records)
+    return folder / "corpus.jsonl", records
+
+
+@pytest.fixture(scope="module")
+def learned(corpus, tmp_path_factory):
+    path, _ = corpus
+    result = learn([path], options())
+    pack = tmp_path_factory.mktemp("pack") / "learned.toml"
+    pack.write_text(result.pack, encoding="utf-8")
+    return result, pack
+
+
+def _lines_of(rule) -> list[str]:
+    return rule.get("phrases") or [rule["pattern"]]
+
+
+def test_learn_finds_each_tail_scoped_to_its_source(learned):
+    result, pack = learned
+    data = tomllib.loads(pack.read_text(encoding="utf-8"))
+    rules = data["rule"]
+    by_source: dict = {}
+    for r in rules:
+        assert r["id"].startswith("learned.")
+        assert r["position"] == "tail"
+        by_source.setdefault(r["source"], []).append(r)
+    assert set(by_source) == {"dailyplanet.example", "gazette.example.org", "tribune.example.com"}
+    found = {s: {fold(x)[1] for r in rs for x in r.get("phrases", [])} for s, rs in by_source.items()}
+    assert fold(SOURCES["https://www.dailyplanet.example/news/"][0])[1] in found["dailyplanet.example"]
+    assert fold("Share this story")[1] in found["gazette.example.org"]
+    assert [r["kind"] for r in by_source["tribune.example.com"]] == ["phrase"]
+    # the line whose digits vary is one pattern rule
+    patterns = [r for r in by_source["dailyplanet.example"] if r["kind"] == "pattern"]
+    assert len(patterns) == 1 and r"\d+" in patterns[0]["pattern"]
+    assert len(rules) == 6
+    assert all(r["id"].startswith("learned.dailyplanet-example-") for r in by_source["dailyplanet.example"])
+
+
+def test_learned_pack_loads_and_its_examples_pass(learned):
+    result, pack = learned
+    assert check_pack(result.pack) == []
+    assert result.dropped == []
+    data = tomllib.loads(result.pack)
+    for r in data["rule"]:
+        assert 1 <= len(r["examples"]["remove"]) <= 3
+        assert "~~ " in r["examples"]["remove"][0]
+    # nothing about the run: no paths, times or versions
+    assert "corpus.jsonl" not in result.pack and "/" not in result.pack.split("[pack]")[0].replace("`", "")
+
+
+def test_cleaning_with_the_pack_removes_tails_and_keeps_articles(learned, corpus):
+    _, pack = learned
+    _, records = corpus
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(pack),)))
+    quote_seen = 0
+    for rec in records:
+        result = cleaner.clean(rec["text"], source=rec["url"])
+        kept = [x for x in result.text.split("\n") if x.strip()]
+        gone = {r.text.strip() for r in result.removals}
+        assert all(r.rule.startswith("learned.") for r in result.removals)
+        for base, tail in SOURCES.items():
+            if rec["url"].startswith(base) and rec["id"] != "dup":
+                assert len(gone) == len(tail), rec["url"]
+                assert not any(fold(k)[1] == fold(t)[1] for k in kept for t in tail)
+        if rec["url"].startswith("https://small."):
+            assert not result.removals
+        quote_seen += QUOTE in kept
+    assert quote_seen == 2
+
+
+def test_source_scope_holds_at_clean_time(learned, corpus):
+    _, pack = learned
+    _, records = corpus
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(pack),)))
+    text = records[0]["text"]
+    assert cleaner.clean(text, source=records[0]["url"]).removals
+    assert not cleaner.clean(text).removals
+    assert not cleaner.clean(text, source="https://elsewhere.example/x").removals
+
+
+def test_duplicates_of_one_document_count_once(learned, corpus):
+    result, _ = learned
+    _, records = corpus
+    dup = next(r for r in records if r["id"] == "dup")
+    body = {fold(x)[1] for x in dup["text"].split("\n") if x.strip() and x != "Share this story"}
+    assert not body & {f.folded for f in result.findings}
+
+
+def test_shuffled_split_input_gives_the_identical_pack(learned, corpus, tmp_path):
+    result, _ = learned
+    _, records = corpus
+    shuffled = list(records)
+    random.Random(99).shuffle(shuffled)
+    a = write_jsonl(tmp_path / "b.jsonl", shuffled[:25])
+    b = write_jsonl(tmp_path / "a.jsonl", shuffled[25:])
+    assert learn([b, a], options()).pack == result.pack
+    assert learn([a, b], options(jobs=2)).pack == result.pack
+
+
+def test_a_small_cap_keeps_memory_bounded_and_the_pack_identical(corpus, tmp_path):
+    path, records = corpus
+    shuffled = list(records)
+    random.Random(3).shuffle(shuffled)
+    other = write_jsonl(tmp_path / "s.jsonl", shuffled)
+    small = options(cap=4, sketch_width=1 << 10)
+    first = learn([path], small)
+    assert first.pack == learn([other], small).pack
+    assert {f.folded for f in first.findings} == {f.folded for f in learn([path], options()).findings}
+
+
+def test_plain_files_are_grouped_by_folder(tmp_path):
+    records = build_corpus(articles=8)
+    for i, rec in enumerate(records):
+        host = rec["url"].split("/")[2].removeprefix("www.")
+        folder = tmp_path / host
+        folder.mkdir(exist_ok=True)
+        (folder / f"{i:03d}.txt").write_text(rec["text"], encoding="utf-8")
+    result = learn([tmp_path], LearnOptions())
+    sources = {f.group for f in result.findings}
+    assert sources == {"dailyplanet.example", "gazette.example.org", "tribune.example.com"}
+
+
+def test_without_a_source_field_the_corpus_is_one_unscoped_group(corpus):
+    path, _ = corpus
+    result = learn([path], LearnOptions(min_share=0.05, short_min_share=0.05))
+    assert {f.group for f in result.findings} == {""}
+    assert "source =" not in result.pack
+
+
+def test_cli_learn_writes_the_pack_and_a_summary(corpus, learned, tmp_path):
+    from typer.testing import CliRunner
+
+    from nlcleaner.cli import commands  # noqa: F401
+    from nlcleaner.cli.app import app
+
+    path, _ = corpus
+    out = tmp_path / "learned.toml"
+    res = CliRunner().invoke(app, ["learn", "--source-field", "url", str(path), "-o", str(out), "--summary"])
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8") == learned[0].pack
+    assert "learned.gazette-example-org-1" in res.output  # the summary table (stderr is mixed in by the runner)
+    res = CliRunner().invoke(app, ["learn", "-"])
+    assert res.exit_code == 2
