@@ -6,3 +6,4 @@ from . import explain_cmd  # noqa: F401
 from . import rules_cmd  # noqa: F401
 from . import eval_cmd  # noqa: F401
 from . import config_cmd  # noqa: F401
+from . import learn_cmd  # noqa: F401
