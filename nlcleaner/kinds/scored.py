@@ -1,33 +1,39 @@
 """`scored`: weighted signals over a block of lines — appeals from publishers no rule names.
 
-Each line is tested against every signal. A block is a run of lines whose net signal weight reaches `min_line_weight` (default 1); short lines
-with no signal (buttons, "Dear readers,") join it when they lie between two such lines, directly after its last
-line (unless they read as a sentence), or directly before its first line when they end like a salutation or a heading (":" or ","). A block is
-claimed, as weak evidence, when the distinct signals in it weigh at least `threshold` and at least `min_signals`
-distinct positive signals fired."""
+Each line is tested against every signal (signals see the whole line however long it is, unless the signal sets
+`max_chars`). A line's weight is the sum of the weights of the signals it fires (negative ones included).
+
+- A *signal line* weighs at least `min_line_weight`; a *weak line* weighs more than 0 but less.
+- A block is a run of signal lines. Blank lines never break it; between two signal lines at most two short lines
+  (at most `bridge_chars`, with or without signals) may stand.
+- After its last signal line a block takes at most two more short lines, and only weak ones (a "Learn more" or
+  "Maybe later" button carries a small signal; a short heading of the next section carries none).
+- Before its first line a block takes one short line that ends like a salutation or a label ("Dear readers,", "Fact:").
+- A block is claimed, as weak evidence, when the distinct signals in it weigh at least `threshold`, at least
+  `min_signals` distinct positive signals fired, and it has at most `max_lines` non-blank lines. A block that is one
+  single line longer than 300 characters is a paragraph of prose until proven otherwise: it needs twice the threshold.
+"""
 
 from __future__ import annotations
-
-import regex
 
 from ..claims import Claim
 from .line_match import LineMatcher
 
 _MAX_BRIDGE_LINES = 2
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
-
-
-def _prose(text: str) -> bool:
-    """A sentence of four words or more: never taken into a block as a trailing button line."""
-    text = text.strip()
-    return bool(_SENTENCE_END.search(text)) and len(text.split()) >= 4
+_MAX_TRAILING_LINES = 2
+_SIGNAL_MAX_CHARS = 100_000
+_SOLO_LONG_CHARS = 300
 
 
 class ScoredKind:
     def __init__(self, rule):
         self.rule = rule
         spec = rule.spec
-        self.signals = [(s["name"], s["weight"], LineMatcher(s["line"], rule.id, rule.user)) for s in spec["signals"]]
+        self.signals = []
+        for s in spec["signals"]:
+            line = dict(s["line"])
+            line["max_chars"] = line.get("max_chars") or _SIGNAL_MAX_CHARS
+            self.signals.append((s["name"], s["weight"], LineMatcher(line, rule.id, rule.user)))
         self.matchers = [m for _, _, m in self.signals]
         self.threshold = spec["threshold"]
         self.min_signals = spec["min_signals"]
@@ -44,20 +50,25 @@ class ScoredKind:
         for k, (_, _, matcher) in enumerate(self.signals):
             for i in rnd.matching(matcher, zone):
                 fired.setdefault(i, set()).add(k)
-        lines = sorted(i for i, ks in fired.items() if sum(self.signals[k][1] for k in ks) >= self.min_line_weight)
+        weight_of = {i: sum(self.signals[k][1] for k in ks) for i, ks in fired.items()}
+        lines = sorted(i for i, w in weight_of.items() if w >= self.min_line_weight)
+        weak = {i for i, w in weight_of.items() if 0 < w < self.min_line_weight}
         claims = []
-        for first, last in self._blocks(rnd, lines):
+        for first, last in self._blocks(rnd, lines, weak):
             block = set()
             for i in range(first, last + 1):
                 block |= fired.get(i, set())
             weight = sum(self.signals[k][1] for k in block)
             positive = sum(1 for k in block if self.signals[k][1] > 0)
-            size = sum(1 for i in range(first, last + 1) if not rnd.blank(i))
-            if weight >= self.threshold and positive >= self.min_signals and size <= self.max_lines:
+            body = [i for i in range(first, last + 1) if not rnd.blank(i)]
+            threshold = self.threshold
+            if len(body) == 1 and len(rnd.raw(body[0]).strip()) > _SOLO_LONG_CHARS:
+                threshold = 2 * self.threshold
+            if weight >= threshold and positive >= self.min_signals and len(body) <= self.max_lines:
                 claims.append(Claim(first, last, self.rule.id, False))
         return claims
 
-    def _blocks(self, rnd, lines: list[int]):
+    def _blocks(self, rnd, lines: list[int], weak: set[int]):
         blocks: list[list[int]] = []
         for i in lines:
             if blocks and self._bridgeable(rnd, blocks[-1][1] + 1, i):
@@ -65,7 +76,7 @@ class ScoredKind:
             else:
                 blocks.append([i, i])
         for block in blocks:
-            block[1] = self._extend_after(rnd, block[1])
+            block[1] = self._extend_after(rnd, block[1], weak)
             before = self._prev_nonblank(rnd, block[0])
             if before is not None and self._short(rnd, before) and rnd.raw(before).rstrip().endswith((":", ",")):
                 block[0] = before
@@ -84,13 +95,13 @@ class ScoredKind:
                 return False
         return True
 
-    def _extend_after(self, rnd, last: int) -> int:
+    def _extend_after(self, rnd, last: int, weak: set[int]) -> int:
         taken, i = 0, last + 1
-        while i < rnd.n and taken < _MAX_BRIDGE_LINES:
+        while i < rnd.n and taken < _MAX_TRAILING_LINES:
             if rnd.blank(i):
                 i += 1
                 continue
-            if not self._short(rnd, i) or _prose(rnd.raw(i)):
+            if i not in weak or not self._short(rnd, i):
                 break
             last, taken, i = i, taken + 1, i + 1
         return last
