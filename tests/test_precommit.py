@@ -4,6 +4,7 @@ repository holding a dirty article. Needs git, pre-commit (a dev dependency) and
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -111,3 +112,29 @@ def test_try_repo_fails_on_a_dirty_article_fixes_it_and_then_passes(tmp_path):
     assert second.returncode == 0, _show(second)
     assert "Failed" not in second.stdout
     assert second.stdout.count("Passed") == 2, _show(second)  # the fixer and the checker
+
+
+def test_parallel_hook_processes_share_one_jsonl_report(tmp_path):
+    """pre-commit splits the files among parallel hook processes; with `--report` in the hook's args they all append
+    to one file, which must stay valid JSONL: whole lines, one totals line per process."""
+    files = []
+    dirty = (GOLDEN / "input.txt").read_bytes()
+    for i in range(48):
+        path = tmp_path / f"a{i:02d}.md"
+        path.write_bytes(dirty)
+        files.append(path)
+    report = tmp_path / "report.jsonl"
+    procs = [
+        subprocess.Popen([sys.executable, "-m", "nlcleaner", "fix", "--isolated", "--quiet", "--report", str(report),
+                          "--report-format", "jsonl", *map(str, files[k::6])],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        for k in range(6)
+    ]
+    codes = [p.wait(timeout=300) for p in procs]
+    assert codes == [1] * 6, [p.stderr.read() for p in procs]
+    entries = [json.loads(line) for line in report.read_text(encoding="ascii").splitlines()]
+    documents = [e for e in entries if e["type"] == "document"]
+    assert sorted(e["path"] for e in documents) == sorted(map(str, files))
+    assert [e["type"] for e in entries].count("totals") == 6
+    for path in files:
+        assert path.read_bytes() == (GOLDEN / "expected.txt").read_bytes()
