@@ -1,0 +1,155 @@
+"""Compressed streams: gzip and zstd (zstandard, optional) by magic bytes on input, by extension on output.
+
+Reading never raises on a damaged stream: the data that could be decompressed is returned, then `error` says why
+the stream ended early (a truncated gzip member, a corrupt zstd frame), so the record it cut is counted, not lost."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import zlib
+
+from .errors import MissingExtraError
+
+GZIP_MAGIC = b"\x1f\x8b"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+BLOCK = 1 << 20
+
+
+def compression_of(name: str) -> str | None:
+    low = name.lower()
+    if low.endswith(".gz"):
+        return "gzip"
+    if low.endswith((".zst", ".zstd")):
+        return "zstd"
+    return None
+
+
+def strip_compression(name: str) -> str:
+    kind = compression_of(name)
+    return name.rsplit(".", 1)[0] if kind else name
+
+
+def _zstandard(what: str):
+    try:
+        import zstandard
+    except ImportError:
+        raise MissingExtraError("zstandard", "zstd", what) from None
+    return zstandard
+
+
+class _Counting(io.RawIOBase):
+    """Counts the bytes read from a raw stream (stdin has no tell()); the progress bar follows it."""
+
+    def __init__(self, raw):
+        self.raw, self.pos = raw, 0
+
+    def readable(self):
+        return True
+
+    def readinto(self, b):
+        data = self.raw.read(len(b))
+        n = len(data)
+        b[:n] = data
+        self.pos += n
+        return n
+
+    def read(self, n=-1):
+        # read1: hand over what a pipe has now instead of waiting for a whole block (streaming stdin)
+        data = self.raw.read1(n) if n > 0 and hasattr(self.raw, "read1") else self.raw.read(n)
+        self.pos += len(data)
+        return data
+
+
+class InputStream:
+    """A decompressed view of a file or stream; `read()` returns b"" at the end or after damage (see `error`)."""
+
+    def __init__(self, raw, name: str = "<stream>"):
+        self._raw = _Counting(raw)
+        self.name = name
+        self.error: str | None = None
+        self.compression: str | None = None
+        head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
+        if head.startswith(GZIP_MAGIC):
+            self.compression = "gzip"
+            self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")
+        elif head.startswith(ZSTD_MAGIC):
+            self.compression = "zstd"
+            zstd = _zstandard(f"{name}: reading zstd")
+            self._stream = zstd.ZstdDecompressor().stream_reader(self._raw, read_across_frames=True)
+        else:
+            self._stream = self._raw
+        self._done = False
+
+    @property
+    def raw_pos(self) -> int:
+        return self._raw.pos
+
+    def read(self, n: int = BLOCK) -> bytes:
+        if self._done:
+            return b""
+        try:
+            data = self._stream.read(n)
+        except EOFError as exc:
+            self._fail(f"truncated {self.compression} stream ({exc})")
+            return b""
+        except (gzip.BadGzipFile, zlib.error, OSError) as exc:
+            self._fail(f"damaged {self.compression or 'input'} stream ({exc})")
+            return b""
+        except Exception as exc:  # zstandard.ZstdError and friends
+            if self.compression == "zstd":
+                self._fail(f"damaged zstd stream ({exc})")
+                return b""
+            raise
+        if not data:
+            self._done = True
+        return data
+
+    def _fail(self, message: str) -> None:
+        self.error, self._done = message, True
+
+    def close(self) -> None:
+        try:
+            if self._stream is not self._raw:
+                self._stream.close()
+        finally:
+            self._raw.raw.close()
+
+
+def open_input(path) -> InputStream:
+    raw = open(path, "rb", buffering=BLOCK)  # noqa: SIM115 (closed by InputStream.close)
+    return InputStream(raw, str(path))
+
+
+class OutputStream:
+    """A binary file written with the compression its name asks for; gzip output is deterministic (mtime 0)."""
+
+    def __init__(self, fh, compression: str | None, name: str = "<stream>", close_raw: bool = True):
+        self._fh, self._close_raw = fh, close_raw
+        self.compression = compression
+        if compression == "gzip-members":  # one gzip member per write: one per record, as WARC tools expect
+            self._stream = fh
+        elif compression == "gzip":
+            self._stream = gzip.GzipFile(filename="", mode="wb", fileobj=fh, mtime=0, compresslevel=6)
+        elif compression == "zstd":
+            zstd = _zstandard(f"{name}: writing zstd")
+            self._stream = zstd.ZstdCompressor(level=3).stream_writer(fh, closefd=False)
+        else:
+            self._stream = fh
+        self.last = b"\n"  # the last byte written (for joining files that lack a final newline)
+
+    def write(self, data: bytes) -> None:
+        if data:
+            if self.compression == "gzip-members":
+                self._stream.write(gzip.compress(data, compresslevel=6, mtime=0))
+            else:
+                self._stream.write(data)
+            self.last = data[-1:]
+
+    def close(self) -> None:
+        if self._stream is not self._fh:
+            self._stream.close()
+        if self._close_raw:
+            self._fh.close()
+        else:
+            self._fh.flush()

@@ -1,0 +1,162 @@
+"""JSON Lines (.jsonl, .ndjson, .json.gz, .jsonl.zst): one record a line.
+
+A record that nothing changed is written back as the very bytes read. A changed record is edited in place: only
+the text field's value (and the --annotate field) is rewritten, so key order, spacing, number spellings and
+escapes of every other value stay as they were. A line that is not a JSON object, lacks the text field, holds a
+text that is not a string or is not valid UTF-8 is a bad record: passed through (or to --rejects) and counted."""
+
+from __future__ import annotations
+
+import json
+from json.decoder import scanstring
+
+from ..compress import BLOCK
+from .base import Context, Processed, Unit
+
+_DECODER = json.JSONDecoder()
+_WS = " \t\n\r"
+
+
+def read(job, ctx: Context, stream):
+    """Lines of a (decompressed) stream; a stream cut short ends with one bad record for what was lost."""
+    index, rest = 0, b""
+    last_pos = stream.raw_pos
+    while True:
+        block = stream.read(BLOCK)
+        if not block:
+            break
+        data = rest + block
+        lines = data.split(b"\n")
+        rest = lines.pop()
+        pos = stream.raw_pos
+        advance, last_pos = pos - last_pos, pos
+        for line in lines:
+            line += b"\n"
+            yield Unit(payload=line, raw=line, record=index, advance=advance)
+            advance = 0
+            index += 1
+        if advance:
+            yield Unit(payload=None, raw=b"", advance=advance, meta="progress")
+    if stream.error:
+        yield Unit(payload=None, raw=rest, record=index, error=stream.error)
+    elif rest:
+        yield Unit(payload=rest, raw=rest, record=index)
+
+
+def _ws(s: str, i: int) -> int:
+    n = len(s)
+    while i < n and s[i] in _WS:
+        i += 1
+    return i
+
+
+def scan(s: str):
+    """The top-level members of a JSON object line: {key: (value, start, end)} (offsets of the value's text), the
+    offset of the closing brace and whether members are written compactly. Raises ValueError if it is not one."""
+    i = _ws(s, 0)
+    if i >= len(s) or s[i] != "{":
+        raise ValueError("not a JSON object")
+    members: dict = {}
+    i = _ws(s, i + 1)
+    compact = None
+    if i < len(s) and s[i] == "}":
+        close = i
+    else:
+        while True:
+            if i >= len(s) or s[i] != '"':
+                raise ValueError(f"expected a key at column {i + 1}")
+            key, i = scanstring(s, i + 1)
+            i = _ws(s, i)
+            if i >= len(s) or s[i] != ":":
+                raise ValueError(f"expected ':' at column {i + 1}")
+            if compact is None:
+                compact = not s.startswith(": ", i)
+            i = _ws(s, i + 1)
+            try:
+                value, end = _DECODER.raw_decode(s, i)
+            except json.JSONDecodeError as exc:
+                raise ValueError(exc.msg + f" at column {exc.colno}") from None
+            members[key] = (value, i, end)
+            i = _ws(s, end)
+            if i < len(s) and s[i] == ",":
+                i = _ws(s, i + 1)
+                continue
+            if i < len(s) and s[i] == "}":
+                close = i
+                break
+            raise ValueError(f"expected ',' or '}}' at column {i + 1}")
+    if _ws(s, close + 1) != len(s):
+        raise ValueError(f"extra data after the object at column {close + 2}")
+    return members, close, bool(compact)
+
+
+def _dump(value, ascii_only: bool, compact: bool) -> str:
+    seps = (",", ":") if compact else (", ", ": ")
+    text = json.dumps(value, ensure_ascii=ascii_only, separators=seps)
+    if not ascii_only:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape: keep it escaped
+            text = json.dumps(value, ensure_ascii=True, separators=seps)
+    return text
+
+
+def _kind(value) -> str:
+    return {dict: "an object", list: "an array", bool: "a boolean", int: "a number", float: "a number",
+            type(None): "null"}.get(type(value), type(value).__name__)
+
+
+def process(line: bytes, ctx: Context) -> Processed:
+    body = line.rstrip(b"\r\n")
+    ending = line[len(body):]
+    if not body.strip():
+        return Processed(document=False)  # a blank line: not a record, passed through as it is
+    try:
+        s = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Processed(error=f"invalid UTF-8 at byte {exc.start}")
+    try:
+        members, close, compact = scan(s)
+    except ValueError as exc:
+        return Processed(error=f"not a JSON object: {exc}")
+    rid = None
+    if ctx.id_field and ctx.id_field in members:
+        v = members[ctx.id_field][0]
+        rid = v if isinstance(v, str) else json.dumps(v)
+    source = ctx.source
+    if ctx.source_field and ctx.source_field in members:
+        v = members[ctx.source_field][0]
+        if isinstance(v, str) and v:
+            source = v
+    if ctx.text_field not in members:
+        return Processed(error=f"no '{ctx.text_field}' field", id=rid, source=source)
+    text, start, end = members[ctx.text_field]
+    if not isinstance(text, str):
+        return Processed(error=f"'{ctx.text_field}' is {_kind(text)}, not a string", id=rid, source=source)
+    result = ctx.cleaner.clean(text, source)
+    written = text if ctx.annotate_only else result.text
+    p = Processed(result=result, id=rid, source=source, chars=len(text), dropped=ctx.drops(written))
+    if p.dropped or (written is text and not ctx.annotate) or (not result.changed and not ctx.annotate):
+        return p
+    ascii_only = body.isascii()
+    edits = []  # (start, end, replacement) in s, applied from the end
+    if written is not text and written != text:
+        edits.append((start, end, _dump(written, ascii_only, compact)))
+    if ctx.annotate:
+        notes = _dump([r.to_dict() for r in result.removals], ascii_only, compact)
+        if ctx.annotate in members and ctx.annotate != ctx.text_field:
+            _, a, b = members[ctx.annotate]
+            edits.append((a, b, notes))
+        elif ctx.annotate not in members:
+            key = json.dumps(ctx.annotate, ensure_ascii=ascii_only)
+            sep = ("," if compact else ", ") if members else ""
+            colon = ":" if compact else ": "
+            # after the last member's value, before any space that precedes the closing brace
+            at = max((m[2] for m in members.values()), default=close)
+            edits.append((at, at, f"{sep}{key}{colon}{notes}"))
+    if not edits:
+        return p
+    for a, b, rep in sorted(edits, key=lambda e: e[0], reverse=True):
+        s = s[:a] + rep + s[b:]
+    p.out = s.encode("utf-8") + ending
+    return p

@@ -1,0 +1,129 @@
+"""Parquet (pyarrow, optional extra `parquet`): the text column is cleaned row by row; the schema, its metadata
+and every other column are kept. --annotate adds a string column holding each row's removals as JSON."""
+
+from __future__ import annotations
+
+import json
+
+from ..errors import MissingExtraError, UsageError
+from .base import Context, Processed, Unit
+
+BATCH_ROWS = 1024
+
+
+def _pa():
+    try:
+        import pyarrow
+        import pyarrow.parquet
+    except ImportError:
+        raise MissingExtraError("pyarrow", "parquet", "reading and writing Parquet") from None
+    return pyarrow
+
+
+def schema_of(path):
+    pa = _pa()
+    return pa.parquet.ParquetFile(path).schema_arrow
+
+
+def check_schema(schema, ctx_options: dict, path) -> None:
+    field = ctx_options.get("text-field") or "text"
+    if schema.get_field_index(field) < 0:
+        raise UsageError(f"{path}: no column '{field}' (set --text-field)")
+    note = ctx_options.get("annotate")
+    if note and schema.get_field_index(note) >= 0:
+        raise UsageError(f"{path}: --annotate {note}: the file already has a column of that name")
+
+
+def _column(batch, name):
+    i = batch.schema.get_field_index(name) if name else -1
+    return batch.column(i).to_pylist() if i >= 0 else None
+
+
+def read(job, ctx: Context):
+    pa = _pa()
+    pf = pa.parquet.ParquetFile(job.input)
+    index = 0
+    total = max(pf.metadata.num_rows, 1)
+    size = job.input.stat().st_size
+    for batch in pf.iter_batches(batch_size=BATCH_ROWS):
+        texts = _column(batch, ctx.text_field)
+        ids = _column(batch, ctx.id_field)
+        sources = _column(batch, ctx.source_field)
+        n = batch.num_rows
+        for row in range(n):
+            rid = ids[row] if ids is not None else None
+            src = sources[row] if sources is not None else None
+            payload = (texts[row], None if rid is None else str(rid), src if isinstance(src, str) and src else None)
+            yield Unit(payload=payload, raw=texts[row], record=index, advance=size // total,
+                       meta=(batch, row, n))
+            index += 1
+
+
+def process(payload, ctx: Context) -> Processed:
+    text, rid, src = payload
+    source = src or ctx.source
+    if not isinstance(text, str):
+        kind = "null" if text is None else type(text).__name__
+        return Processed(error=f"'{ctx.text_field}' is {kind}, not a string", id=rid, source=source)
+    result = ctx.cleaner.clean(text, source)
+    written = text if ctx.annotate_only else result.text
+    p = Processed(result=result, id=rid, source=source, chars=len(text), dropped=ctx.drops(written))
+    if written != text:
+        p.out = written
+    return p
+
+
+class Sink:
+    """Collects a batch's rows and writes the batch once its last row is in, cleaned values swapped in."""
+
+    def __init__(self, path, schema, ctx: Context, compression: str | None = None):
+        pa = _pa()
+        self.pa, self.ctx = pa, ctx
+        self.text_index = schema.get_field_index(ctx.text_field)
+        if ctx.annotate:
+            schema = schema.append(pa.field(ctx.annotate, pa.string()))
+        self.schema = schema
+        self.writer = pa.parquet.ParquetWriter(path, schema, compression=compression or "snappy")
+        self._values: list = []
+        self._notes: list = []
+        self._keep: list = []
+        self._changed = False
+
+    def write(self, unit: Unit, p: Processed, rejects=None) -> None:
+        batch, row, n = unit.meta
+        self._values.append(p.out if p.out is not None else unit.raw)
+        self._changed |= p.out is not None
+        if self.ctx.annotate:
+            removals = p.result.removals if p.result is not None else []
+            self._notes.append(json.dumps([r.to_dict() for r in removals], ensure_ascii=True))
+        self._keep.append(not p.dropped)
+        if row == n - 1:
+            self._flush(batch)
+
+    def _flush(self, batch) -> None:
+        pa = self.pa
+        columns = list(batch.columns)
+        if self._changed:
+            columns[self.text_index] = pa.array(self._values, type=batch.schema.field(self.text_index).type)
+        if self.ctx.annotate:
+            columns.append(pa.array(self._notes, type=pa.string()))
+        out = pa.RecordBatch.from_arrays(columns, schema=self.schema)
+        if not all(self._keep):
+            out = out.filter(pa.array(self._keep, type=pa.bool_()))
+        self.writer.write_batch(out)
+        self._values, self._notes, self._keep, self._changed = [], [], [], False
+
+    def end_input(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def compression_of(path) -> str | None:
+    pa = _pa()
+    md = pa.parquet.ParquetFile(path).metadata
+    if md.num_row_groups and md.num_columns:
+        c = md.row_group(0).column(0).compression
+        return "none" if c.upper() == "UNCOMPRESSED" else c.lower()
+    return None

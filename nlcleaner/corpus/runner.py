@@ -1,0 +1,418 @@
+"""The batch run: read inputs in the parent, clean chunks in worker processes, write and report in input order.
+
+At most a few chunks are in flight, so memory follows the documents in flight, not the corpus; results are taken
+back in submission order, so the output never depends on the number of workers."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import NLCleanerError
+from ..outcome import DocOutcome
+from ..stats import Stats
+from . import worker
+from .compress import InputStream, compression_of, open_input
+from .discover import format_of, normal_format
+from .errors import Interrupted, UsageError
+from .formats import module
+from .formats.base import NOT_A_DOCUMENT, Context, Processed, Unit
+from .mapping import Job, _real, plan
+from .sinks import BytesSink, ParquetSink, RejectsSink
+
+CHUNK_DOCS = 256
+CHUNK_BYTES = 1 << 20
+SMALL_RUN = 4 << 20  # below this many input bytes (and no explicit --jobs) one process is faster than a pool
+
+
+@dataclass
+class BatchStats(Stats):
+    """Stats of a batch run, plus what the summary must say about the run itself."""
+
+    inputs: int = 0
+    skipped: list = field(default_factory=list)  # inputs --resume skipped (their output was complete)
+    interrupted: str | None = None  # where a Ctrl-C stopped the run
+    outputs: list = field(default_factory=list)  # files written
+
+
+def _option(options: dict, key: str, default=None):
+    value = options.get(key)
+    return default if value is None else value
+
+
+def _workers(options: dict, total_bytes: int) -> int:
+    jobs = options.get("jobs")
+    if jobs is None or int(jobs) <= 0:
+        n = os.cpu_count() or 1
+        return 1 if total_bytes < SMALL_RUN else n
+    return int(jobs)
+
+
+def _validate(jobs: list[Job], options: dict, output_dir, output, stdout_ok: bool) -> str | None:
+    """Every usage error, before anything is written. Returns the shared output's format (or None)."""
+    if output_dir is not None and output is not None:
+        raise UsageError("give either --output-dir or -o/--output, not both")
+    if output_dir is None and output is None and len(jobs) > 1:
+        raise UsageError("several inputs need --output-dir DIR or -o/--output FILE")
+    if options.get("resume") and output_dir is None:
+        raise UsageError("--resume needs --output-dir")
+    note = options.get("annotate")
+    text_field = _option(options, "text-field", "text")
+    if note and note == text_field:
+        raise UsageError(f"--annotate {note}: that is the text field")
+    if options.get("annotate-only") and not note:
+        raise UsageError("--annotate-only needs --annotate FIELD")
+    formats = {j.format for j in jobs}
+    if note and formats & {"text", "warc"}:
+        raise UsageError("--annotate needs JSONL or Parquet inputs (text files and WARC records have no fields)")
+    for job in jobs:
+        if job.stdin and job.format == "parquet":
+            raise UsageError("Parquet cannot be read from stdin")
+        name = str(job.input)
+        if job.format in ("jsonl", "warc") and compression_of(name) == "zstd":
+            from .compress import _zstandard
+
+            _zstandard(f"{name}: reading zstd")
+    shared_format = None
+    if output is not None:
+        if str(output) == "-":
+            shared_format = next(iter(formats)) if len(formats) == 1 else None
+        else:
+            shared_format = format_of(output, None)
+        if len(formats) > 1 or (formats and shared_format not in formats):
+            raise UsageError(
+                f"-o {output}: writes {shared_format} records, the inputs are {', '.join(sorted(formats))}"
+                " (-o FILE joins JSONL, Parquet or WARC inputs into one file of the same format)"
+            )
+        if shared_format == "text":
+            raise UsageError("-o FILE joins JSONL, Parquet or WARC records; text files need --output-dir DIR")
+        if str(output) != "-":
+            target = _real(Path(output))
+            if any(not j.stdin and _real(j.input) == target for j in jobs):
+                raise UsageError(f"-o {output}: would overwrite an input")
+            if compression_of(str(output)) == "zstd":
+                from .compress import _zstandard
+
+                _zstandard(f"{output}: writing zstd")
+    rejects = options.get("rejects")
+    if rejects:
+        target = _real(Path(rejects))
+        clash = [j for j in jobs if (not j.stdin and _real(j.input) == target)
+                 or (j.output is not None and _real(j.output) == target)]
+        if clash or (output is not None and str(output) != "-" and _real(Path(output)) == target):
+            raise UsageError(f"--rejects {rejects}: is also an input or an output")
+    if "parquet" in formats:
+        from .formats import parquet
+
+        first = None
+        for job in jobs:
+            if job.format != "parquet":
+                continue
+            try:
+                schema = parquet.schema_of(job.input)
+            except OSError as exc:
+                raise UsageError(f"{job.display}: {exc}") from None
+            except Exception as exc:  # pyarrow's ArrowInvalid: not a Parquet file
+                raise UsageError(f"{job.display}: not a readable Parquet file ({exc})") from None
+            parquet.check_schema(schema, options, job.display)
+            if output is not None:
+                if first is None:
+                    first = schema
+                elif not schema.equals(first):
+                    raise UsageError(f"-o {output}: {job.display} has another schema than the first input")
+    return shared_format
+
+
+class _Inline:
+    """A finished computation, for the one-process mode (same interface as a Future)."""
+
+    def __init__(self, chunk):
+        self._chunk = chunk
+        self._value = None
+
+    def done(self) -> bool:
+        return True
+
+    def result(self):
+        if self._value is None:
+            self._value = worker.process_chunk(self._chunk)
+        return self._value
+
+
+class _Run:
+    def __init__(self, jobs, resolved, options, *, output_dir, output, on_outcome, progress, stdout, shared_format):
+        self.jobs, self.options = jobs, options
+        self.output_dir, self.output = output_dir, output
+        self.on_outcome = on_outcome
+        self.stdout = stdout
+        self.shared_format = shared_format
+        self.stats = BatchStats(inputs=len(jobs))
+        self.parent_ctx = Context.from_options(None, options)  # readers need the field names only
+        self.settings = resolved.settings
+        self.progress_wanted = progress
+        self.shared = None  # the sink of -o FILE / stdout
+        self.sinks: dict[int, object] = {}  # id(job) -> its own sink (--output-dir)
+        self.rejects = RejectsSink(Path(options["rejects"])) if options.get("rejects") else None
+        self.where = "before the first document"
+        self.html = None
+        if options.get("report-html"):
+            from .html_report import Collector
+
+            self.html = Collector(source_given=bool(options.get("source-field") or options.get("source")))
+        self.streams: dict[int, InputStream] = {}
+
+    # reading
+    def _units(self, job: Job):
+        fmt = module(job.format)
+        if job.format in ("jsonl", "warc"):
+            try:
+                stream = InputStream(sys.stdin.buffer, "<stdin>") if job.stdin else open_input(job.input)
+            except OSError as exc:
+                yield Unit(payload=None, raw=b"", error=f"cannot read: {exc.strerror or exc}")
+                return
+            try:
+                yield from fmt.read(job, self.parent_ctx, stream)
+            finally:
+                if not job.stdin:
+                    stream.close()
+        else:
+            yield from fmt.read(job, self.parent_ctx)
+
+    def _entries(self):
+        for job in self.jobs:
+            yield "start", job, None
+            yield from (("unit", job, u) for u in self._units(job))
+            yield "end", job, None
+
+    def _chunks(self):
+        entries, chunk, size = [], [], 0
+        for tag, job, unit in self._entries():
+            entries.append((tag, job, unit))
+            if tag == "unit" and unit.payload is not None and unit.error is None:
+                chunk.append((job.format, unit.payload, job.settings))
+                raw = unit.raw
+                size += len(raw) if isinstance(raw, bytes | str) else 64
+            streaming = job.stdin and tag == "unit" and unit.meta == "progress"
+            if len(chunk) >= CHUNK_DOCS or size >= CHUNK_BYTES or streaming:
+                yield entries, chunk
+                entries, chunk, size = [], [], 0
+        if entries:
+            yield entries, chunk
+
+    # writing
+    def _sink_for(self, job: Job):
+        if job.output is not None:
+            return self.sinks.get(id(job))
+        return self.shared
+
+    def _start(self, job: Job) -> None:
+        if job.output is not None:
+            if job.format == "parquet":
+                from .formats import parquet
+
+                sink = ParquetSink(job.output, parquet.schema_of(job.input), self.parent_ctx,
+                                   parquet.compression_of(job.input))
+            else:
+                sink = BytesSink(job.output, job.format)
+            self.sinks[id(job)] = sink
+        elif self.shared is None:
+            if self.output is None or str(self.output) == "-":
+                if job.format == "parquet":
+                    raise UsageError("Parquet output needs -o FILE or --output-dir")
+                stream = self.stdout if self.stdout is not None else sys.stdout.buffer
+                self.shared = BytesSink(None, job.format, stream=stream, shared=True)
+            elif job.format == "parquet":
+                from .formats import parquet
+
+                self.shared = ParquetSink(Path(self.output), parquet.schema_of(job.input), self.parent_ctx,
+                                          parquet.compression_of(job.input))
+            else:
+                self.shared = BytesSink(Path(self.output), job.format, shared=True)
+
+    def _end(self, job: Job) -> None:
+        if job.output is not None:
+            sink = self.sinks.pop(id(job))
+            sink.close()
+            if job.output.exists():
+                self.stats.outputs.append(str(job.output))
+        elif self.shared is not None:
+            self.shared.end_input()
+        self.where = f"after {job.display}"
+
+    def _unit(self, job: Job, unit: Unit, p: Processed) -> None:
+        if unit.error and p.error is None:
+            p = Processed(error=unit.error)
+        if p.error and self.rejects is not None and job.format != "text":
+            self.rejects.write(unit.raw)
+        else:
+            sink = self._sink_for(job)
+            if sink is not None:
+                sink.write(unit, p)
+        if self.bar is not None and unit.advance:
+            self.bar.advance(0, unit.advance)
+        if not p.document:
+            return
+        outcome = DocOutcome(path=job.display, record=unit.record, id=p.id, source=p.source, result=p.result,
+                             error=p.error, dropped=p.dropped, chars=p.chars)
+        self.stats.add(outcome)
+        if self.html is not None:
+            self.html.add(outcome)
+        if self.bar is not None:
+            self.bar.advance(1, 0)
+        self.where = f"{job.display}, record {unit.record}" if unit.record is not None else f"after {job.display}"
+        if self.on_outcome is not None:
+            self.on_outcome(outcome)
+
+    def _collect(self, entries, future) -> None:
+        results = iter(future.result())
+        for tag, job, unit in entries:
+            if tag == "start":
+                self._start(job)
+            elif tag == "end":
+                self._end(job)
+            elif unit.payload is not None and unit.error is None:
+                self._unit(job, unit, next(results))
+            elif unit.error:
+                self._unit(job, unit, Processed(error=unit.error))
+            else:
+                self._unit(job, unit, NOT_A_DOCUMENT)
+
+    # the loop
+    def run(self) -> BatchStats:
+        total = sum(j.input.stat().st_size for j in self.jobs if not j.stdin and j.input.is_file())
+        n = _workers(self.options, total)
+        executor = None
+        if n > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # fork where it exists: workers start at once (no re-import of the caller's __main__, which a script
+            # without a main guard would not survive), before any thread of ours (the progress bar) runs
+            method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+            executor = ProcessPoolExecutor(
+                max_workers=n, mp_context=multiprocessing.get_context(method),
+                initializer=worker.init, initargs=(self.settings, dict(self.options)),
+            )
+            executor.submit(worker.process_chunk, []).result()  # start the workers now (and fail early)
+        else:
+            from ..engine import Cleaner
+
+            worker.set_context(Context.from_options(Cleaner(self.settings), self.options))
+        from .progress import ProgressBar
+
+        self.bar = ProgressBar(total, enabled=self.progress_wanted)
+        pending: deque = deque()
+        limit = 2 * n + 1
+        ok = False
+        try:
+            with self.bar:
+                for entries, chunk in self._chunks():
+                    future = executor.submit(worker.process_chunk, chunk) if executor and chunk else _Inline(chunk)
+                    pending.append((entries, future))
+                    while pending and (len(pending) > limit or pending[0][1].done()):
+                        self._collect(*pending.popleft())
+                while pending:
+                    self._collect(*pending.popleft())
+            ok = True
+        except KeyboardInterrupt:
+            self._stop(executor, pending)
+            self.stats.interrupted = self.where
+            raise Interrupted(self.stats, self.where) from None
+        finally:
+            if executor is not None:
+                executor.shutdown(wait=ok, cancel_futures=True)
+            if not ok:
+                self._abort_unless_interrupted()
+        self._finish()
+        return self.stats
+
+    def _stop(self, executor, pending) -> None:
+        """Ctrl-C: keep what is complete. Open shards are closed as NAME.partial; -o FILE keeps its records."""
+        for future in (f for _, f in pending):
+            if hasattr(future, "cancel"):
+                future.cancel()
+        for job_id, sink in list(self.sinks.items()):
+            job = next(j for j in self.jobs if id(j) == job_id)
+            if job.format == "text":
+                sink.abort()
+            else:
+                sink.close(final=job.output.with_name(job.output.name + ".partial"))
+        self.sinks.clear()
+        if self.shared is not None:
+            self.shared.close()
+            self.shared = None
+        if self.rejects is not None:
+            self.rejects.close()
+        if self.html is not None:
+            self.html.write(Path(self.options["report-html"]), self.stats)
+        self._interrupted = True
+
+    def _abort_unless_interrupted(self) -> None:
+        if getattr(self, "_interrupted", False):
+            return
+        for sink in self.sinks.values():
+            sink.abort()
+        if self.shared is not None and hasattr(self.shared, "abort"):
+            self.shared.abort()
+        if self.rejects is not None:
+            self.rejects.close()
+
+    def _finish(self) -> None:
+        if self.shared is not None:
+            self.shared.close()
+            if self.output is not None and str(self.output) != "-":
+                self.stats.outputs.append(str(self.output))
+        if self.rejects is not None:
+            self.rejects.close()
+        if self.html is not None:
+            self.html.write(Path(self.options["report-html"]), self.stats)
+
+
+def run_batch(
+    inputs: list[str],
+    resolved,
+    *,
+    output_dir: Path | None = None,
+    output: Path | str | None = None,
+    on_outcome: Callable[[DocOutcome], None] | None = None,
+    progress: bool = False,
+    stdout=None,
+) -> BatchStats:
+    """Clean files, folders, JSONL / Parquet / WARC shards (or `-`, stdin) and write the results.
+
+    `output_dir`: every input to DIR/<name> (folders keep their relative paths). `output`: all records into one
+    file (format and compression from its name; "-" for stdout). Neither: the single input's output goes to
+    `stdout` (default sys.stdout.buffer). `on_outcome` receives each document's DocOutcome in input order.
+    Raises UsageError (and other NLCleanerErrors) before anything is written; Interrupted on Ctrl-C."""
+    options = dict(resolved.options)
+    input_format = normal_format(options.get("input-format"))
+    options["input-format"] = input_format
+    if output_dir is not None:
+        output_dir = Path(output_dir)
+    roots = tuple(resolved.root_for(k) for k in ("include", "exclude")) if hasattr(resolved, "root_for") else ()
+    jobs = plan(list(inputs), output_dir=output_dir, include=tuple(options.get("include") or ()),
+                exclude=tuple(options.get("exclude") or ()), input_format=input_format, roots=roots)
+    if options.get("per-file-ignores") and hasattr(resolved, "settings_for"):
+        for job in jobs:
+            if not job.stdin:
+                own = resolved.settings_for(job.input)
+                job.settings = own if own != resolved.settings else None
+    shared_format = _validate(jobs, options, output_dir, output, stdout is not None)
+    skipped = []
+    if options.get("resume"):
+        kept = []
+        for job in jobs:
+            (skipped if job.output is not None and job.output.exists() else kept).append(job)
+        jobs = kept
+    run = _Run(jobs, resolved, options, output_dir=output_dir, output=output, on_outcome=on_outcome,
+               progress=progress, stdout=stdout, shared_format=shared_format)
+    run.stats.skipped = [j.display for j in skipped]
+    run.stats.inputs = len(jobs) + len(skipped)
+    try:
+        return run.run()
+    except NLCleanerError:
+        raise
