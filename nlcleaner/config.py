@@ -39,7 +39,8 @@ PYPROJECT = "pyproject.toml"
 COMMAND_LINE = "command line"
 DEFAULT = "default"
 
-INPUT_FORMATS = ("auto", "text", "jsonl", "parquet", "wet")
+# "auto" (= from each file's name) resolves to None; the aliases are those corpus mode understands
+INPUT_FORMATS = ("auto", "text", "jsonl", "parquet", "warc", "wet", "txt", "plain", "md", "ndjson", "json")
 REPORT_FORMATS = ("json", "jsonl", "text")
 COLORS = ("auto", "always", "never")
 
@@ -211,9 +212,9 @@ def _check(key: str, value, where: str, *, base: Path, from_file: bool):
             raise bad(f"expected a non-empty string, got {_show(value)}")
         return value
     if key in _CHOICES:
-        if value not in _CHOICES[key]:
+        if not isinstance(value, str) or value.lower() not in _CHOICES[key]:
             raise bad(f"expected one of {', '.join(_CHOICES[key])}, got {_show(value)}")
-        return value
+        return None if key == "input-format" and value.lower() == "auto" else value.lower()
     if key in _BOOLS:
         if not isinstance(value, bool):
             raise bad(f"expected true or false, got {_show(value)}")
@@ -227,8 +228,8 @@ def _check(key: str, value, where: str, *, base: Path, from_file: bool):
             raise bad(f"expected a number {side} {low:g} up to {high:g}, got {value:g}")
         return float(value)
     if key == "jobs":
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise bad(f"expected a whole number of at least 1, got {_show(value)}")
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise bad(f"expected a whole number, 0 for one per CPU, got {_show(value)}")
         return value
     if key == "annotate":
         if isinstance(value, bool) or (isinstance(value, str) and value):

@@ -164,6 +164,13 @@ strict = true
     assert r.settings.languages == ("en", "de") and r.settings.extend_select == ("social",)
 
 
+def test_input_format_auto_means_from_the_file_name(project):
+    write(project / "nlcleaner.toml", 'input-format = "auto"\njobs = 0\n')
+    r = resolve({})
+    assert r.options["input-format"] is None and r.options["jobs"] == 0
+    assert resolve({"input-format": "WET"}).options["input-format"] == "wet"
+
+
 BAD = [
     ("select", '"donation"', "expected a list of strings, got 'donation'"),
     ("ignore", "[1, 2]", "expected a list of strings"),
@@ -174,13 +181,14 @@ BAD = [
     ("tail-zone", "0", "expected a number above 0 up to 1, got 0"),
     ("text-field", '""', "expected a non-empty string"),
     ("id-field", "3", "expected a non-empty string, got 3"),
-    ("input-format", '"csv"', "expected one of auto, text, jsonl, parquet, wet, got 'csv'"),
+    ("input-format", '"csv"', "expected one of auto, text, jsonl, parquet, warc, wet, "),
     ("report-format", '"xml"', "expected one of json, jsonl, text"),
     ("color", '"yes"', "expected one of auto, always, never"),
     ("quiet", '"yes"', "expected true or false, got 'yes'"),
     ("strict", "1", "expected true or false, got 1"),
-    ("jobs", "0", "expected a whole number of at least 1, got 0"),
+    ("jobs", "-1", "expected a whole number, 0 for one per CPU, got -1"),
     ("jobs", "2.5", "expected a whole number"),
+    ("input-format", "1", "expected one of auto"),
     ("annotate", "[]", "expected true, false or a field name"),
     ("per-file-ignores", '["x"]', "expected a table of glob = [rule prefixes]"),
     ("per-file-ignores", '{"*.md" = "social"}', "'*.md': expected a list of rule-id prefixes"),
