@@ -55,22 +55,62 @@ class PipeClosed(Exception):
     """stdout's reader went away; raised by `write_out` so that click does not turn it into exit 1."""
 
 
+def write_all(out, data: bytes) -> None:
+    """Write every byte: an unbuffered stdout (python -u, PYTHONUNBUFFERED=1) may take only part of a large write."""
+    view = memoryview(data)
+    while view:
+        n = out.write(view)
+        view = view[n if n is not None else 0:]
+    out.flush()
+
+
 def write_out(data: bytes) -> None:
     """Write data to stdout; a closed pipe (`| head -1`) ends the run quietly."""
     try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
+        write_all(sys.stdout.buffer, data)
     except BrokenPipeError:
         raise PipeClosed() from None
 
 
 def echo_out(text: str) -> None:
     """Write a line of text (not data) to stdout; a closed pipe ends the run quietly."""
-    try:
-        sys.stdout.write(text + "\n")
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise PipeClosed() from None
+    write_out((text + "\n").encode("utf-8", "backslashreplace"))
+
+
+class StdoutText:
+    """stdout as a text stream that never fails on an unencodable character (undecodable input bytes)."""
+
+    def __init__(self):
+        self._stream = sys.stdout
+
+    def write(self, text: str) -> int:
+        try:
+            if hasattr(self._stream, "buffer"):
+                write_all(self._stream.buffer, text.encode("utf-8", "backslashreplace"))
+            else:
+                self._stream.write(text)
+        except BrokenPipeError:
+            raise PipeClosed() from None
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream.isatty()
+        except (AttributeError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    @property
+    def encoding(self) -> str:
+        return "utf-8"
 
 
 def _quiet_pipes() -> None:
@@ -104,6 +144,8 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         code = app(args=argv, prog_name="nlcleaner", standalone_mode=False)
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into exit 130 by itself
+            _safe_print("nlcleaner: interrupted")
         sys.stdout.flush()
     except (KeyboardInterrupt, *_click_errors("Abort")):
         _safe_print("nlcleaner: interrupted")

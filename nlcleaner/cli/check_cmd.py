@@ -15,7 +15,7 @@ from .inputs import STDIN, expand
 from .session import Session
 
 Paths = Annotated[Optional[list[str]], typer.Argument(
-    metavar="PATH...", help="Files or folders ('-' reads stdin).", show_default=False)]
+    metavar="PATH", help="Files or folders ('-' reads stdin).", show_default=False)]
 Report = Annotated[Optional[str], typer.Option("--report", metavar="FILE", help="Also write a report to FILE.")]
 ReportFormat = Annotated[Optional[str], typer.Option(
     "--report-format", metavar="json|jsonl|text", help="Report format (default: from FILE's extension, else json).")]
@@ -67,7 +67,7 @@ def check(
 
 @app.command()
 def fix(
-    paths: Annotated[list[str], typer.Argument(metavar="PATH...", help="Files or folders to clean in place.")],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Files or folders to clean in place.")],
     report: Report = None, report_format: ReportFormat = None,
     select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
     guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,

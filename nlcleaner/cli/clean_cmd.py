@@ -22,7 +22,7 @@ Opt = typer.Option
 @app.command()
 def clean(
     paths: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PATH]...", help="Files or folders; none or '-' reads stdin.", show_default=False)] = None,
+        metavar="PATH", help="Files or folders; none or '-' reads stdin.", show_default=False)] = None,
     write: Annotated[bool, Opt("--write", "-w", help="Rewrite files in place (atomically; unchanged files untouched).")] = False,
     diff: Annotated[bool, Opt("--diff", help="Print a unified diff of what would go; write nothing.")] = False,
     output_dir: Annotated[Optional[str], Opt("--output-dir", "-d", metavar="DIR", help="Write every cleaned input into DIR.")] = None,

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from typing import Annotated, Optional
 
 import typer
 
 from . import options as o
-from .app import EXIT_OK, app, fail, write_out
+from .app import EXIT_OK, StdoutText, app, write_out
 from .inputs import STDIN, Input
 from .session import Session
 
@@ -57,12 +56,7 @@ def explain(
         raise typer.Exit(EXIT_OK)
     from ..render import explain as render_explain
 
-    try:
-        render_explain(text, result, whys, path=name, color=o.color_of(resolved), stream=_Out())
-    except BrokenPipeError:
-        from .app import PipeClosed
-
-        raise PipeClosed() from None
+    render_explain(text, result, whys, path=name, color=o.color_of(resolved), stream=StdoutText())
     raise typer.Exit(EXIT_OK)
 
 
@@ -73,33 +67,3 @@ def _why(cleaner, rule_id: str) -> str:
     if rule is not None:
         return rule.why
     return CONTEXT_RULES.get(rule_id, "")
-
-
-class _Out:
-    """stdout as a text stream that never fails on an unencodable character (undecodable input bytes)."""
-
-    def __init__(self):
-        self._stream = sys.stdout
-
-    def write(self, text: str) -> int:
-        self._stream.buffer.write(text.encode("utf-8", "backslashreplace")) if hasattr(self._stream, "buffer") \
-            else self._stream.write(text)
-        return len(text)
-
-    def flush(self) -> None:
-        self._stream.flush()
-        if hasattr(self._stream, "buffer"):
-            self._stream.buffer.flush()
-
-    def isatty(self) -> bool:
-        try:
-            return self._stream.isatty()
-        except (AttributeError, ValueError):
-            return False
-
-    def fileno(self) -> int:
-        return self._stream.fileno()
-
-    @property
-    def encoding(self) -> str:
-        return "utf-8"

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import options as o
-from .app import EXIT_FINDINGS, EXIT_OK, app, echo_out, fail, write_out
+from .app import EXIT_FINDINGS, EXIT_OK, StdoutText, app, echo_out, fail, write_out
 
 
 @app.command(name="rules")
@@ -75,7 +75,8 @@ def _list(cleaner, fmt: str, color: str) -> None:
     from ..render import table
 
     table(["id", "category", "languages", "removes"],
-          [[r["id"], r["category"], ",".join(r["languages"]) or "any", r["why"]] for r in rows], color=color)
+          [[r["id"], r["category"], ",".join(r["languages"]) or "any", r["why"]] for r in rows], color=color,
+          stream=StdoutText())
 
 
 def _show(cleaner, wanted: str, fmt: str, color: str) -> None:
