@@ -79,6 +79,7 @@ class InputStream:
             self._stream = zstd.ZstdDecompressor().stream_reader(self._raw, read_across_frames=True)
         else:
             self._stream = self._raw
+        self._read1 = getattr(self._stream, "read1", None) if self.compression == "gzip" else None
         self._done = False
 
     @property
@@ -89,7 +90,9 @@ class InputStream:
         if self._done:
             return b""
         try:
-            data = self._stream.read(n)
+            # read1: a buffered read(n) loops over several decompressions and drops what it had when a later
+            # one fails; read1 hands over each piece, so everything before damage is kept
+            data = self._read1(n) if self._read1 is not None else self._stream.read(n)
         except EOFError as exc:
             self._fail(f"truncated {self.compression} stream ({exc})")
             return b""

@@ -55,7 +55,7 @@ def scan(s: str):
     offset of the closing brace and whether members are written compactly. Raises ValueError if it is not one."""
     i = _ws(s, 0)
     if i >= len(s) or s[i] != "{":
-        raise ValueError("not a JSON object")
+        raise ValueError(f"starts with {s[i:i + 12]!r}")
     members: dict = {}
     i = _ws(s, i + 1)
     compact = None

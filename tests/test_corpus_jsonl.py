@@ -1,0 +1,236 @@
+"""Corpus mode over JSON Lines: byte-identical pass-through, in-place edits of changed records, --annotate,
+--drop-empty / --min-chars, bad records (passed through or to --rejects, counted), gzip and zstd in and out."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+
+import pytest
+from corpus_support import ARTICLE, FURNISHED, cleaner, require, resolved
+
+from nlcleaner.corpus import UsageError, run_batch
+from nlcleaner.corpus.formats.jsonl import scan
+
+
+def _line(obj, **kw) -> bytes:
+    return (json.dumps(obj, **kw) + "\n").encode()
+
+
+def _run(tmp_path, lines, name="in.jsonl", out="out.jsonl", **options):
+    src = tmp_path / name
+    data = b"".join(lines)
+    if name.endswith(".gz"):
+        data = gzip.compress(data)
+    src.write_bytes(data)
+    seen = []
+    stats = run_batch([str(src)], resolved(**options), output_dir=None, output=tmp_path / out, on_outcome=seen.append)
+    return stats, seen, tmp_path / out
+
+
+def test_unchanged_records_are_byte_identical_and_changed_ones_keep_everything_else(tmp_path):
+    odd = b'{ "id" : 7,"n":1.0E5, "text" : "' + json.dumps(ARTICLE)[1:-1].encode() + b'" ,"u":"\\u00e9"}\r\n'
+    changed = b'{"meta": {"text": "nested"}, "text": ' + json.dumps(FURNISHED).encode() + b', "x": [1.50, null]}\n'
+    stats, seen, out = _run(tmp_path, [odd, changed])
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert lines[0] == odd
+    expected_text = cleaner().clean(FURNISHED).text
+    assert lines[1] == b'{"meta": {"text": "nested"}, "text": ' + json.dumps(expected_text).encode() + b', "x": [1.50, null]}\n'
+    assert list(json.loads(lines[1])) == ["meta", "text", "x"]
+    assert (stats.documents, stats.changed, stats.failed) == (2, 1, 0)
+    assert [o.record for o in seen] == [0, 1] and seen[0].id == "7" and seen[1].id is None
+
+
+def test_non_ascii_records_stay_unescaped_and_ascii_ones_stay_ascii(tmp_path):
+    raw = _line({"text": FURNISHED.replace("harbour", "Hafenviertel ä"), "t": "ü"}, ensure_ascii=False)
+    asc = _line({"text": FURNISHED.replace("harbour", "Hafenviertel ä")})
+    _, _, out = _run(tmp_path, [raw, asc])
+    a, b = out.read_bytes().splitlines()
+    assert "Hafenviertel ä".encode() in a and b"\\u00e4" not in a
+    assert b.isascii() and b"\\u00e4" in b
+
+
+@pytest.mark.parametrize("line, why", [
+    (b"not json at all\n", "not a JSON object"),
+    (b"[1, 2]\n", "not a JSON object"),
+    (b'{"id": 1, "text": "unterminated\n', "not a JSON object"),
+    (b'{"id": "x"}\n', "no 'text' field"),
+    (b'{"text": 42}\n', "not a string"),
+    (b'{"text": null}\n', "not a string"),
+    (b'{"text": "caf\xe9"}\n', "invalid UTF-8"),
+    (b'{"text": "a"} trailing\n', "not a JSON object"),
+])
+def test_bad_records_pass_through_counted_and_named(tmp_path, line, why):
+    good = _line({"text": FURNISHED})
+    stats, seen, out = _run(tmp_path, [good, line, good])
+    lines = out.read_bytes().splitlines(keepends=True)
+    assert lines[1] == line
+    assert stats.failed == 1 and stats.documents == 3 and stats.changed == 2
+    assert seen[1].failed and why in seen[1].error and seen[1].record == 1
+
+
+def test_blank_lines_pass_through_and_are_not_documents(tmp_path):
+    stats, seen, out = _run(tmp_path, [_line({"text": ARTICLE}), b"\n", b"  \r\n", _line({"text": ARTICLE})])
+    assert out.read_bytes().count(b"\n") == 4
+    assert stats.documents == 2 and [o.record for o in seen] == [0, 3]
+
+
+def test_rejects_take_bad_records_out_of_the_output(tmp_path):
+    rejects = tmp_path / "rejects.jsonl"
+    stats, seen, out = _run(tmp_path, [_line({"text": ARTICLE}), b"oops\n", b'{"x": 1}'], rejects=str(rejects))
+    assert out.read_bytes() == _line({"text": ARTICLE})
+    assert rejects.read_bytes() == b'oops\n{"x": 1}\n'
+    assert stats.failed == 2
+
+
+def test_annotate_adds_removals_to_every_record(tmp_path):
+    lines = [_line({"id": "a", "text": FURNISHED}), _line({"id": "b", "text": ARTICLE}), b'{}\n']
+    _, _, out = _run(tmp_path, lines, annotate="nlc", rejects=str(tmp_path / "r.jsonl"))
+    recs = [json.loads(x) for x in out.read_bytes().splitlines()]
+    assert list(recs[0]) == ["id", "text", "nlc"]
+    assert [r["rule"] for r in recs[0]["nlc"]] == ["ad.reference-advertisement-marker", "social.reference-share-line"]
+    assert recs[0]["text"] == cleaner().clean(FURNISHED).text
+    assert recs[1]["nlc"] == [] and recs[1]["text"] == ARTICLE
+    assert set(recs[0]["nlc"][0]) == {"rule", "category", "start_line", "end_line", "start", "end", "text"}
+    # replaying the annotation on the input gives the output
+    from nlcleaner.records import Removal, apply_removals
+
+    assert apply_removals(FURNISHED, [Removal.from_dict(d) for d in recs[0]["nlc"]]) == recs[0]["text"]
+
+
+def test_annotate_only_keeps_the_text(tmp_path):
+    _, _, out = _run(tmp_path, [_line({"text": FURNISHED})], annotate="nlc", annotate_only=True)
+    rec = json.loads(out.read_bytes())
+    assert rec["text"] == FURNISHED and len(rec["nlc"]) == 2
+
+
+def test_annotate_replaces_an_existing_field_and_handles_compact_records(tmp_path):
+    line = b'{"text":' + json.dumps(FURNISHED).encode() + b',"nlc":"old"}\n'
+    _, _, out = _run(tmp_path, [line], annotate="nlc")
+    text = out.read_bytes()
+    assert b'"nlc":[{' in text and b'"old"' not in text and b", " not in text.split(b'"nlc"')[0]
+
+
+def test_drop_empty_and_min_chars_drop_and_count(tmp_path):
+    only_furniture = _line({"text": "ADVERTISEMENT\n"})
+    short = _line({"text": "Short.\n"})
+    lines = [_line({"text": FURNISHED}), only_furniture, short, _line({"text": ""})]
+    stats, seen, out = _run(tmp_path, lines, drop_empty=True)
+    assert len(out.read_bytes().splitlines()) == 2 and stats.dropped == 2
+    assert [o.dropped for o in seen] == [False, True, False, True]
+    stats, _, out = _run(tmp_path, lines, min_chars=20, out="o2.jsonl")
+    assert len(out.read_bytes().splitlines()) == 1 and stats.dropped == 3
+
+
+def test_source_field_and_id_field(tmp_path):
+    lines = [_line({"doc": 5, "url": "https://www.example.com/a", "text": ARTICLE})]
+    _, seen, _ = _run(tmp_path, lines, id_field="doc", source_field="url")
+    assert seen[0].id == "5" and seen[0].source == "https://www.example.com/a"
+
+
+def test_text_field_option(tmp_path):
+    lines = [_line({"body": FURNISHED, "text": "ADVERTISEMENT\n"})]
+    _, _, out = _run(tmp_path, lines, text_field="body")
+    rec = json.loads(out.read_bytes())
+    assert rec["text"] == "ADVERTISEMENT\n" and "ADVERTISEMENT" not in rec["body"]
+
+
+def test_gzip_in_gzip_out_and_shard_to_shard(tmp_path):
+    src = tmp_path / "shards"
+    src.mkdir()
+    for i in range(3):
+        (src / f"part-{i}.jsonl.gz").write_bytes(gzip.compress(_line({"id": i, "text": FURNISHED}) * 5))
+    (src / "part-3.json.gz").write_bytes(gzip.compress(_line({"id": 3, "text": ARTICLE})))
+    out = tmp_path / "out"
+    stats = run_batch([str(src)], resolved(), output_dir=out, output=None, on_outcome=None)
+    assert sorted(p.name for p in out.iterdir()) == ["part-0.jsonl.gz", "part-1.jsonl.gz", "part-2.jsonl.gz",
+                                                      "part-3.json.gz"]
+    recs = [json.loads(x) for x in gzip.decompress((out / "part-1.jsonl.gz").read_bytes()).splitlines()]
+    assert len(recs) == 5 and recs[0]["text"] == cleaner().clean(FURNISHED).text
+    assert stats.documents == 16 and stats.changed == 15
+
+
+def test_several_shards_join_into_one_output_with_compression_from_its_name(tmp_path):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl.gz"
+    a.write_bytes(_line({"text": ARTICLE}).rstrip(b"\n"))  # no final newline: must not join the next record
+    b.write_bytes(gzip.compress(_line({"text": FURNISHED})))
+    out = tmp_path / "all.jsonl.gz"
+    run_batch([str(a), str(b)], resolved(), output_dir=None, output=out, on_outcome=None)
+    lines = gzip.decompress(out.read_bytes()).splitlines()
+    assert [json.loads(x)["text"] for x in lines] == [ARTICLE, cleaner().clean(FURNISHED).text]
+
+
+def test_zstd_in_and_out(tmp_path):
+    zstd = require("zstandard")
+    src = tmp_path / "in.jsonl.zst"
+    src.write_bytes(zstd.ZstdCompressor().compress(_line({"text": FURNISHED}) * 3))
+    out = tmp_path / "out.jsonl.zst"
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=None)
+    data = zstd.ZstdDecompressor().stream_reader(io.BytesIO(out.read_bytes())).read()
+    assert [json.loads(x)["text"] for x in data.splitlines()] == [cleaner().clean(FURNISHED).text] * 3
+    assert stats.changed == 3
+
+
+def test_truncated_gzip_keeps_what_was_readable_and_counts_the_loss(tmp_path):
+    good = b"".join(_line({"id": i, "text": FURNISHED * 20}) for i in range(40))
+    data = gzip.compress(good)
+    src = tmp_path / "cut.jsonl.gz"
+    src.write_bytes(data[: len(data) * 2 // 3])
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=tmp_path / "o", output=None, on_outcome=seen.append)
+    assert seen[-1].failed and "truncated gzip" in seen[-1].error
+    assert stats.failed == 1 and stats.documents == len(seen) and 0 < stats.changed < 40
+    out = gzip.decompress((tmp_path / "o" / "cut.jsonl.gz").read_bytes())
+    *complete, partial = out.split(b"\n")
+    assert all(json.loads(x)["text"] == cleaner().clean(FURNISHED * 20).text for x in complete)
+    assert good.split(b"\n")[len(complete)].startswith(partial)  # the cut record passed through as read
+
+
+def test_stdin_streams_jsonl_to_stdout(tmp_path, monkeypatch):
+    data = _line({"text": FURNISHED}) + b"bad\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+    sink = io.BytesIO()
+    seen = []
+    stats = run_batch(["-"], resolved(input_format="jsonl"), output_dir=None, output=None,
+                      on_outcome=seen.append, stdout=sink)
+    assert sink.getvalue() == _line({"text": cleaner().clean(FURNISHED).text}) + b"bad\n"
+    assert stats.failed == 1 and seen[0].path == "-"
+
+
+def test_output_never_depends_on_jobs(tmp_path):
+    lines = [_line({"id": i, "text": FURNISHED if i % 2 else ARTICLE}) for i in range(700)] + [b"bad\n"]
+    outs = []
+    for jobs in (1, 2):
+        stats, seen, out = _run(tmp_path, lines, out=f"o{jobs}.jsonl", jobs=jobs)
+        outs.append((out.read_bytes(), [(o.record, o.changed, o.error) for o in seen], stats.to_dict()))
+    assert outs[0] == outs[1]
+
+
+def test_usage_errors(tmp_path):
+    src = tmp_path / "a.jsonl"
+    src.write_bytes(_line({"text": ARTICLE}))
+    (tmp_path / "b.txt").write_text(ARTICLE)
+    cases = [
+        ({"annotate": "text"}, {"output": tmp_path / "o.jsonl"}),
+        ({"annotate-only": True}, {"output": tmp_path / "o.jsonl"}),
+        ({}, {"output": src}),
+        ({}, {"output": tmp_path / "o.parquet"}),
+        ({}, {"output": tmp_path / "o.jsonl", "output_dir": tmp_path / "d"}),
+        ({"rejects": str(src)}, {"output": tmp_path / "o.jsonl"}),
+    ]
+    for opts, kw in cases:
+        kw.setdefault("output_dir", None)
+        with pytest.raises(UsageError):
+            run_batch([str(src)], resolved(**opts), on_outcome=None, **kw)
+    with pytest.raises(UsageError):
+        run_batch([str(tmp_path / "b.txt")], resolved(), output_dir=None, output=tmp_path / "o.jsonl",
+                  on_outcome=None)
+    assert not (tmp_path / "o.jsonl").exists() and not (tmp_path / "d").exists()
+
+
+def test_scan_keeps_offsets_of_top_level_values():
+    s = '{"a": {"text": 1}, "text" : "x\\"y", "b":[1,2]}'
+    members, close, compact = scan(s)
+    value, a, b = members["text"]
+    assert value == 'x"y' and s[a:b] == '"x\\"y"' and s[close] == "}" and not compact

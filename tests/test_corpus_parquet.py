@@ -1,0 +1,86 @@
+"""Corpus mode over Parquet (pyarrow; the `parquet` extra): the schema, its metadata and every other column kept,
+the text column cleaned, --annotate as a JSON string column, dropped rows counted, bad rows passed through."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from corpus_support import ARTICLE, FURNISHED, cleaner, require, resolved
+
+from nlcleaner.corpus import UsageError, run_batch
+
+pa = require("pyarrow")
+pq = require("pyarrow.parquet")
+
+
+def _table(n=10):
+    texts = [FURNISHED if i % 2 else ARTICLE for i in range(n)]
+    if n > 3:
+        texts[3] = None
+    schema = pa.schema(
+        [("id", pa.int64()), ("text", pa.large_string()), ("score", pa.float32()), ("tags", pa.list_(pa.string()))],
+        metadata={b"origin": b"test"},
+    )
+    return pa.table({"id": list(range(n)), "text": texts, "score": [i / 4 for i in range(n)],
+                     "tags": [["a", str(i)] for i in range(n)]}, schema=schema)
+
+
+def _write(path, table, **kw):
+    pq.write_table(table, path, **kw)
+    return path
+
+
+def test_text_cleaned_and_everything_else_kept(tmp_path):
+    src = _write(tmp_path / "in.parquet", _table(), compression="zstd", row_group_size=4)
+    out = tmp_path / "out"
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=out, output=None, on_outcome=seen.append)
+    got = pq.read_table(out / "in.parquet")
+    want = _table()
+    assert got.schema == want.schema and got.schema.metadata == want.schema.metadata
+    for name in ("id", "score", "tags"):
+        assert got.column(name).equals(want.column(name))
+    clean = cleaner().clean(FURNISHED).text
+    assert got.column("text").to_pylist() == [
+        None if i == 3 else (clean if i % 2 else ARTICLE) for i in range(10)
+    ]
+    assert stats.documents == 10 and stats.failed == 1 and stats.changed == 4
+    assert seen[3].failed and "null" in seen[3].error and seen[3].record == 3 and seen[3].id == "3"
+    assert pq.ParquetFile(out / "in.parquet").metadata.row_group(0).column(0).compression == "ZSTD"
+
+
+def test_annotate_adds_a_json_column_and_drop_filters_rows(tmp_path):
+    src = _write(tmp_path / "in.parquet", _table())
+    out = tmp_path / "o.parquet"
+    assert len(ARTICLE) < 150 < len(cleaner().clean(FURNISHED).text)
+    stats = run_batch([str(src)], resolved(annotate="nlc", min_chars=150), output_dir=None, output=out,
+                      on_outcome=None)
+    got = pq.read_table(out)
+    assert got.schema.names == ["id", "text", "score", "tags", "nlc"]
+    # the furnished rows are long enough to stay; the null row is a bad row: passed through, never dropped
+    assert got.column("id").to_pylist() == [1, 3, 5, 7, 9] and stats.dropped == 5
+    notes = [json.loads(x) for x in got.column("nlc").to_pylist()]
+    assert [len(n) for n in notes] == [2, 0, 2, 2, 2]
+    assert got.column("text").to_pylist()[0] == cleaner().clean(FURNISHED).text
+
+
+def test_several_files_join_into_one_and_jobs_do_not_matter(tmp_path):
+    a = _write(tmp_path / "a.parquet", _table(6))
+    b = _write(tmp_path / "b.parquet", _table(2000))
+    outs = []
+    for jobs in (1, 2):
+        out = tmp_path / f"all{jobs}.parquet"
+        run_batch([str(a), str(b)], resolved(jobs=jobs), output_dir=None, output=out, on_outcome=None)
+        outs.append(pq.read_table(out))
+    assert outs[0].num_rows == 2006 and outs[0].equals(outs[1])
+
+
+def test_missing_text_column_and_schema_mismatch_are_usage_errors(tmp_path):
+    a = _write(tmp_path / "a.parquet", _table(3))
+    b = _write(tmp_path / "b.parquet", _table(3).drop(["score"]))
+    with pytest.raises(UsageError, match="no column 'body'"):
+        run_batch([str(a)], resolved(text_field="body"), output_dir=tmp_path / "o", output=None, on_outcome=None)
+    with pytest.raises(UsageError, match="schema"):
+        run_batch([str(a), str(b)], resolved(), output_dir=None, output=tmp_path / "x.parquet", on_outcome=None)
+    assert not (tmp_path / "o").exists() and not (tmp_path / "x.parquet").exists()
