@@ -5,11 +5,14 @@ from __future__ import annotations
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+import regex
+
 from ..source import host_of
 from .count import HEAD, TAIL, Group, Limits, Sketch, h64, head_end, tail_start
 from .fold import fold, letters, line_key
 from .inputs import ReadOptions, Unit, read_unit, units
 
+_UNDECODABLE = regex.compile("[\udc80-\udcff]")
 _CONTEXT = 3  # lines kept before and after an example line
 _CONTEXT_CHARS = 160  # a context line longer than this is shortened in examples
 
@@ -66,7 +69,7 @@ def _counted(lines: list[str], options: LearnOptions):
         s = raw.strip()
         if not s or len(s) > options.max_chars:
             continue
-        if any("\udc80" <= c <= "\udcff" for c in s):
+        if not s.isascii() and _UNDECODABLE.search(s):
             continue  # undecodable bytes: a rule could not be written from it
         view, folded, toks = fold(s)
         if letters(folded) < options.min_letters:

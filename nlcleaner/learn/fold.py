@@ -24,9 +24,12 @@ def tokens(view: str) -> list[str]:
     return TOKEN.findall(view)
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
 def fold_tokens(toks: list[str]) -> str:
     """The counting key of a token list: digit runs become `0`, tokens are joined by one space."""
-    return " ".join("0" if t[0].isdigit() else t for t in toks)
+    return _DIGITS.sub("0", " ".join(toks))
 
 
 def fold(line: str) -> tuple[str, str, list[str]]:
@@ -37,7 +40,8 @@ def fold(line: str) -> tuple[str, str, list[str]]:
 
 
 def letters(folded: str) -> int:
-    return sum(1 for c in folded if c.isalpha())
+    """How many letters a counting key holds (digit runs, folded to `0`, do not count)."""
+    return len(folded) - folded.count(" ") - folded.count("0")
 
 
 def line_key(view: str) -> str:
