@@ -236,3 +236,35 @@ def test_a_file_whose_name_is_near_the_length_limit(tmp_path):
     write_atomic(path, NEW)
     assert path.read_bytes() == NEW
     assert entries(tmp_path) == [path.name]
+
+
+# ------------------------------------------------------------------------------------------------ through `fix`
+
+
+def test_fix_says_which_file_could_not_be_written_exits_2_and_goes_on(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from nlcleaner.cli import commands  # noqa: F401  (registers the commands)
+    from nlcleaner.cli.app import app
+
+    from conftest import FIXTURES
+
+    golden = FIXTURES / "golden" / "moscow-times-alaska"
+    dirty = (golden / "input.txt").read_bytes()
+    stuck, fine = tmp_path / "stuck.md", tmp_path / "fine.md"
+    stuck.write_bytes(dirty)
+    fine.write_bytes(dirty)
+    real_replace = os.replace
+
+    def replace(src, dst):
+        if os.path.basename(dst) == "stuck.md":
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    result = CliRunner().invoke(app, ["fix", "--isolated", str(stuck), str(fine)])
+    assert result.exit_code == 2
+    assert f"nlcleaner: error: {stuck}: No space left on device" in result.stderr.splitlines()
+    assert stuck.read_bytes() == dirty
+    assert fine.read_bytes() == (golden / "expected.txt").read_bytes()
+    assert sorted(os.listdir(tmp_path)) == ["fine.md", "stuck.md"]

@@ -338,3 +338,59 @@ def test_config_command_errors_are_one_line_and_exit_2(project):
     assert result.stderr == "nlcleaner: error: nlcleaner.toml: key 'guard': expected a number from 0 up to 1, got 7\n"
     assert run_cli("config", "nonsense", "--isolated").exit_code == 2
     assert run_cli("config", "--output-format", "yaml", "--isolated").exit_code == 2
+
+
+# ------------------------------------------------------------------------------------------------ the docs hold true
+
+DOC = ROOT / "docs" / "configuration.md"
+
+
+def _blocks(text: str, lang: str) -> list[str]:
+    import re
+
+    return re.findall(rf"```{lang}\n(.*?)```", text, re.S)
+
+
+def test_the_documented_configuration_files_resolve(project):
+    write(project / "tools" / "house-furniture.toml", REFERENCE_PACK.read_text(encoding="utf-8"))
+    blocks = _blocks(DOC.read_text(encoding="utf-8"), "toml")
+    assert len(blocks) >= 3
+    for block in blocks:
+        first = block.splitlines()[0]
+        name = "nlcleaner.toml" if "nlcleaner.toml" in first else "pyproject.toml"
+        for old in ("pyproject.toml", "nlcleaner.toml"):
+            (project / old).unlink(missing_ok=True)
+        body = block if name == "nlcleaner.toml" or "[tool.nlcleaner" in block else "[tool.nlcleaner]\n" + block
+        write(project / name, body)
+        r = resolve({})
+        assert r.config_path == str(project / name)
+    # the per-file-ignores example, as the text says it behaves
+    write(project / "pyproject.toml", '[tool.nlcleaner.per-file-ignores]\n"interviews/*.md" = ["bio"]\n'
+          '"*.md" = ["social.share-button"]\n')
+    r = resolve({})
+    assert r.ignores_for("interviews/q-and-a.md") == ("bio", "social.share-button")
+    assert r.ignores_for("notes/other.md") == ("social.share-button",)
+
+
+DOCUMENTED_ERRORS = {
+    "pyproject.toml: [tool.nlcleaner]: key 'tail_zone'": ("pyproject.toml", "[tool.nlcleaner]\ntail_zone = 0.3\n"),
+    "nlcleaner.toml: key 'guard'": ("nlcleaner.toml", "guard = 1.5\n"),
+    "nlcleaner.toml: key 'select'": ("nlcleaner.toml", 'select = "donation"\n'),
+    "pyproject.toml: [tool.nlcleaner]: key 'rules'": ("pyproject.toml", '[tool.nlcleaner]\nrules = ["house.toml"]\n'),
+    "nlcleaner.toml: not valid TOML": ("nlcleaner.toml", 'select = ["donation"]\nquiet = true\nguard = \n'),
+}
+
+
+def test_the_documented_error_lines_are_the_real_ones(project):
+    lines = [line.removeprefix("nlcleaner: error: ") for line in DOC.read_text(encoding="utf-8").splitlines()
+             if line.startswith("nlcleaner: error: ")]
+    assert len(lines) == len(DOCUMENTED_ERRORS)
+    for line in lines:
+        key = next(k for k in DOCUMENTED_ERRORS if line.startswith(k))
+        name, text = DOCUMENTED_ERRORS[key]
+        for old in ("pyproject.toml", "nlcleaner.toml"):
+            (project / old).unlink(missing_ok=True)
+        write(project / name, text)
+        with pytest.raises(ConfigError) as info:
+            resolve({})
+        assert str(info.value) == line

@@ -138,3 +138,20 @@ def test_parallel_hook_processes_share_one_jsonl_report(tmp_path):
     assert [e["type"] for e in entries].count("totals") == 6
     for path in files:
         assert path.read_bytes() == (GOLDEN / "expected.txt").read_bytes()
+
+
+def test_the_documented_snippets_parse_and_name_real_hooks():
+    import re
+
+    yaml = pytest.importorskip("yaml")
+    manifest = {h["id"] for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    doc = (ROOT / "docs" / "pre-commit.md").read_text(encoding="utf-8")
+    snippets = re.findall(r"```yaml\n(.*?)```", doc, re.S)
+    assert len(snippets) >= 4
+    for snippet in snippets:
+        lines = snippet.splitlines()
+        indent = min(len(x) - len(x.lstrip()) for x in lines if x.strip() and not x.lstrip().startswith("#"))
+        data = yaml.safe_load("\n".join(x[indent:] for x in lines))
+        hooks = data["repos"][0]["hooks"] if isinstance(data, dict) else data
+        for hook in hooks:
+            assert hook["id"] in manifest

@@ -142,3 +142,16 @@ def test_builtin_packs_still_clean_around_a_marked_passage(cleaner):
     quoted = "nlcleaner: off\nThe paper's appeal read: we need your help.\nnlcleaner: on\n"
     result = cleaner.clean(quoted + head + appeal)
     assert result.text == quoted + expected
+
+
+def test_the_documented_examples_are_kept_and_mean_something(cleaner):
+    import re
+
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    section = doc[doc.index("## Keeping a passage on purpose"):]
+    examples = re.findall(r"```(?:markdown|text)\n(.*?)```", section, re.S)
+    assert len(examples) == 2
+    for example in examples:
+        assert cleaner.clean(example).text == example
+        unmarked = "".join(line for line in example.splitlines(True) if "nlcleaner:" not in line)
+        assert cleaner.clean(unmarked).removals, "the example would be kept even without markers"
