@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import sys
 from typing import Annotated, Optional
 
 import typer
 
 from . import options as o
-from .app import EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, error, fail, write_out
+from .app import (
+    EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, PipeClosed, app, error, fail, write_out,
+)
 from .inputs import STDIN, Input, expand
 from .session import Session
 
@@ -175,14 +178,36 @@ def _batch(session: Session, inputs: list[str], output_dir, output) -> int:
 
 
 def _run_corpus(run_batch, session: Session, inputs, output_dir, output) -> int:
+    from ..corpus.errors import Interrupted
     from ..errors import NLCleanerError
+    from ..render import is_terminal
 
+    session.batch = True
+    progress = not session.quiet and is_terminal(sys.stderr)
     try:
         stats = run_batch(
-            inputs, session.resolved, output_dir=output_dir, output=output,
+            inputs, session.resolved, output_dir=output_dir, output=output, progress=progress, stdout=StdoutBytes(),
             on_outcome=lambda outcome: session.record(outcome, count=False, announce=True),
         )
+    except Interrupted as exc:  # what was done is reported and summed up; the output holds only whole records
+        session.stats = exc.stats
+        session.finish()
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     except NLCleanerError as exc:
         fail(str(exc))
     session.stats = stats
     return EXIT_OK
+
+
+class StdoutBytes:
+    """stdout for corpus mode's writers: every byte written (unbuffered stdout too), a closed pipe ends quietly."""
+
+    def write(self, data) -> int:
+        write_out(bytes(data))
+        return len(data)
+
+    def flush(self) -> None:
+        try:
+            sys.stdout.buffer.flush()
+        except BrokenPipeError:
+            raise PipeClosed() from None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from ..document import decode, encode
 from ..errors import InputError
 from ..outcome import DocOutcome
@@ -40,6 +42,7 @@ class Session:
         self.bad_records = 0  # records passed through by corpus mode: exit 3
         self.reporter = None
         self._cleaners: dict = {}
+        self.batch = False  # corpus mode ran: its own summary table on a terminal
         if report:
             from ..report import ReportWriter
 
@@ -111,7 +114,13 @@ class Session:
             except OSError as exc:
                 error(f"{self.reporter.path}: {exc.strerror or exc}")
                 self.input_errors += 1
-        if not self.quiet:
-            from ..render import summary
+        if self.quiet:
+            return
+        from ..render import is_terminal, summary
 
+        if self.batch and (self.color == "always" or is_terminal(sys.stderr)):
+            from ..corpus.summary import print_summary
+
+            print_summary(self.stats, file=sys.stderr, color=self.color)
+        else:
             summary(self.stats, color=self.color, verb=verb)
