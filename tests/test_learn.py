@@ -221,3 +221,28 @@ def test_cli_learn_writes_the_pack_and_a_summary(corpus, learned, tmp_path):
     assert "learned.gazette-example-org-1" in res.output  # the summary table (stderr is mixed in by the runner)
     res = CliRunner().invoke(app, ["learn", "-"])
     assert res.exit_code == 2
+
+
+def test_cli_clean_with_the_learned_pack_names_its_rules(corpus, learned, tmp_path):
+    from typer.testing import CliRunner
+
+    from nlcleaner.cli import commands  # noqa: F401
+    from nlcleaner.cli.app import app
+
+    path, records = corpus
+    _, pack = learned
+    out, report = tmp_path / "clean.jsonl", tmp_path / "report.jsonl"
+    res = CliRunner().invoke(app, [
+        "clean", "--isolated", "--rules", str(pack), "--select", "learned", "--source-field", "url",
+        "-o", str(out), "--report", str(report), str(path),
+    ])
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
+    rules = {r["rule"] for d in lines if d["type"] == "document" for r in d["removals"]}
+    assert rules == {f"learned.dailyplanet-example-{i}" for i in (1, 2, 3)} | {
+        "learned.gazette-example-org-1", "learned.gazette-example-org-2", "learned.tribune-example-com-1"}
+    cleaned = [json.loads(x)["text"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert sum(QUOTE in t for t in cleaned) == 2
+    assert not any("Share this story" in t for t in cleaned)
+    res = CliRunner().invoke(app, ["rules", "test", str(pack)])
+    assert res.exit_code == 0, res.output

@@ -104,6 +104,9 @@ def learn(
         print(f"nlcleaner learn: {len(result.findings)} rules for {len({f.group for f in result.findings})} sources "
               f"from {c.documents} documents ({len(c.groups)} sources counted"
               + (f", {c.unsourced} without a source" if c.unsourced else "") + ")", file=sys.stderr)
+        if result.dropped:
+            print(f"nlcleaner learn: left out (their examples did not pass): {', '.join(result.dropped)}",
+                  file=sys.stderr)
     raise typer.Exit(EXIT_OK)
 
 
