@@ -32,6 +32,7 @@ def resolved(**options):
     base.update({k.replace("_", "-"): v for k, v in options.items()})
     known = {k: v for k, v in base.items() if k in DEFAULTS}
     r = resolve(known, isolated=True)
+    r.settings = r.settings.replace(builtin=False)  # the reference pack only: packs being edited do not matter
     r.options.update({k: v for k, v in base.items() if k not in DEFAULTS})
     return r
 
@@ -39,7 +40,7 @@ def resolved(**options):
 def cleaner():
     from nlcleaner import Cleaner
 
-    return Cleaner(resolved().settings)
+    return Cleaner(resolved().settings)  # noqa: F811
 
 
 def require(module: str):

@@ -234,3 +234,13 @@ def test_scan_keeps_offsets_of_top_level_values():
     members, close, compact = scan(s)
     value, a, b = members["text"]
     assert value == 'x"y' and s[a:b] == '"x\\"y"' and s[close] == "}" and not compact
+
+
+def test_truncated_zstd_is_reported_like_truncated_gzip(tmp_path):
+    zstd = require("zstandard")
+    data = zstd.ZstdCompressor().compress(b"".join(_line({"id": i, "text": FURNISHED * 30}) for i in range(200)))
+    src = tmp_path / "cut.jsonl.zst"
+    src.write_bytes(data[: len(data) // 2])
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
+    assert stats.failed == 1 and "truncated zstd" in seen[-1].error and stats.changed == len(seen) - 1 > 0

@@ -61,6 +61,39 @@ class _Counting(io.RawIOBase):
         return data
 
 
+class _ZstdReader:
+    """zstd frames one after another. A stream reader ends quietly inside a cut frame; this one raises EOFError,
+    so a truncated .zst is reported like a truncated .gz."""
+
+    def __init__(self, raw, zstd):
+        self.raw, self.zstd = raw, zstd
+        self.obj = zstd.ZstdDecompressor().decompressobj()
+        self.fed = False  # the current frame has had input
+
+    def read(self, n: int = BLOCK) -> bytes:
+        while True:
+            chunk = self.raw.read(min(n, 1 << 18))
+            if not chunk:
+                if self.fed and not self.obj.eof:
+                    raise EOFError("the last zstd frame ends early")
+                return b""
+            self.fed = True
+            out = [self.obj.decompress(chunk)]
+            while self.obj.eof:
+                rest = self.obj.unused_data
+                self.obj = self.zstd.ZstdDecompressor().decompressobj()
+                self.fed = bool(rest)
+                if not rest:
+                    break
+                out.append(self.obj.decompress(rest))
+            data = b"".join(out)
+            if data:
+                return data
+
+    def close(self) -> None:
+        pass
+
+
 class InputStream:
     """A decompressed view of a file or stream; `read()` returns b"" at the end or after damage (see `error`)."""
 
@@ -75,8 +108,7 @@ class InputStream:
             self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")
         elif head.startswith(ZSTD_MAGIC):
             self.compression = "zstd"
-            zstd = _zstandard(f"{name}: reading zstd")
-            self._stream = zstd.ZstdDecompressor().stream_reader(self._raw, read_across_frames=True)
+            self._stream = _ZstdReader(self._raw, _zstandard(f"{name}: reading zstd"))
         else:
             self._stream = self._raw
         self._read1 = getattr(self._stream, "read1", None) if self.compression == "gzip" else None

@@ -16,7 +16,7 @@ from ..errors import NLCleanerError
 from ..outcome import DocOutcome
 from ..stats import Stats
 from . import worker
-from .compress import InputStream, compression_of, open_input
+from .compress import InputStream, compression_of, open_input  # noqa: F401
 from .discover import format_of, normal_format
 from .errors import Interrupted, UsageError
 from .formats import module
@@ -143,6 +143,47 @@ class _Inline:
         return self._value
 
 
+class _InterruptGuard:
+    """Ctrl-C between records: inside the guard a SIGINT is held until the record is complete, then raised.
+    Outside it (waiting for a worker or for stdin) it interrupts at once."""
+
+    def __init__(self):
+        self.depth = 0
+        self.pending = False
+        self._previous = None
+
+    def install(self) -> None:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handler)
+
+    def uninstall(self) -> None:
+        import signal
+
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def _handler(self, signum, frame):
+        if self.depth:
+            self.pending = True
+        else:
+            raise KeyboardInterrupt
+
+    def __enter__(self):
+        self.depth += 1
+        return self
+
+    def __exit__(self, exc_type, *rest):
+        self.depth -= 1
+        if not self.depth and self.pending and exc_type is None:
+            self.pending = False
+            raise KeyboardInterrupt
+        return False
+
+
 class _Run:
     def __init__(self, jobs, resolved, options, *, output_dir, output, on_outcome, progress, stdout, shared_format):
         self.jobs, self.options = jobs, options
@@ -163,7 +204,7 @@ class _Run:
             from .html_report import Collector
 
             self.html = Collector(source_given=bool(options.get("source-field") or options.get("source")))
-        self.streams: dict[int, InputStream] = {}
+        self.guard = _InterruptGuard()
 
     # reading
     def _units(self, job: Job):
@@ -270,16 +311,17 @@ class _Run:
     def _collect(self, entries, future) -> None:
         results = iter(future.result())
         for tag, job, unit in entries:
-            if tag == "start":
-                self._start(job)
-            elif tag == "end":
-                self._end(job)
-            elif unit.payload is not None and unit.error is None:
-                self._unit(job, unit, next(results))
-            elif unit.error:
-                self._unit(job, unit, Processed(error=unit.error))
-            else:
-                self._unit(job, unit, NOT_A_DOCUMENT)
+            with self.guard:  # Ctrl-C waits until the record is written and reported
+                if tag == "start":
+                    self._start(job)
+                elif tag == "end":
+                    self._end(job)
+                elif unit.payload is not None and unit.error is None:
+                    self._unit(job, unit, next(results))
+                elif unit.error:
+                    self._unit(job, unit, Processed(error=unit.error))
+                else:
+                    self._unit(job, unit, NOT_A_DOCUMENT)
 
     # the loop
     def run(self) -> BatchStats:
@@ -308,6 +350,7 @@ class _Run:
         pending: deque = deque()
         limit = 2 * n + 1
         ok = False
+        self.guard.install()
         try:
             with self.bar:
                 for entries, chunk in self._chunks():
@@ -323,6 +366,7 @@ class _Run:
             self.stats.interrupted = self.where
             raise Interrupted(self.stats, self.where) from None
         finally:
+            self.guard.uninstall()
             if executor is not None:
                 executor.shutdown(wait=ok, cancel_futures=True)
             if not ok:
