@@ -23,6 +23,7 @@ from pathlib import Path
 import regex
 
 from .errors import ConfigError
+from .rules.model import CATEGORIES
 from .settings import Settings
 
 # every key of DESIGN's Contracts, kebab-case as in [tool.nlcleaner] / nlcleaner.toml, with its default
@@ -46,6 +47,7 @@ COLORS = ("auto", "always", "never")
 
 # key -> what it must be; checked for files and the command line alike
 _STR_LISTS = {"select", "ignore", "extend-select", "include", "exclude", "languages", "rules"}
+_PREFIX_LISTS = {"select", "ignore", "extend-select"}  # rule-id prefixes: checked against the closed categories
 _STRINGS = {"text-field", "id-field", "source-field"}
 _CHOICES = {"input-format": INPUT_FORMATS, "report-format": REPORT_FORMATS, "color": COLORS}
 _BOOLS = {"quiet", "strict"}
@@ -206,6 +208,8 @@ def _check(key: str, value, where: str, *, base: Path, from_file: bool):
         items = _str_list(value, from_file, bad)
         if key == "rules":
             items = [_pack_path(item, base, from_file, bad) for item in items]
+        if key in _PREFIX_LISTS:
+            _check_prefixes(items, bad)
         return items
     if key in _STRINGS:
         if not isinstance(value, str) or not value:
@@ -282,7 +286,20 @@ def _per_file_ignores(value, from_file: bool, bad) -> dict[str, list[str]]:
         if not glob.strip():
             raise bad("empty glob")
         out[glob] = list(dict.fromkeys(p.strip() for p in prefixes if p.strip()))
+        _check_prefixes(out[glob], bad, f"'{glob}': ")
     return out
+
+
+def _check_prefixes(prefixes, bad, where: str = "") -> None:
+    """A rule-id prefix must be able to select something: its category part names (or begins) one of the closed
+    list of categories, so that a typo such as `ignore = ["copyrite"]` fails instead of silently doing nothing."""
+    for prefix in prefixes:
+        head, dot, _ = prefix.partition(".")
+        ok = head in CATEGORIES if dot else any(c.startswith(head) for c in CATEGORIES)
+        if not ok:
+            close = difflib.get_close_matches(head, CATEGORIES, n=1, cutoff=0.6)
+            hint = f" (did you mean '{close[0]}'?)" if close else f" (categories: {', '.join(CATEGORIES)})"
+            raise bad(f"{where}'{prefix}' is not a rule-id prefix: no category '{head}'{hint}")
 
 
 def _show(value) -> str:

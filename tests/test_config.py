@@ -119,6 +119,14 @@ def test_command_line_overrides_the_file_and_is_recorded(project):
     assert r.options["quiet"] is True and r.origins["quiet"] == "command line"
 
 
+def test_prefixes_may_be_a_category_its_beginning_or_a_rule_id(project):
+    r = resolve({"select": ["donation,news"], "ignore": ["newsletter.signup-prompt"], "extend-select": ["s"]},
+                isolated=True)
+    assert r.settings.select == ("donation", "news") and r.settings.extend_select == ("s",)
+    with pytest.raises(ConfigError, match=r"^command line: key '--select': 'donatoin' is not a rule-id prefix"):
+        resolve({"select": ["donatoin"]}, isolated=True)
+
+
 def test_command_line_values_are_checked_too(project):
     with pytest.raises(ConfigError, match=r"^command line: key '--guard': expected a number from 0 up to 1, got 1.5$"):
         resolve({"guard": 1.5}, isolated=True)
@@ -192,6 +200,9 @@ BAD = [
     ("annotate", "[]", "expected true, false or a field name"),
     ("per-file-ignores", '["x"]', "expected a table of glob = [rule prefixes]"),
     ("per-file-ignores", '{"*.md" = "social"}', "'*.md': expected a list of rule-id prefixes"),
+    ("ignore", '["copyrite"]', "'copyrite' is not a rule-id prefix: no category 'copyrite' (did you mean 'copyright'?)"),
+    ("select", '["donation", "misc.x"]', "'misc.x' is not a rule-id prefix: no category 'misc' (categories: donation"),
+    ("per-file-ignores", '{"*.md" = ["socal"]}', "'*.md': 'socal' is not a rule-id prefix"),
 ]
 
 
@@ -376,6 +387,7 @@ DOCUMENTED_ERRORS = {
     "pyproject.toml: [tool.nlcleaner]: key 'tail_zone'": ("pyproject.toml", "[tool.nlcleaner]\ntail_zone = 0.3\n"),
     "nlcleaner.toml: key 'guard'": ("nlcleaner.toml", "guard = 1.5\n"),
     "nlcleaner.toml: key 'select'": ("nlcleaner.toml", 'select = "donation"\n'),
+    "nlcleaner.toml: key 'ignore'": ("nlcleaner.toml", 'ignore = ["copyrite"]\n'),
     "pyproject.toml: [tool.nlcleaner]: key 'rules'": ("pyproject.toml", '[tool.nlcleaner]\nrules = ["house.toml"]\n'),
     "nlcleaner.toml: not valid TOML": ("nlcleaner.toml", 'select = ["donation"]\nquiet = true\nguard = \n'),
 }
