@@ -155,3 +155,10 @@ def test_the_documented_examples_are_kept_and_mean_something(cleaner):
         assert cleaner.clean(example).text == example
         unmarked = "".join(line for line in example.splitlines(True) if "nlcleaner:" not in line)
         assert cleaner.clean(unmarked).removals, "the example would be kept even without markers"
+
+
+def test_a_marker_on_the_first_line_after_a_bom_and_on_a_last_line_without_newline(ref):
+    text = "\ufeffnlcleaner: off\n" + BODY + SHARE + "nlcleaner: on"
+    assert clean(ref, text).text == text
+    text = "\ufeff" + BODY + "<!-- nlcleaner: off -->\n" + SHARE.rstrip("\n")
+    assert clean(ref, text).text == text
