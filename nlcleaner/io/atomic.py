@@ -13,12 +13,13 @@ import tempfile
 
 def write_atomic(path: str | os.PathLike, data: bytes) -> None:
     target = os.path.realpath(path)
-    folder, name = os.path.split(target)
+    folder = os.path.dirname(target)
     try:
         old = os.stat(target)
     except FileNotFoundError:
         old = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".nlcleaner-tmp", dir=folder)
+    # a short name of its own, so that a file whose name is near the length limit can still be rewritten
+    fd, tmp = tempfile.mkstemp(prefix=".nlcleaner-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -1,0 +1,75 @@
+"""`nlcleaner explain FILE`: removed spans marked, the rule behind each, document text printed literally."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from typer.testing import CliRunner
+
+import nlcleaner.cli.commands  # noqa: F401
+from nlcleaner.cli import app
+
+from conftest import FIXTURES
+
+GOLDEN = FIXTURES / "golden" / "moscow-times-alaska"
+DIRTY = (GOLDEN / "input.txt").read_bytes()
+TRICKY = b"[bold]Headline[/bold] with [/x] and [red]markup-looking[/] text\n" + DIRTY
+
+
+def invoke(*args, input=None):
+    return CliRunner().invoke(app, ["explain", "--isolated", *args], input=input)
+
+
+def test_explain_marks_removed_lines_and_names_the_rule(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(DIRTY)
+    result = invoke(str(f))
+    assert result.exit_code == 0
+    out = result.stdout.splitlines()
+    assert out[0] == f"{f}: 1 removal"
+    assert "┌ lines 10-18 removed by donation.moscow-times" in result.stdout
+    assert "-   10 | A Message from The Moscow Times:" in out
+    assert "     1 | " + DIRTY.decode().splitlines()[0] in out
+    assert any(line.startswith("  donation.moscow-times: ") for line in out)  # why the rule exists
+
+
+def test_document_text_is_printed_literally_even_with_rich(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(TRICKY)
+    for color in ("never", "always"):
+        result = invoke("--color", color, str(f))
+        assert result.exit_code == 0, result.stderr
+        plain = _strip_ansi(result.stdout)
+        assert "[bold]Headline[/bold] with [/x] and [red]markup-looking[/] text" in plain, color
+
+
+def test_explain_json(tmp_path):
+    result = invoke("--output-format", "json", "-", input=DIRTY)
+    data = json.loads(result.stdout)
+    assert data["path"] == "<stdin>" and data["applied"] is True
+    assert data["removals"][0]["rule"] == "donation.moscow-times"
+    assert data["rules"][0]["id"] == "donation.moscow-times" and data["rules"][0]["why"]
+
+
+def test_explain_of_a_binary_file_is_exit_2(tmp_path):
+    f = tmp_path / "a.bin"
+    f.write_bytes(b"\x00\x01\x02")
+    result = invoke(str(f))
+    assert result.exit_code == 2 and "binary" in result.stderr
+
+
+def test_explain_in_a_real_process(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(TRICKY)
+    proc = subprocess.run([sys.executable, "-m", "nlcleaner", "explain", str(f)], capture_output=True)
+    assert proc.returncode == 0
+    assert b"[bold]Headline[/bold] with [/x]" in proc.stdout
+    assert b"removed by donation.moscow-times" in proc.stdout
+
+
+def _strip_ansi(text: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
