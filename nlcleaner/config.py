@@ -134,14 +134,21 @@ def find_config(start) -> tuple[Path, dict, str] | None:
     start = Path(start).resolve()
     for folder in (start, *start.parents):
         own = folder / CONFIG_FILE
-        if own.is_file():
+        if _is_file(own):
             return own.resolve(), _table(own, _read(own)[1], pyproject=False), _shown(own)
         pyproject = folder / PYPROJECT
-        if pyproject.is_file():
+        if _is_file(pyproject):
             _, data = _read(pyproject, lazy=True)
             if data is not None and isinstance(data.get("tool"), dict) and "nlcleaner" in data["tool"]:
                 return pyproject.resolve(), _table(pyproject, data, pyproject=True), _shown(pyproject, True)
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a folder above us we may not look into: as if nothing were there
+        return False
 
 
 def _explicit(path: Path) -> tuple[Path, dict, str]:
