@@ -8,7 +8,8 @@ Each line is tested against every signal (signals see the whole line however lon
   (at most `bridge_chars`, with or without signals) may stand.
 - After its last signal line a block takes at most two more short lines, and only weak ones (a "Learn more" or
   "Maybe later" button carries a small signal; a short heading of the next section carries none).
-- Before its first line a block takes one short line that ends like a salutation or a label ("Dear readers,", "Fact:").
+- Before its first line a block takes one short line that is weak, or ends like a salutation, a label or a lead-in
+  ("Dear readers,", "Fact:", "Before you go...").
 - A block is claimed, as weak evidence, when the distinct signals in it weigh at least `threshold`, at least
   `min_signals` distinct positive signals fired, and it has at most `max_lines` non-blank lines. A block that is one
   single line longer than 300 characters is a paragraph of prose until proven otherwise: it needs twice the threshold.
@@ -78,7 +79,9 @@ class ScoredKind:
         for block in blocks:
             block[1] = self._extend_after(rnd, block[1], weak)
             before = self._prev_nonblank(rnd, block[0])
-            if before is not None and self._short(rnd, before) and rnd.raw(before).rstrip().endswith((":", ",")):
+            if before is not None and self._short(rnd, before) and (
+                before in weak or rnd.raw(before).rstrip().endswith((":", ",", "...", "…"))
+            ):
                 block[0] = before
         return blocks
 
