@@ -142,7 +142,7 @@ def _summary(result) -> None:
         for f in found:
             zone = f.tail_share if f.position == "tail" else f.head_share if f.position == "head" else None
             table.add_row(f.id, f.kind, f.position, str(f.docs), f"{f.share:.0%}",
-                          "" if zone is None else f"{zone:.0%}", f.line)
+                          "" if zone is None else f"{zone:.0%}", f.line.replace("\n", " / "))
         console.print(table)
     if result.dropped:
         console.print(f"left out (their examples did not pass): {', '.join(result.dropped)}")

@@ -9,6 +9,8 @@ import regex
 from ..kinds.line_match import LineMatcher, LineView
 from ..rules.examples import MARK
 from .count import HEAD, TAIL, Group, Item
+
+PARAGRAPH_JOIN = " / "  # as core.PARAGRAPH_JOIN
 from .fold import anchor_for, pattern_for
 
 MARK_PREFIX = MARK + " "
@@ -63,6 +65,8 @@ def choose_group(group: Group, options) -> list[Finding]:
         docs = item.docs()
         if docs < options.min_docs or not gdocs:
             continue
+        if PARAGRAPH_JOIN in item.folded and (len(item.variants) != 1 or item.overflow):
+            continue  # a paragraph whose lines vary: its lines are findings of their own
         share = min(1.0, docs / gdocs)
         tail, head = item.by_text.share(TAIL), item.by_text.share(HEAD)
         position = "tail" if tail >= options.zone_share else "head" if head >= options.zone_share else "anywhere"
@@ -74,6 +78,7 @@ def choose_group(group: Group, options) -> list[Finding]:
         if share < need:
             continue
         picked.append((item, min(docs, gdocs), position, tail, head))
+    picked = _without_covered(picked)
     picked.sort(key=lambda p: (-p[1], p[0].folded))
     picked = picked[: options.max_rules]
     base = slug(group.name) if group.name else "corpus"
@@ -92,6 +97,22 @@ def choose_group(group: Group, options) -> list[Finding]:
     return out
 
 
+def _without_covered(picked: list) -> list:
+    """A line that only ever stands in a recurring paragraph is left to the paragraph's rule."""
+    paragraphs = [(set(p[0].folded.split(PARAGRAPH_JOIN)), p[1], p[2]) for p in picked if PARAGRAPH_JOIN in p[0].folded]
+    if not paragraphs:
+        return picked
+    out = []
+    for p in picked:
+        item, docs, position = p[0], p[1], p[2]
+        if PARAGRAPH_JOIN not in item.folded and any(
+            item.folded in lines and docs <= pdocs and position == pposition for lines, pdocs, pposition in paragraphs
+        ):
+            continue
+        out.append(p)
+    return out
+
+
 def _first_form(item: Item) -> str:
     return min(item.variants.items(), key=lambda kv: (kv[1][0], kv[0]))[1][1]
 
@@ -99,7 +120,8 @@ def _first_form(item: Item) -> str:
 def rule_spec(item: Item) -> tuple[str, dict]:
     variants = sorted(item.variants.items(), key=lambda kv: (kv[1][0], kv[0]))
     if len(variants) == 1 and not item.overflow:
-        return "phrase", {"phrases": [variants[0][1][1]], "match": "line"}
+        # a line, or a paragraph's lines (each removed where it stands, so a glued article line is never taken)
+        return "phrase", {"phrases": variants[0][1][1].split("\n"), "match": "line"}
     toks = [v[2] for _, v in variants]
     spec = {"pattern": pattern_for(toks, exhaustive=not item.overflow), "on": "normalised"}
     anchor = anchor_for(toks[0])
@@ -119,15 +141,16 @@ def _matcher_spec(kind: str, spec: dict) -> dict:
 
 def _example(ex: tuple, position: str, matcher: LineMatcher) -> str | None:
     """A document for examples.remove: the line where the rule can reach it, amid the lines that stood near it."""
-    _, before, line, after = ex
-    if not matcher.match(LineView(line)):
+    _, before, text, after = ex
+    block = [(s, True) for s in text.split("\n")]
+    if not all(matcher.match(LineView(s)) for s, _ in block):
         return None
     if position == "tail":
-        context = [(s, False) for s in before] + [(line, True)]
+        context = [(s, False) for s in before] + block
     elif position == "head":
-        context = [(line, True)] + [(s, False) for s in after]
+        context = block + [(s, False) for s in after]
     else:
-        context = [(s, False) for s in before[-2:]] + [(line, True)] + [(s, False) for s in after[:2]]
+        context = [(s, False) for s in before[-2:]] + block + [(s, False) for s in after[:2]]
     rows = []
     for s, marked in context:
         if not marked and (s == "~~" or s.startswith(MARK_PREFIX)):

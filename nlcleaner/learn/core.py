@@ -77,6 +77,44 @@ def _counted(lines: list[str], options: LearnOptions):
         yield i, s, view, folded, toks
 
 
+PARAGRAPH_JOIN = " / "  # joins the lines' keys in a paragraph's key (a line's key never holds "/")
+_MAX_PARAGRAPH = 8
+
+
+def _units(lines: list[str], options: LearnOptions, t0: int = 0, h1: int = 0, full: bool = True) -> dict:
+    """What one document offers for counting: each countable line, and each paragraph of 2 to 8 countable lines.
+    folded key -> [flags, first line, last line, raw text, line key, tokens]; a key found twice keeps the first and
+    ORs the zone flags."""
+    units: dict[str, list] = {}
+    by_index = {}
+    for i, s, view, folded, toks in _counted(lines, options):
+        by_index[i] = (s, view, folded)
+        flags = (TAIL if i >= t0 else 0) | (HEAD if i < h1 else 0)
+        if folded in units:
+            units[folded][0] |= flags
+        else:
+            units[folded] = [flags, i, i, s, line_key(view) if full else None, toks]
+    i, n = 0, len(lines)
+    while i < n:
+        if not lines[i].strip():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and lines[j + 1].strip():
+            j += 1
+        if 2 <= j - i + 1 <= _MAX_PARAGRAPH and all(k in by_index for k in range(i, j + 1)):
+            rows = [by_index[k] for k in range(i, j + 1)]
+            folded = PARAGRAPH_JOIN.join(r[2] for r in rows)
+            flags = (TAIL if j >= t0 else 0) | (HEAD if i < h1 else 0)
+            if folded in units:
+                units[folded][0] |= flags
+            else:
+                keys = "\n".join(line_key(r[1]) for r in rows) if full else None
+                units[folded] = [flags, i, j, "\n".join(r[0] for r in rows), keys, None]
+        i = j + 1
+    return units
+
+
 # pass 1 -------------------------------------------------------------------------------------------------------------
 
 
@@ -92,7 +130,7 @@ def _pass1(shard: list[Unit], options: LearnOptions):
                 unsourced += 1
                 continue
             sizes[group] = sizes.get(group, 0) + 1
-            for folded in {f for _, _, _, f, _ in _counted(_lines(text), options)}:
+            for folded in _units(_lines(text), options, full=False):
                 sketch.add(h64(group, folded))
     return sketch, sizes, documents, unsourced
 
@@ -118,14 +156,7 @@ def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict
             lines = _lines(text)
             n = len(lines)
             t0, h1 = tail_start(n, options.tail_zone), head_end(n, options.head_zone)
-            seen: dict[str, list] = {}
-            for i, s, view, folded, toks in _counted(lines, options):
-                flags = (TAIL if i >= t0 else 0) | (HEAD if i < h1 else 0)
-                if folded in seen:
-                    seen[folded][0] |= flags
-                    continue
-                seen[folded] = [flags, i, s, view, toks]
-            for folded, (flags, i, s, view, toks) in seen.items():
+            for folded, (flags, i, j, s, lk, toks) in _units(lines, options, t0, h1).items():
                 k = h64(group, folded)
                 est = sketch.estimate(k)
                 if est < limits.min_docs:
@@ -135,18 +166,17 @@ def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict
                     continue
                 item.by_text.add(text_h, flags)
                 item.by_ident.add(ident_h, flags)
-                lk = line_key(view)
                 item.add_variant(lk, h64(lk), s, toks, limits.variants)
                 item.chars = max(item.chars, len(s))
-                item.add_example(_example(text_h, i, lines), limits.examples)
+                item.add_example(_example(text_h, i, j, lines), limits.examples)
     return groups
 
 
-def _example(text_h: int, i: int, lines: list[str]) -> tuple:
+def _example(text_h: int, i: int, j: int, lines: list[str]) -> tuple:
     def near(indices):
         out = []
-        for j in indices:
-            s = lines[j].strip()
+        for k in indices:
+            s = lines[k].strip()
             if s:
                 out.append(_shorten(s))
                 if len(out) == _CONTEXT:
@@ -154,8 +184,8 @@ def _example(text_h: int, i: int, lines: list[str]) -> tuple:
         return tuple(out)
 
     before = near(range(i - 1, -1, -1))[::-1]
-    after = near(range(i + 1, len(lines)))
-    return ((text_h, i), before, lines[i].strip(), after)
+    after = near(range(j + 1, len(lines)))
+    return ((text_h, i, j), before, "\n".join(x.strip() for x in lines[i:j + 1]), after)
 
 
 def _shorten(s: str) -> str:

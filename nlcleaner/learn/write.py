@@ -46,6 +46,8 @@ def block(text: str) -> str:
 
 
 def strings(values) -> str:
+    if len(values) > 1:
+        return "[\n" + "".join(f"    {string(v)},\n" for v in values) + "]"
     return "[" + ", ".join(string(v) for v in values) + "]"
 
 
@@ -56,7 +58,8 @@ def _pct(x: float) -> str:
 def why(f: Finding) -> str:
     where = f"documents from {f.group}" if f.group else "documents of the corpus"
     zone = {"tail": "in the tail zone", "head": "in the head zone", "anywhere": "anywhere in the text"}[f.position]
-    return (f"Learned: this line recurs in {f.docs} of {f.group_docs} {where} ({_pct(f.share)}), "
+    what = "paragraph" if len(f.spec.get("phrases", ())) > 1 else "line"
+    return (f"Learned: this {what} recurs in {f.docs} of {f.group_docs} {where} ({_pct(f.share)}), "
             f"{zone}; a source's repeated line is almost always its furniture. Review before use.")
 
 
