@@ -254,3 +254,26 @@ def test_cli_clean_with_the_learned_pack_names_its_rules(corpus, learned, tmp_pa
     assert not any("Share this story" in t for t in cleaned)
     res = CliRunner().invoke(app, ["rules", "test", str(pack)])
     assert res.exit_code == 0, res.output
+
+
+def _wet_record(url: str, text: str) -> bytes:
+    block = text.encode("utf-8")
+    head = (f"WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: {url}\r\n"
+            f"WARC-Record-ID: <urn:uuid:{abs(hash(url)):032x}>\r\nContent-Type: text/plain\r\n"
+            f"Content-Length: {len(block)}\r\n\r\n").encode("ascii")
+    return head + block + b"\r\n\r\n"
+
+
+def test_parquet_and_wet_inputs_give_the_same_pack_as_jsonl(corpus, learned, tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    _, records = corpus
+    table = pa.table({k: [r[k] for r in records] for k in ("id", "url", "text")})
+    pq.write_table(table, tmp_path / "corpus.parquet")
+    assert learn([tmp_path / "corpus.parquet"], options()).pack == learned[0].pack
+    # WET: the record's target URI is its source and its key (the id field plays no part)
+    (tmp_path / "corpus.warc.wet").write_bytes(b"".join(_wet_record(r["url"], r["text"]) for r in records))
+    wet = learn([tmp_path / "corpus.warc.wet"], LearnOptions())
+    assert {f.group for f in wet.findings} == {"dailyplanet.example", "gazette.example.org", "tribune.example.com"}
+    assert [f.folded for f in wet.findings] == [f.folded for f in learned[0].findings]

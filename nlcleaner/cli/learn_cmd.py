@@ -26,7 +26,9 @@ def learn(
     source_field: Annotated[Optional[str], Opt("--source-field", metavar="FIELD", help="Group records by this field (a URL is reduced to its host).")] = None,
     text_field: Annotated[Optional[str], Opt("--text-field", metavar="FIELD", help="The field holding the text (default: text).")] = None,
     id_field: Annotated[Optional[str], Opt("--id-field", metavar="FIELD", help="The field holding a record's id (default: id).")] = None,
-    input_format: Annotated[Optional[str], Opt("--input-format", metavar="FORMAT", help="text or jsonl (default: from the file name).")] = None,
+    input_format: Annotated[Optional[str], Opt("--input-format", metavar="FORMAT", help="text, jsonl, parquet or wet (default: from the file name).")] = None,
+    include: Annotated[Optional[list[str]], Opt("--include", metavar="GLOB", help="Files a folder contributes (default *.txt *.md ...).")] = None,
+    exclude: Annotated[Optional[list[str]], Opt("--exclude", metavar="GLOB", help="Files and folders to leave out.")] = None,
     jobs: Annotated[Optional[int], Opt("--jobs", "-j", metavar="N", help="Worker processes (0 = one per CPU); the pack is the same.")] = None,
     min_docs: Annotated[Optional[int], Opt("--min-docs", metavar="N", help="Distinct documents a line must recur in (default 5).")] = _D,
     min_share: Annotated[Optional[float], Opt("--min-share", metavar="SHARE", help="Share of a source's documents it must recur in (default 0.1).")] = _D,
@@ -57,14 +59,13 @@ def learn(
     if any(p == "-" for p in paths):
         fail("learn reads its corpus twice: give files or folders, not stdin")
     cli = {"text-field": text_field, "id-field": id_field, "source-field": source_field,
-           "input-format": input_format, "jobs": jobs, "tail-zone": tail_zone, "quiet": quiet}
+           "input-format": input_format, "jobs": jobs, "tail-zone": tail_zone, "quiet": quiet,
+           "include": o.split(include), "exclude": o.split(exclude)}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     opts = resolved.options
     fmt = opts.get("input-format")
-    if fmt in ("auto",):
+    if fmt == "auto":
         fmt = None
-    if fmt not in (None, "text", "jsonl"):
-        fail(f"learn reads text and jsonl inputs for now, not {fmt}")
     n_jobs = opts.get("jobs")
     n_jobs = (os.cpu_count() or 1) if n_jobs == 0 else (n_jobs or 1)
     given = {
@@ -79,7 +80,8 @@ def learn(
             fail(f"--{key.replace('_', '-')} must be positive, got {value}")
     settings = LearnOptions(
         read=ReadOptions(text_field=opts.get("text-field") or "text", id_field=opts.get("id-field") or "id",
-                         source_field=opts.get("source-field"), source=source, input_format=fmt),
+                         source_field=opts.get("source-field"), source=source, input_format=fmt,
+                         include=tuple(opts.get("include") or ()), exclude=tuple(opts.get("exclude") or ())),
         tail_zone=float(opts.get("tail-zone") or 0.35), jobs=n_jobs,
         **{k: v for k, v in given.items() if v is not None},
     )

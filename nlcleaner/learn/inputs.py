@@ -1,15 +1,16 @@
-"""What `learn` reads: documents as (text, source, key), grouped into units (files) that jobs share out.
+"""What `learn` reads: documents as (text, source, key), from units (files) that jobs share out.
 
-`source` is what the document's source is reduced from (a URL or host from `--source-field`, the folder of a plain
-file, or `--source`); `key` identifies the document for duplicate detection (its id, else its URL), or is None.
+`source` is what the document's source is reduced from (a URL or host from `--source-field`, a WARC record's target
+URI, the folder of a plain file, or `--source`); `key` identifies the document for duplicate detection (its id,
+else its URL), or is None.
 
-A small reader of its own covers plain-text files and folders and JSONL (.gz); corpus-mode readers take over the
-other formats when they are installed (nlcleaner.corpus).
+Files are found and read with corpus mode's own pieces (nlcleaner.corpus: discovery, decompression, the Parquet and
+WARC/WET readers), so `learn` reads whatever `clean` reads. JSON Lines records are parsed here (only the three
+fields matter), so do plain files (their folder is their source).
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,8 +18,6 @@ from typing import Iterator
 
 from ..document import decode
 from ..errors import InputError
-
-RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz", ".json.gz", ".jsonl.zst", ".ndjson.zst")
 
 
 @dataclass(frozen=True)
@@ -28,37 +27,33 @@ class ReadOptions:
     source_field: str | None = None
     source: str | None = None  # one source for every document
     input_format: str | None = None  # None: by extension
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, order=True)
 class Unit:
-    """One input file, and the folder argument it was found under (for grouping plain files by folder)."""
+    """One input file, its format, and the folder argument it was found under (for grouping plain files)."""
 
     path: str
+    format: str = "text"
     root: str | None = None
 
 
 def units(paths, options: ReadOptions) -> list[Unit]:
+    from ..corpus.discover import expand_folder, format_of
+
     out: list[Unit] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            out += [Unit(str(f), str(path)) for f in sorted(path.rglob("*")) if f.is_file() and not _hidden(f, path)]
-        elif path.exists():
-            out.append(Unit(str(path), None))
+            found = expand_folder(path, options.include, options.exclude, options.input_format)
+            out += [Unit(str(f), format_of(f, options.input_format), str(path)) for f in found]
+        elif path.is_file():
+            out.append(Unit(str(path), format_of(path, options.input_format), None))
         else:
             raise InputError(f"{p}: no such file or folder")
     return sorted(set(out))
-
-
-def _hidden(f: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in f.relative_to(root).parts)
-
-
-def is_records(path: str, options: ReadOptions) -> bool:
-    if options.input_format:
-        return options.input_format != "text"
-    return path.lower().endswith(RECORD_SUFFIXES)
 
 
 def folder_source(unit: Unit) -> str:
@@ -72,32 +67,44 @@ def folder_source(unit: Unit) -> str:
 
 
 def read_unit(unit: Unit, options: ReadOptions) -> Iterator[tuple[str, str | None, str | None]]:
-    """Documents of one unit. Records that are not JSON objects or lack a text field are skipped."""
-    if is_records(unit.path, options):
-        yield from _records(unit.path, options)
-        return
-    data = Path(unit.path).read_bytes()
+    """Documents of one unit. Records without a text (or not JSON objects) are skipped: nothing to learn from."""
+    if unit.format == "jsonl":
+        yield from _jsonl(unit, options)
+    elif unit.format == "parquet":
+        yield from _parquet(unit, options)
+    elif unit.format == "warc":
+        yield from _warc(unit, options)
+    else:
+        try:
+            text = decode(Path(unit.path).read_bytes())
+        except InputError:
+            return  # binary
+        yield text, options.source or folder_source(unit), None
+
+
+def _stream(path: str):
+    from ..corpus.compress import open_input
+
+    return open_input(path)
+
+
+def _lines_of(stream):
+    rest = b""
+    while True:
+        block = stream.read()
+        if not block:
+            break
+        parts = (rest + block).split(b"\n")
+        rest = parts.pop()
+        yield from parts
+    if rest:
+        yield rest
+
+
+def _jsonl(unit: Unit, options: ReadOptions):
+    stream = _stream(unit.path)
     try:
-        text = decode(data)
-    except InputError:
-        return  # binary: nothing to learn from
-    yield text, options.source or folder_source(unit), None
-
-
-def _open(path: str):
-    low = path.lower()
-    if low.endswith(".gz"):
-        return gzip.open(path, "rb")
-    if low.endswith(".zst"):
-        import zstandard  # optional extra
-
-        return zstandard.open(path, "rb")
-    return open(path, "rb")
-
-
-def _records(path: str, options: ReadOptions):
-    with _open(path) as fh:
-        for raw in fh:
+        for raw in _lines_of(stream):
             if not raw.strip():
                 continue
             try:
@@ -107,26 +114,58 @@ def _records(path: str, options: ReadOptions):
             if not isinstance(rec, dict):
                 continue
             text = rec.get(options.text_field)
-            if not isinstance(text, str):
+            if isinstance(text, str):
+                yield text, _source(rec.get(options.source_field) if options.source_field else None, options), \
+                    _key(rec.get(options.id_field), rec.get(options.source_field) if options.source_field else None)
+    finally:
+        stream.close()
+
+
+def _parquet(unit: Unit, options: ReadOptions):
+    from ..corpus.formats import parquet
+    from ..corpus.formats.base import Context
+    from ..corpus.mapping import Job
+
+    ctx = Context(cleaner=None, text_field=options.text_field, id_field=options.id_field,
+                  source_field=options.source_field)
+    for u in parquet.read(Job(Path(unit.path), "parquet"), ctx):
+        if u.payload is None:
+            continue
+        text, rid, src = u.payload
+        if isinstance(text, str):
+            yield text, _source(src, options), _key(rid, src)
+
+
+def _warc(unit: Unit, options: ReadOptions):
+    from ..corpus.formats import warc
+    from ..corpus.formats.base import Context
+    from ..corpus.mapping import Job
+
+    ctx = Context(cleaner=None, text_field=options.text_field)
+    stream = _stream(unit.path)
+    try:
+        for u in warc.read(Job(Path(unit.path), "warc"), ctx, stream):
+            if u.payload is None:
                 continue
-            yield text, _source(rec, options), _key(rec, options)
+            _head, block, _trailer, uri, _rid = u.payload
+            try:
+                text = decode(block)
+            except InputError:
+                continue
+            yield text, options.source or uri, _key(None, uri)
+    finally:
+        stream.close()
 
 
-def _source(rec: dict, options: ReadOptions) -> str | None:
+def _source(value, options: ReadOptions) -> str | None:
     if options.source:
         return options.source
-    if options.source_field:
-        value = rec.get(options.source_field)
-        return value if isinstance(value, str) and value.strip() else None
-    return None
+    return value if isinstance(value, str) and value.strip() else None
 
 
-def _key(rec: dict, options: ReadOptions) -> str | None:
-    value = rec.get(options.id_field)
-    if value is not None and not isinstance(value, (dict, list)):
-        return f"id:{value}"
-    if options.source_field:
-        url = rec.get(options.source_field)
-        if isinstance(url, str) and "/" in url.strip().rstrip("/").split("://", 1)[-1]:
-            return f"url:{url.strip()}"
+def _key(rid, url) -> str | None:
+    if rid is not None and not isinstance(rid, (dict, list)):
+        return f"id:{rid}"
+    if isinstance(url, str) and "/" in url.strip().rstrip("/").split("://", 1)[-1]:
+        return f"url:{url.strip()}"
     return None
