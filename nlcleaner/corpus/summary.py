@@ -35,36 +35,41 @@ def _totals(stats) -> list[tuple[str, str]]:
     return rows
 
 
-def summary_table(stats, *, top: int = 15):
+def summary_table(stats, *, top: int = 15, chart: bool = True):
+    """Totals, then removals per category (with bars when `chart`) and per rule, as one rich renderable."""
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
-    grid = Table.grid(padding=(0, 3))
-    totals = Table(title="nlcleaner", show_header=False, box=None, title_justify="left")
+    parts = []
+    totals = Table(show_header=False, box=None, padding=(0, 1))
     totals.add_column(justify="left")
     totals.add_column(justify="right")
     for name, value in _totals(stats):
         totals.add_row(name, value)
-    cats = Table(title="removals per category", box=None, title_justify="left")
-    cats.add_column("category")
-    cats.add_column("removals", justify="right")
-    for cat, n in stats.categories.most_common():
-        cats.add_row(cat, _fmt(n))
-    rules = Table(title="removals per rule", box=None, title_justify="left")
-    rules.add_column("rule")
-    rules.add_column("removals", justify="right")
-    rules.add_column("chars", justify="right")
-    ranked = stats.rules.most_common()
-    for rule, n in ranked[:top]:
-        rules.add_row(rule, _fmt(n), _fmt(stats.rule_chars.get(rule, 0)))
-    if len(ranked) > top:
-        rest = ranked[top:]
-        rules.add_row(f"({len(rest)} more rules)", _fmt(sum(n for _, n in rest)),
-                      _fmt(sum(stats.rule_chars.get(r, 0) for r, _ in rest)))
-    grid.add_row(totals)
+    parts += [Text("nlcleaner summary", style="bold"), totals]
     if stats.categories:
-        grid.add_row(cats)
-        grid.add_row(rules)
-    return grid
+        cats = Table(box=None, padding=(0, 1))
+        cats.add_column("category")
+        cats.add_column("removals", justify="right")
+        if chart:
+            cats.add_column("", style="cyan")
+        for label, n, bar in bar_lines(stats.categories):
+            cats.add_row(label, _fmt(n), *([bar] if chart else []))
+        rules = Table(box=None, padding=(0, 1))
+        rules.add_column("rule")
+        rules.add_column("removals", justify="right")
+        rules.add_column("chars", justify="right")
+        ranked = stats.rules.most_common()
+        for rule, n in ranked[:top]:
+            rules.add_row(rule, _fmt(n), _fmt(stats.rule_chars.get(rule, 0)))
+        if len(ranked) > top:
+            rest = ranked[top:]
+            rules.add_row(f"({len(rest)} more rules)", _fmt(sum(n for _, n in rest)),
+                          _fmt(sum(stats.rule_chars.get(r, 0) for r, _ in rest)))
+        parts += [Text(""), Text("removals per category", style="bold"), cats,
+                  Text(""), Text("removals per rule", style="bold"), rules]
+    return Group(*parts)
 
 
 def bar_lines(counter, width: int = BAR_WIDTH) -> list[tuple[str, int, str]]:
@@ -83,15 +88,18 @@ def bar_lines(counter, width: int = BAR_WIDTH) -> list[tuple[str, int, str]]:
 
 
 def bar_chart(stats, *, title: str = "removals per category"):
+    """The bar chart alone (summary_table includes it)."""
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
-    chart = Table(title=title, show_header=False, box=None, title_justify="left")
+    chart = Table(show_header=False, box=None, padding=(0, 1))
     chart.add_column(justify="right")
     chart.add_column(justify="left", style="cyan")
     chart.add_column(justify="right")
     for label, n, bar in bar_lines(stats.categories):
         chart.add_row(label, bar, _fmt(n))
-    return chart
+    return Group(Text(title, style="bold"), chart)
 
 
 def summary_text(stats) -> str:
@@ -110,6 +118,4 @@ def print_summary(stats, *, file=None, color: str = "auto", chart: bool = True) 
     no_color = color == "never" or (color == "auto" and bool(__import__("os").environ.get("NO_COLOR")))
     console = Console(file=file, force_terminal=True if color == "always" else None, no_color=no_color,
                       highlight=False)
-    console.print(summary_table(stats))
-    if chart and stats.categories:
-        console.print(bar_chart(stats))
+    console.print(summary_table(stats, chart=chart))
