@@ -12,7 +12,7 @@ import pytest
 
 import nlcleaner
 from nlcleaner.integrations.batch import (
-    ArrowCleaner, FrameCleaner, clean_batch, clean_columns, cleaner_for, make_settings, removals_arrow_type,
+    ArrowCleaner, FrameCleaner, clean_batch, clean_columns, cleaner_for, features_with_removals, make_settings, removals_arrow_type,
     removals_ddl,
 )
 
@@ -59,6 +59,16 @@ def test_settings_overrides_and_cache():
         make_settings(selct=["x"])
 
 
+def test_datasets_map_first_batch_without_removals():
+    """A first batch that removed nothing must not fix the column's type (the reason for features_with_removals)."""
+    datasets = require("datasets")
+    texts = [TEXTS[1], TEXTS[1], TEXTS[0], TEXTS[0]]
+    ds = datasets.Dataset.from_dict({"text": texts})
+    out = ds.map(clean_columns, batched=True, batch_size=2, features=features_with_removals(ds.features))
+    assert out["nlcleaner_removals"][:2] == [[], []]
+    assert out["nlcleaner_removals"][2] == expected_records(0) != []
+
+
 def test_clean_columns_for_datasets_map():
     out = clean_columns({"text": TEXTS, "id": list(range(len(TEXTS)))})
     assert set(out) == {"text", "nlcleaner_removals"}
@@ -68,7 +78,7 @@ def test_clean_columns_for_datasets_map():
 def test_datasets_map_batched_num_proc():
     datasets = require("datasets")
     ds = datasets.Dataset.from_dict({"id": [str(i) for i in range(len(TEXTS))], "text": TEXTS})
-    out = ds.map(clean_columns, batched=True, batch_size=2, num_proc=2)
+    out = ds.map(clean_columns, batched=True, batch_size=2, num_proc=2, features=features_with_removals(ds.features))
     assert out["text"] == [r.text for r in EXPECTED]
     assert out["id"] == ds["id"]
     assert out["nlcleaner_removals"] == [expected_records(i) for i in range(len(TEXTS))]

@@ -114,6 +114,15 @@ def removals_datasets_feature():
     return [{name: kinds[hints[name]] for name in FIELDS}]
 
 
+def features_with_removals(features, removals_column: str = REMOVALS_COLUMN):
+    """A dataset's features plus the removals column: pass to `ds.map(clean_columns, ..., features=...)`. Without it
+    `datasets` guesses the column's type from the first batch, and a first batch that removed nothing makes later
+    batches fail to cast."""
+    features = features.copy()
+    features[removals_column] = removals_datasets_feature()
+    return features
+
+
 def _json(removals: list[dict]) -> str:
     return json.dumps(removals, ensure_ascii=True)
 
