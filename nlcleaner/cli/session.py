@@ -46,10 +46,11 @@ class Session:
         if report:
             from ..report import ReportWriter
 
+            fmt = report_format(resolved, report)
             try:
                 self.reporter = ReportWriter(
-                    report, report_format(resolved, report), packs_hash=cleaner.packs_hash,
-                    settings=totals_settings(resolved),
+                    report, fmt, packs_hash=cleaner.packs_hash,
+                    settings={**totals_settings(resolved), "report-format": fmt},
                 )
             except OSError as exc:
                 fail(f"{report}: {exc.strerror or exc}")
