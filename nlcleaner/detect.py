@@ -19,7 +19,7 @@ _SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
 class Round:
     """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
 
-    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float):
+    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None):
         self.text = text
         parts = text.split("\n")
         if parts[-1] == "":
@@ -33,7 +33,7 @@ class Round:
         self.head_end = max(3, math.ceil(n * head_zone))
         self.bom = text.startswith("\ufeff")
         self._views: dict[int, LineView] = {}
-        self.hits = prefilter.scan(text, self.starts)
+        self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
         self.protected = self._protected() if "nlcleaner:" in text.casefold() else frozenset()
 
@@ -79,15 +79,13 @@ class Round:
 
     def candidates(self, matcher: LineMatcher, zone: range) -> list[int]:
         """Lines of the zone that may match: those holding an anchor, or every line for an unanchored matcher."""
-        if matcher.anchors is None:
-            return list(zone)
-        lines: set[int] = set()
-        for a in matcher.anchors:
-            lines |= self.hits.get(self.prefilter.id_of(a), set())
-        return sorted(i for i in lines if zone.start <= i < zone.stop)
+        return sorted(self.prefilter.lines_for(matcher, self.hits, zone))
 
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
-        return [i for i in self.candidates(matcher, zone) if matcher.match(self.view(i))]
+        per = self.prefilter.lines_for(matcher, self.hits, zone)
+        if matcher.mode != "pattern":
+            return [i for i in sorted(per) if matcher.match(self.view(i))]
+        return [i for i in sorted(per) if matcher.match(self.view(i), per[i])]
 
     def _protected(self) -> frozenset[int]:
         """Lines between `nlcleaner: off` and `nlcleaner: on` (markers included) are kept whatever rules say."""

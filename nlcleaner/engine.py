@@ -14,6 +14,10 @@ from .decide import SANDWICH_RULE, SANDWICH_WHY, decide
 from .detect import Round
 from .errors import NLCleanerError
 from .kinds import PatternTimeout, compile_rule
+from .kinds.cut import CutKind
+from .kinds.line import LineKind
+from .kinds.region import RegionKind
+from .kinds.scored import ScoredKind
 from .prefilter import Prefilter
 from .records import Removal
 from .rules.loader import builtin_pack_paths, check_unique, load_pack
@@ -65,8 +69,7 @@ class Cleaner:
         self.rules = [r for r in self.all_rules if self._wanted(r.id, r.languages)]
         self.context_rules = [rid for rid in CONTEXT_RULES if self._wanted(rid, ())]
         self._kinds = [compile_rule(r) for r in self.rules]
-        anchors = {a for k in self._kinds for m in k.matchers if m.anchors for a in m.anchors}
-        self._prefilter = Prefilter(anchors)
+        self._prefilter = Prefilter.for_matchers(m for k in self._kinds for m in k.matchers)
         self._by_id = {r.id: r for r in self.all_rules}
         self.packs_hash = _hash(p.digest for p in packs)
 
@@ -78,7 +81,7 @@ class Cleaner:
         other.rules = [r for r in self.all_rules if r.id in wanted]
         other.context_rules = [c for c in self.context_rules if context and c in wanted]
         other._kinds = [compile_rule(r) for r in other.rules]
-        other._prefilter = Prefilter({a for k in other._kinds for m in k.matchers if m.anchors for a in m.anchors})
+        other._prefilter = Prefilter.for_matchers(m for k in other._kinds for m in k.matchers)
         return other
 
     def _wanted(self, rule_id: str, languages) -> bool:
@@ -110,8 +113,13 @@ class Cleaner:
         held_original: list[tuple[int, int, str]] = []
         current = text
         for _ in range(MAX_ROUNDS):
-            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone)
-            claims = self._detect(rnd, kinds, disabled, flags)
+            hits = self._prefilter.scan(current)
+            active = [k for k in kinds if self._may_claim(k, hits)]
+            if not active:  # no rule can claim anything: nothing to decide (and no line table to build)
+                held_original = []
+                break
+            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits)
+            claims = self._detect(rnd, active, disabled, flags)
             decision = decide(
                 rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
             )
@@ -127,6 +135,14 @@ class Cleaner:
         removals = _records(text, cuts_original, self.category_of)
         held = _records(text, held_original, self.category_of)
         return CleanResult(current, removals, flags, held)
+
+    def _may_claim(self, kind, hits) -> bool:
+        """Whether a kind can claim anything in a document with these prefilter hits (its gate: see `_gate`)."""
+        gate = _gate(kind)
+        if gate is None:
+            return True
+        may = self._prefilter.may_match
+        return any(may(m, hits) for m in gate)
 
     def _detect(self, rnd, kinds, disabled: set, flags: list) -> list[Claim]:
         claims: list[Claim] = []
@@ -150,6 +166,28 @@ class Cleaner:
         """Clean encoded text; untouched bytes stay identical. Raises InputError for binary or UTF-16/32 input."""
         result = self.clean(document.decode(data), source)
         return (document.encode(result.text) if result.changed else data), result
+
+
+def _gate(kind):
+    """The matchers of which one must match somewhere before a kind can claim anything; None: always run it.
+
+    A phrase/pattern rule needs its line, a cut its marker, a region its start marker, a scored rule one of its
+    positive signals (a claim needs at least `min_signals` >= 1 of them)."""
+    gate = getattr(kind, "_nlc_gate", False)
+    if gate is not False:
+        return gate
+    if isinstance(kind, LineKind):
+        gate = [kind.matcher]
+    elif isinstance(kind, CutKind):
+        gate = [kind.marker]
+    elif isinstance(kind, RegionKind):
+        gate = [kind.start]
+    elif isinstance(kind, ScoredKind):
+        gate = [m for _, weight, m in kind.signals if weight > 0] or None
+    else:
+        gate = None
+    kind._nlc_gate = gate
+    return gate
 
 
 def _hash(digests) -> str:

@@ -1,60 +1,456 @@
-"""The multi-literal prefilter: one pass over the whole (case-folded) document finds the lines that contain any rule's
-anchor, so Python-level matching only ever looks at those lines.
+"""The multi-literal prefilter: one pass over the whole (case-folded) document finds the lines that hold a rule's
+anchor, so Python-level matching only ever looks at those lines — and, for a pattern, only at the alternatives of it
+whose anchors are on the line.
 
-Backends: pyahocorasick (the default dependency); a `re` alternation when it is missing.
+A pattern `a|b|c` (or `x(?:a|b)y`) is split into its alternatives; each gets its own anchors (literal words of which
+every match contains one, see `anchors.derive`) and its own small `regex`. A line is tested against an alternative
+only when one of that alternative's anchors occurs in the line's case-folded text; the final match is always the
+`regex` engine's, so the backend only decides which lines are looked at, never what matches.
+
+Backends (the same anchors, the same hits, so the same output — tests/test_prefilter.py checks it):
+- `hyperscan` (optional extra `nlcleaner[hyperscan]`, picked automatically when importable),
+- `ahocorasick` (pyahocorasick, a default dependency),
+- `python` (a trie-shaped `re` alternation; no compiled dependency).
+`NLCLEANER_PREFILTER=hyperscan|ahocorasick|python` forces one.
 """
 
 from __future__ import annotations
 
+import os
 import re
-from bisect import bisect_right
 
-try:  # pragma: no cover - exercised through whichever backend is installed
-    import ahocorasick
-except ImportError:  # pragma: no cover
-    ahocorasick = None
+BACKENDS = ("hyperscan", "ahocorasick", "python")
+_ENV = "NLCLEANER_PREFILTER"
+
+# ---------------------------------------------------------------------------------------------------------------
+# Splitting a pattern into alternatives
+
+
+_UNSPLITTABLE = re.compile(r"\(\?[a-zA-Z^]+[-a-zA-Z]*[:)]|\(\?#|\(\?\(|\\[1-9]|\(\?P=|\\g<|\(\?R|\(\?\d|\(\?&|\(\?\|")
+_MAX_BRANCHES = 400
+
+
+def _scan_groups(pattern: str):
+    """Top-level '|' positions and top-level groups (start, end, positions of their own '|'); None when unsure."""
+    pipes: list[int] = []
+    groups: list[tuple[int, int, list[int]]] = []
+    stack: list[tuple[int, list[int]]] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            j = i + 1
+            if j < n and pattern[j] == "^":
+                j += 1
+            if j < n and pattern[j] == "]":
+                j += 1
+            while j < n and pattern[j] != "]":
+                if pattern[j] == "\\":
+                    j += 2
+                    continue
+                if pattern[j] == "[":
+                    return None  # a nested set (regex V1 syntax): keep the pattern whole
+                j += 1
+            if j >= n:
+                return None
+            i = j + 1
+            continue
+        if c == "(":
+            stack.append((i, []))
+        elif c == ")":
+            if not stack:
+                return None
+            start, inner = stack.pop()
+            if not stack:
+                groups.append((start, i, inner))
+        elif c == "|":
+            if not stack:
+                pipes.append(i)
+            elif len(stack) == 1:
+                stack[0][1].append(i)
+        i += 1
+    if stack:
+        return None
+    return pipes, groups
+
+
+def _split_once(p: str):
+    scanned = _scan_groups(p)
+    if scanned is None:
+        return None
+    pipes, groups = scanned
+    if pipes:
+        bounds = [-1, *pipes, len(p)]
+        return [p[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+    splittable = [g for g in groups if g[2]]
+    if len(splittable) != 1:
+        return None
+    start, end, inner = splittable[0]
+    plain = p.startswith("(?:", start)
+    if p[start + 1:start + 2] == "?" and not plain:
+        return None  # lookaround, atomic or named group: not a plain alternation
+    if end + 1 < len(p) and p[end + 1] in "*+?{":
+        return None  # a repeated group does not distribute
+    body = start + (3 if plain else 1)
+    bounds = [body - 1, *inner, end]
+    prefix, suffix = p[:start], p[end + 1:]
+    return [f"{prefix}(?:{p[a + 1:b]}){suffix}" for a, b in zip(bounds, bounds[1:])]
+
+
+def split_branches(pattern: str) -> list[str]:
+    """Alternatives that together match exactly where the pattern matches: `a|b` -> a, b; `x(?:a|b)y` -> xay, xby.
+
+    Used only to decide *whether* a line matches; spans (scope = "span") always come from the whole pattern.
+    A pattern with inline flags, back-references, nested sets or anything unusual stays whole."""
+    if _UNSPLITTABLE.search(pattern):
+        return [pattern]
+    out: list[str] = []
+    todo = [pattern]
+    while todo:
+        p = todo.pop()
+        parts = _split_once(p)
+        if parts is None or len(out) + len(todo) + len(parts) > _MAX_BRANCHES:
+            out.append(p)
+        else:
+            todo.extend(reversed(parts))
+    return list(dict.fromkeys(out))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Backends: each finds every occurrence of a set of literal keys in a text, as (end offset, key id) in offset order
+
+
+def available_backends() -> list[str]:
+    out = []
+    try:
+        import hyperscan  # noqa: F401
+
+        out.append("hyperscan")
+    except ImportError:
+        pass
+    try:
+        import ahocorasick  # noqa: F401
+
+        out.append("ahocorasick")
+    except ImportError:
+        pass
+    out.append("python")
+    return out
+
+
+def choose_backend(requested: str | None = None) -> str:
+    """The backend to use: `requested`, else $NLCLEANER_PREFILTER, else the fastest one installed."""
+    name = requested or os.environ.get(_ENV) or None
+    if name:
+        name = name.strip().lower()
+        if name not in BACKENDS:
+            raise ValueError(f"unknown prefilter backend '{name}' (expected one of {', '.join(BACKENDS)})")
+        if name not in available_backends():
+            raise ValueError(f"prefilter backend '{name}' is not installed")
+        return name
+    return available_backends()[0]
+
+
+class _AhoCorasick:
+    def __init__(self, keys: list[str]):
+        import ahocorasick
+
+        auto = ahocorasick.Automaton()
+        for i, k in enumerate(keys):
+            auto.add_word(k, i)
+        auto.make_automaton()
+        self._iter = auto.iter
+
+    def find(self, view: str):
+        return [(end + 1, kid) for end, kid in self._iter(view)]
+
+
+class _Hyperscan:
+    def __init__(self, keys: list[str]):
+        import hyperscan
+
+        db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+        # every key byte hex-escaped: the keys are plain byte strings to hyperscan, whatever they contain
+        db.compile(
+            expressions=["".join(f"\\x{b:02x}" for b in k.encode("utf-8", "surrogatepass")).encode() for k in keys],
+            ids=list(range(len(keys))),
+            flags=[0] * len(keys),
+        )
+        self._db = db
+        self._lens = [len(k.encode("utf-8")) for k in keys]
+
+    def find(self, view: str):
+        data = view.encode("utf-8", "surrogatepass")
+        found: list[tuple[int, int]] = []
+        add = found.append
+
+        def on_match(kid, _start, end, _flags, _ctx):
+            add((end, kid))
+
+        self._db.scan(data, match_event_handler=on_match)
+        if not found:
+            return found
+        found.sort()
+        if len(data) == len(view):
+            return found
+        # byte offsets -> code-point offsets (only the line matters: count newlines in bytes instead)
+        return [(_ByteEnd(end), kid) for end, kid in found]
+
+
+class _ByteEnd(int):
+    """An end offset counted in UTF-8 bytes (newlines are one byte either way, so lines come out the same)."""
+
+
+class _Python:
+    def __init__(self, keys: list[str]):
+        self._index = {k: i for i, k in enumerate(keys)}
+        # at each position the alternation reports the longest key; keys that are prefixes of it are there too
+        self._with_prefixes = {
+            k: [self._index[k[:j]] for j in range(1, len(k) + 1) if k[:j] in self._index] for k in keys
+        }
+        self._regex = re.compile("(?=(" + _trie(keys) + "))") if keys else None
+
+    def find(self, view: str):
+        if self._regex is None:
+            return []
+        expand = self._with_prefixes
+        out = []
+        for m in self._regex.finditer(view):
+            key = m.group(1)
+            end = m.start() + len(key)
+            out.extend((end, kid) for kid in expand[key])
+        return out
+
+
+def _trie(keys: list[str]) -> str:
+    """An alternation shaped as a trie, longest alternatives first, so `re` walks one path per position."""
+    root: dict = {}
+    for k in keys:
+        node = root
+        for ch in k:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node) -> str:
+        end = "" in node
+        alts = [re.escape(ch) + walk(child) for ch, child in sorted(node.items()) if ch != ""]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+
+    return walk(root)
+
+
+_BACKEND_CLASSES = {"hyperscan": _Hyperscan, "ahocorasick": _AhoCorasick, "python": _Python}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+
+
+class Hits:
+    """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
+
+    __slots__ = ("lines", "keys")
+
+    def __init__(self, lines: dict[int, set[int]]):
+        self.lines = lines
+        self.keys = frozenset(lines)
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)
 
 
 class Prefilter:
-    def __init__(self, anchors):
-        self.anchors = tuple(sorted(set(anchors)))
-        self._index = {a: i for i, a in enumerate(self.anchors)}
-        self._automaton = None
-        self._regex = None
-        if not self.anchors:
-            return
-        if ahocorasick is not None:
-            auto = ahocorasick.Automaton()
-            for i, a in enumerate(self.anchors):
-                auto.add_word(a, i)
-            auto.make_automaton()
-            self._automaton = auto
-        else:
-            alternation = "|".join(re.escape(a) for a in sorted(self.anchors, key=len, reverse=True))
-            self._regex = re.compile(f"(?=({alternation}))")
+    """Literal keys -> the lines holding them, for a whole document in one pass."""
 
-    def id_of(self, anchor: str) -> int:
-        return self._index[anchor]
+    def __init__(self, keys, backend: str | None = None):
+        self.keys = tuple(sorted(set(keys)))
+        self._index = {k: i for i, k in enumerate(self.keys)}
+        self.backend = choose_backend(backend)
+        self._engine = _BACKEND_CLASSES[self.backend](list(self.keys)) if self.keys else None
+        self._plans: dict[int, tuple] = {}
 
-    def scan(self, text: str, starts: list[int]) -> dict[int, set[int]]:
-        """Map anchor id -> the set of line indices (0-based) whose text contains it."""
+    @classmethod
+    def for_matchers(cls, matchers, backend: str | None = None) -> "Prefilter":
+        return cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
+
+    def plan(self, matcher):
+        """For a matcher: (key id -> its alternatives that need that key, alternatives that need no key, key ids)."""
+        got = self._plans.get(id(matcher))
+        if got is None or got[0] is not matcher:
+            by_key: dict[int, list[int]] = {}
+            everywhere = []
+            for b, keys in enumerate(matcher.branch_anchors):
+                if keys is None:
+                    everywhere.append(b)
+                    continue
+                for k in keys:
+                    by_key.setdefault(self._index[k], []).append(b)
+            got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key)))
+        return got[1]
+
+    def may_match(self, matcher, hits: "Hits") -> bool:
+        """False when no line of the document can match: none of its alternatives' anchors occurs anywhere."""
+        _, everywhere, keys = self.plan(matcher)
+        return bool(everywhere) or not keys.isdisjoint(hits.keys)
+
+    def lines_for(self, matcher, hits: "Hits", zone: range) -> dict[int, set[int]]:
+        """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone."""
+        by_key, everywhere, keys = self.plan(matcher)
+        per: dict[int, set[int]] = {}
+        lines = hits.lines
+        lo, hi = zone.start, zone.stop
+        for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
+            branches = by_key[kid]
+            for i in lines[kid]:
+                if lo <= i < hi:
+                    s = per.get(i)
+                    if s is None:
+                        per[i] = set(branches)
+                    else:
+                        s.update(branches)
+        if everywhere:
+            for i in zone:
+                s = per.get(i)
+                if s is None:
+                    per[i] = set(everywhere)
+                else:
+                    s.update(everywhere)
+        return per
+
+    def scan(self, text: str) -> Hits:
+        """Map key id -> the set of line indices (0-based) whose case-folded text contains it."""
         hits: dict[int, set[int]] = {}
-        if not self.anchors or not text:
-            return hits
+        if self._engine is None or not text:
+            return Hits(hits)
         view = text.casefold()
-        if self._automaton is not None:
-            found = ((end, aid) for end, aid in self._automaton.iter(view))
+        found = self._engine.find(view)
+        if not found:
+            return Hits(hits)
+        counted = view
+        if type(found[0][0]) is _ByteEnd:
+            counted = view.encode("utf-8", "surrogatepass")
+            newline = b"\n"
         else:
-            found = ((m.start() + len(m.group(1)) - 1, self._index[m.group(1)]) for m in self._regex.finditer(view))
-        if len(view) == len(text):  # case folding kept every offset: find lines by bisection
-            for end, aid in found:
-                hits.setdefault(aid, set()).add(bisect_right(starts, end) - 1)
-            return hits
-        # case folding changed lengths (ß -> ss): count newlines in the folded view instead
-        ordered = sorted(found)
+            newline = "\n"
+        count = counted.count
         line, pos = 0, 0
-        for end, aid in ordered:
-            line += view.count("\n", pos, end)
-            pos = end
-            hits.setdefault(aid, set()).add(line)
-        return hits
+        for end, kid in found:
+            if end > pos:
+                line += count(newline, pos, end)
+                pos = end
+            s = hits.get(kid)
+            if s is None:
+                hits[kid] = {line}
+            else:
+                s.add(line)
+        return Hits(hits)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Keys for an alternative that `anchors.derive` leaves unanchored
+
+_SYMBOLS = frozenset("$|@#%&+©®™")  # ASCII symbols rare enough on a line to be worth a key ("$ 5", "a | b | c")
+
+
+def branch_keys(pattern: str) -> tuple[str, ...] | None:
+    """Prefilter keys for one alternative: `anchors.derive`'s, else a second try that also takes small character
+    classes (`[$€£]`), two-letter non-ASCII words (`zł`, `от`) and rare symbols. None: no key (tried everywhere)."""
+    from .anchors import derive
+
+    keys = derive(pattern)
+    if keys is not None:
+        return keys
+    try:
+        from re import _constants as C, _parser as P
+    except ImportError:  # pragma: no cover
+        import sre_constants as C
+        import sre_parse as P
+    try:
+        tree = P.parse(pattern, 0)
+    except Exception:
+        return None
+    req = _Extended(C).sequence(list(tree))
+    if not req or not all(_useful_key(k) for k in req):
+        return None
+    return tuple(sorted(req))
+
+
+def _key_of(literal: str) -> str:
+    """Like anchors._key (the literal's longest word, case-folded), but a literal whose words are all shorter than
+    three letters and which is short itself ("(c)") is kept whole."""
+    folded = literal.casefold()
+    words = re.findall(r"\w+", folded)
+    if not words:
+        return folded.strip()
+    best = max(words, key=len)
+    whole = folded.strip()
+    if len(best) < 3 and len(whole) >= 3 and not re.search(r"\s", whole):
+        return whole
+    return best
+
+
+def _useful_key(key: str) -> bool:
+    if not key:
+        return False
+    if re.search(r"\w", key):
+        return len(key) >= 3 or (len(key) >= 2 and not key.isascii())
+    return not key.isascii() or all(ch in _SYMBOLS for ch in key.strip())
+
+
+class _Extended:
+    def __init__(self, C):
+        self.C = C
+
+    def better(self, a, b):
+        if a is None:
+            return b
+        if b is None:
+            return a
+
+        def rank(req):
+            return (all(_useful_key(s) for s in req), min(map(len, req)), -len(req))
+
+        return a if rank(a) >= rank(b) else b
+
+    def lit(self, text: str):
+        return frozenset([_key_of(text)])
+
+    def sequence(self, items):
+        C = self.C
+        best, run = None, []
+        for op, av in items:
+            if op is C.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                best = self.better(best, self.lit("".join(run)))
+                run = []
+            best = self.better(best, self.item(op, av))
+        if run:
+            best = self.better(best, self.lit("".join(run)))
+        return best
+
+    def item(self, op, av):
+        C = self.C
+        if op is C.SUBPATTERN:
+            return self.sequence(list(av[-1]))
+        if op is C.BRANCH:
+            parts = [self.sequence(list(branch)) for branch in av[1]]
+            if any(p is None for p in parts):
+                return None
+            return frozenset().union(*parts)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            low, _high, body = av
+            return self.sequence(list(body)) if low >= 1 else None
+        if op is getattr(C, "ATOMIC_GROUP", None):
+            return self.sequence(list(av))
+        if op is C.IN:
+            chars = [chr(v) for o, v in av if o is C.LITERAL]
+            if len(chars) == len(av) and 0 < len(chars) <= 8:
+                return frozenset(ch.casefold() for ch in chars)
+        return None

@@ -7,6 +7,7 @@ import regex
 
 from ..anchors import derive
 from ..normalise import bare, normalise, words
+from ..prefilter import branch_keys, split_branches
 
 _DEFAULT_MAX = {"line": None, "prefix": 200, "contains": 200, "pattern": 300}
 # a user pattern gets this long per call, plus a little per code point, before it counts as catastrophic
@@ -69,20 +70,49 @@ class LineMatcher:
             cooked = [bare(normalise(p)) for p in spec["phrases"]]
             self.phrases = tuple(dict.fromkeys(p for p in cooked if p))
             self.phrase_set = frozenset(self.phrases)
-            self.regex = None
+            self.pattern = None
             self.on = "normalised"
             anchors = [_anchor_of(p) for p in self.phrases]
+            self.branches = ()
+            branch_anchors = [None if None in anchors or not anchors else tuple(sorted(set(anchors)))]
         else:
             self.mode = "pattern"
             self.phrases = ()
             self.phrase_set = frozenset()
-            self.regex = regex.compile(spec["pattern"], regex.IGNORECASE | regex.V1)
+            self.pattern = spec["pattern"]
             self.on = spec.get("on") or "normalised"
             declared = spec.get("anchors") or ()
-            anchors = [_anchor_of(normalise(a)) for a in declared] if declared else list(derive(spec["pattern"]) or ())
+            if declared:
+                self.branches = (self.pattern,)
+                keys = [_anchor_of(normalise(a)) for a in declared]
+                branch_anchors = [None if None in keys else tuple(sorted(set(keys)))]
+            else:
+                # each alternative of the pattern gets its own anchors and is tried only where they occur
+                self.branches = tuple(split_branches(self.pattern))
+                branch_anchors = [branch_keys(b) for b in self.branches]
+            anchors = [a for b in branch_anchors for a in (b or (None,))]
+        self._regex = None
+        self._branch_regex: dict[int, object] = {}
         self.max_chars = spec.get("max_chars") or _DEFAULT_MAX[self.mode]
+        # per alternative (one entry for phrases): the anchors a line needs, None when it needs none
+        self.branch_anchors = tuple(branch_anchors)
         # None: no literal is required, so the matcher runs on every line of its zone
         self.anchors = None if not anchors or None in anchors else tuple(sorted(set(anchors)))
+
+    @property
+    def regex(self):
+        """The whole pattern, compiled on first use (a pack with hundreds of rules loads without compiling them)."""
+        if self._regex is None and self.pattern is not None:
+            self._regex = regex.compile(self.pattern, regex.IGNORECASE | regex.V1)
+        return self._regex
+
+    def _branch(self, b: int):
+        r = self._branch_regex.get(b)
+        if r is None:
+            r = self._branch_regex[b] = (
+                self.regex if len(self.branches) == 1 else regex.compile(self.branches[b], regex.IGNORECASE | regex.V1)
+            )
+        return r
 
     def _search(self, text: str, pos: int = 0):
         if not self.user:
@@ -92,13 +122,30 @@ class LineMatcher:
         except TimeoutError:
             raise PatternTimeout(self.rule_id) from None
 
-    def match(self, line: LineView) -> bool:
+    def _branch_search(self, b: int, text: str):
+        r = self._branch(b)
+        if not self.user:
+            return r.search(text)
+        try:
+            return r.search(text, timeout=_TIMEOUT_BASE + _TIMEOUT_PER_CHAR * len(text))
+        except TimeoutError:
+            raise PatternTimeout(self.rule_id) from None
+
+    def match(self, line: LineView, branches=None) -> bool:
+        """Whether the line matches; `branches` (alternative indices of a pattern) limits the alternatives tried to
+        those the prefilter found anchors for — the pattern matches the line exactly when one of them does."""
         if self.max_chars and len(line.raw) > self.max_chars:
             return False
         if self.mode == "line":
             return line.bare in self.phrase_set
         if self.mode == "pattern":
-            return self._search(line.raw if self.on == "raw" else line.norm) is not None
+            text = line.raw if self.on == "raw" else line.norm
+            if branches is None:
+                return self._search(text) is not None
+            for b in sorted(branches):
+                if self._branch_search(b, text) is not None:
+                    return True
+            return False
         view = line.norm
         if self.mode == "prefix":
             return any(view.startswith(p) and _bounded(view, 0, len(p)) for p in self.phrases)

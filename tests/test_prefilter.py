@@ -1,0 +1,152 @@
+"""The prefilter decides which lines are looked at, never what matches: every backend finds the same keys on the same
+lines, a pattern's alternatives match exactly where the pattern does, and the output never depends on the backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import regex
+
+from nlcleaner import Cleaner, Settings
+from nlcleaner.prefilter import Prefilter, available_backends, branch_keys, choose_backend, split_branches
+
+ROOT = Path(__file__).resolve().parent.parent
+BACKENDS = available_backends()
+
+KEYS = ["share", "shares", "newsletter", "©", "$", "subscribe", "straße", "donate", "e"]
+TEXTS = [
+    "",
+    "no keys here\n",
+    "Share this\nShares rose 3%\n\n© 2024 Example\nnothing\n",
+    "Straße und STRASSE\r\nSubscribe to our NEWSLETTER\r\n$5 a month",
+    "ß" * 10 + " donate\n" + "x\udc80y share\n",  # case folding changes lengths; a lone surrogate (surrogateescape)
+    "İstanbul ﬁne\nshareshare\n\n\n" + "a" * 5000 + " subscribe\n",
+]
+
+
+def _expected(keys, text):
+    lines = text.casefold().split("\n")
+    return {k: {i for i, line in enumerate(lines) if k in line} for k in keys}
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("text", TEXTS)
+def test_every_backend_finds_every_key_on_its_lines(backend, text):
+    pf = Prefilter(KEYS, backend=backend)
+    hits = pf.scan(text)
+    want = {k: lines for k, lines in _expected(pf.keys, text).items() if lines}
+    got = {pf.keys[kid]: lines for kid, lines in hits.lines.items()}
+    assert got == want
+
+
+def test_backend_can_be_forced_and_unknown_names_fail(monkeypatch):
+    monkeypatch.setenv("NLCLEANER_PREFILTER", "python")
+    assert choose_backend() == "python"
+    monkeypatch.setenv("NLCLEANER_PREFILTER", "nonsense")
+    with pytest.raises(ValueError):
+        choose_backend()
+    monkeypatch.delenv("NLCLEANER_PREFILTER")
+    assert choose_backend() == BACKENDS[0]
+
+
+@pytest.mark.parametrize(
+    "pattern, parts",
+    [
+        ("a|b|c", ["a", "b", "c"]),
+        ("^(?:x|y)z$", ["^(?:x)z$", "^(?:y)z$"]),
+        (r"^(?:a|b(?:c|d))[.!]?$", ["^(?:a)[.!]?$", "^(?:b(?:c|d))[.!]?$"]),  # one level at a time
+        ("(?:a|b)+", ["(?:a|b)+"]),  # a repeated group does not distribute
+        ("(?=a|b)c", ["(?=a|b)c"]),  # nor does a lookahead
+        ("(?i)a|b", ["(?i)a|b"]),  # inline flags: kept whole
+        (r"(a|b)\1", [r"(a|b)\1"]),  # back-references: kept whole
+        (r"[|(]x|y", [r"[|(]x", "y"]),  # '|' and '(' inside a class are characters
+    ],
+)
+def test_split_branches(pattern, parts):
+    assert split_branches(pattern) == parts
+
+
+LINES = [
+    "share this", "sharethis", "b", "bd", "x", "sign up", "sign-up", "signup", "i'm in", "(c) 2024 foo", "$5",
+    "© 2020", "donate now", "not now", "give today!", "", "a|b", "read more: x",
+]
+
+
+def _builtin_patterns():
+    cleaner = Cleaner(Settings())
+    for kind in cleaner._kinds:
+        for m in kind.matchers:
+            if m.mode == "pattern":
+                yield m.pattern
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"^(?:sign(?:[- ]?up)?|sign me up|i'm in)[.!›»→]?$", r"\b(?:donate|give) (?:now|today)\b|^not now$", "(c)|©"],
+)
+def test_alternatives_match_exactly_where_the_pattern_does(pattern):
+    whole = regex.compile(pattern, regex.IGNORECASE | regex.V1)
+    parts = [regex.compile(p, regex.IGNORECASE | regex.V1) for p in split_branches(pattern)]
+    for line in LINES:
+        assert bool(whole.search(line)) == any(p.search(line) for p in parts), line
+
+
+def test_builtin_alternatives_match_exactly_where_their_pattern_does():
+    samples = LINES + [ln for p in sorted((ROOT / "fixtures").rglob("*.txt"))[:40] for ln in p.read_text().splitlines()]
+    for pattern in _builtin_patterns():
+        whole = regex.compile(pattern, regex.IGNORECASE | regex.V1)
+        parts = [regex.compile(p, regex.IGNORECASE | regex.V1) for p in split_branches(pattern)]
+        for line in samples:
+            line = line.casefold()
+            assert bool(whole.search(line)) == any(p.search(line) for p in parts), (pattern[:60], line)
+
+
+@pytest.mark.parametrize(
+    "pattern, text",
+    [
+        (r"^(?:[$€£]\s?\d{1,5})$", "$5"),
+        (r"\(c\) ?20\d\d", "(c) 2024"),
+        (r"(?:от|від) \d", "от 5"),
+        (r"a: (?:[^|]{1,9}\|){3}", "a: x|y|z|"),
+    ],
+)
+def test_a_match_always_contains_one_of_its_keys(pattern, text):
+    keys = branch_keys(pattern)
+    assert keys and regex.search(pattern, text, regex.IGNORECASE)
+    assert any(k in text.casefold() for k in keys)
+
+
+def _documents():
+    docs = sorted((ROOT / "fixtures").rglob("*.txt"))
+    texts = [p.read_bytes().decode("utf-8", "surrogateescape") for p in docs]
+    texts += [
+        "Article text.\n\nShare this:\nFacebook | Twitter\n\n© 2024 Example Media. All rights reserved.\n",
+        "**Sign** up\n\n* [Subscribe](https://x.example/s) to our newsletter\n\nI’m in\n",
+    ]
+    return texts
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_output_is_the_same_whatever_the_backend(backend):
+    reference = Cleaner(Settings())
+    reference._prefilter = Prefilter(reference._prefilter.keys, backend="python")
+    other = Cleaner(Settings())
+    other._prefilter = Prefilter(other._prefilter.keys, backend=backend)
+    for text in _documents():
+        a, b = reference.clean(text), other.clean(text)
+        assert (a.text, a.removals, a.flags) == (b.text, b.removals, b.flags)
+
+
+def test_output_is_the_same_as_trying_every_line():
+    """With every alternative tried on every line (no prefilter at all), built-in rules decide the same."""
+    fast = Cleaner(Settings())
+    slow = Cleaner(Settings())
+    for kind in slow._kinds:
+        for m in kind.matchers:
+            if m.mode == "pattern":
+                m.branch_anchors = tuple(None for _ in m.branch_anchors)
+    slow._prefilter = Prefilter.for_matchers(m for k in slow._kinds for m in k.matchers)
+    for text in _documents():
+        a, b = fast.clean(text), slow.clean(text)
+        assert (a.text, a.removals) == (b.text, b.removals)
