@@ -22,7 +22,7 @@ import nlcleaner
 DOC = Path(__file__).resolve().parents[1] / "docs" / "integrations.md"
 RECIPE = re.compile(r"<!-- recipe: ([\w-]+) -->\n```(\w+)\n(.*?)^```", re.S | re.M)
 NAMES = {
-    "datatrove-local", "datatrove-settings", "datatrove-slurm", "datatrove-ray", "datasets", "spark-pandas",
+    "datatrove-local", "datatrove-parquet", "datatrove-settings", "datatrove-slurm", "datatrove-ray", "datasets", "spark-pandas",
     "spark-arrow", "dolma", "dolma-mixer", "pure-api",
 }
 DOCS = [
@@ -114,6 +114,20 @@ def test_datatrove_local(workdir):
     stats = json.loads((workdir / "logs" / "stats.json").read_text())
     step = next(s for s in stats if "nlcleaner" in s["name"])["stats"]
     assert "rule:newsletter.signup-prompt" in step and "category:newsletter" in step
+
+
+def test_datatrove_parquet(workdir):
+    require("datatrove")
+    pq = require("pyarrow.parquet")
+    # part-0 starts with a document in which nothing is removed: the case the schema is for
+    docs = [DOCS[1], DOCS[0], DOCS[2], DOCS[3]]
+    write_corpus(workdir / "corpus", docs)
+    run("datatrove-parquet")
+    rows = {}
+    for path in sorted((workdir / "parquet").glob("*.parquet")):
+        rows.update({r["id"]: r for r in pq.read_table(path).to_pylist()})
+    assert_cleaned(rows, lambda row: row["metadata"]["nlcleaner"]["removals"])
+    assert rows["a1"]["metadata"]["url"] == "https://example.com/a1"
 
 
 def test_datatrove_settings(workdir):

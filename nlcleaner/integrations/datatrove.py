@@ -31,6 +31,19 @@ from .batch import cleaner_for, left_empty, make_settings
 METADATA_KEY = "nlcleaner"
 
 
+def metadata_arrow_type():
+    """The Arrow type of `metadata["nlcleaner"]`, for a ParquetWriter schema: Parquet fixes a column's type from the
+    first batch, and a first batch in which nothing was removed would type the removals as a list of nulls."""
+    import pyarrow as pa
+
+    from .batch import removals_arrow_type
+
+    return pa.struct([
+        ("applied", pa.bool_()), ("flags", pa.list_(pa.string())),
+        ("removals", removals_arrow_type()), ("held", removals_arrow_type()),
+    ])
+
+
 class NLCleanerStep(PipelineStep):
     """Clean documents with nlcleaner; every argument is optional (the defaults are the built-in packs).
 
