@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import NLCleanerError
 from ..outcome import DocOutcome
 from ..stats import Stats
 from . import worker
@@ -25,7 +24,7 @@ from .mapping import Job, _real, plan
 from .sinks import BytesSink, ParquetSink, RejectsSink
 
 CHUNK_DOCS = 256
-CHUNK_BYTES = 1 << 20
+CHUNK_BYTES = 1 << 18
 SMALL_RUN = 4 << 20  # below this many input bytes (and no explicit --jobs) one process is faster than a pool
 
 
@@ -44,16 +43,18 @@ def _option(options: dict, key: str, default=None):
     return default if value is None else value
 
 
-def _workers(options: dict, total_bytes: int) -> int:
+def _workers(options: dict, total_bytes: int | None) -> int:
+    """--jobs N; by default (or 0) one worker per CPU, except for a small run (known size), where starting
+    workers costs more than it saves. The output is the same either way."""
     jobs = options.get("jobs")
     if jobs is None or int(jobs) <= 0:
-        n = os.cpu_count() or 1
-        return 1 if total_bytes < SMALL_RUN else n
+        n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return 1 if total_bytes is not None and total_bytes < SMALL_RUN else n
     return int(jobs)
 
 
-def _validate(jobs: list[Job], options: dict, output_dir, output, stdout_ok: bool) -> str | None:
-    """Every usage error, before anything is written. Returns the shared output's format (or None)."""
+def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
+    """Every usage error, before anything is written."""
     if output_dir is not None and output is not None:
         raise UsageError("give either --output-dir or -o/--output, not both")
     if output_dir is None and output is None and len(jobs) > 1:
@@ -83,6 +84,8 @@ def _validate(jobs: list[Job], options: dict, output_dir, output, stdout_ok: boo
             shared_format = next(iter(formats)) if len(formats) == 1 else None
         else:
             shared_format = format_of(output, None)
+            if shared_format == "text" and len(formats) == 1 and "text" not in formats:
+                shared_format = next(iter(formats))  # a name without a known extension: the inputs' format
         if len(formats) > 1 or (formats and shared_format not in formats):
             raise UsageError(
                 f"-o {output}: writes {shared_format} records, the inputs are {', '.join(sorted(formats))}"
@@ -124,7 +127,6 @@ def _validate(jobs: list[Job], options: dict, output_dir, output, stdout_ok: boo
                     first = schema
                 elif not schema.equals(first):
                     raise UsageError(f"-o {output}: {job.display} has another schema than the first input")
-    return shared_format
 
 
 class _Inline:
@@ -185,12 +187,11 @@ class _InterruptGuard:
 
 
 class _Run:
-    def __init__(self, jobs, resolved, options, *, output_dir, output, on_outcome, progress, stdout, shared_format):
+    def __init__(self, jobs, resolved, options, *, output_dir, output, on_outcome, progress, stdout):
         self.jobs, self.options = jobs, options
         self.output_dir, self.output = output_dir, output
         self.on_outcome = on_outcome
         self.stdout = stdout
-        self.shared_format = shared_format
         self.stats = BatchStats(inputs=len(jobs))
         self.parent_ctx = Context.from_options(None, options)  # readers need the field names only
         self.settings = resolved.settings
@@ -280,6 +281,9 @@ class _Run:
             sink.close()
             if job.output.exists():
                 self.stats.outputs.append(str(job.output))
+            stale = job.output.with_name(job.output.name + ".partial")
+            if stale.exists():  # what an interrupted run left of this input is now complete
+                stale.unlink()
         elif self.shared is not None:
             self.shared.end_input()
         self.where = f"after {job.display}"
@@ -326,7 +330,7 @@ class _Run:
     # the loop
     def run(self) -> BatchStats:
         total = sum(j.input.stat().st_size for j in self.jobs if not j.stdin and j.input.is_file())
-        n = _workers(self.options, total)
+        n = _workers(self.options, None if any(j.stdin for j in self.jobs) else total)
         executor = None
         if n > 1:
             import multiprocessing
@@ -445,7 +449,7 @@ def run_batch(
             if not job.stdin:
                 own = resolved.settings_for(job.input)
                 job.settings = own if own != resolved.settings else None
-    shared_format = _validate(jobs, options, output_dir, output, stdout is not None)
+    _validate(jobs, options, output_dir, output)
     skipped = []
     if options.get("resume"):
         kept = []
@@ -453,10 +457,7 @@ def run_batch(
             (skipped if job.output is not None and job.output.exists() else kept).append(job)
         jobs = kept
     run = _Run(jobs, resolved, options, output_dir=output_dir, output=output, on_outcome=on_outcome,
-               progress=progress, stdout=stdout, shared_format=shared_format)
+               progress=progress, stdout=stdout)
     run.stats.skipped = [j.display for j in skipped]
     run.stats.inputs = len(jobs) + len(skipped)
-    try:
-        return run.run()
-    except NLCleanerError:
-        raise
+    return run.run()

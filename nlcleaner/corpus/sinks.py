@@ -56,12 +56,9 @@ class BytesSink:
         """Finish the file; it appears under `final` (default: its target). A text input that was skipped (or
         wrote nothing because it failed) leaves no file."""
         if self._out is None:
-            if self.target is not None and (self.fmt != "text" or self.wrote):
-                self._open()
-            elif self.target is None:
+            if self.target is None or (self.fmt == "text" and not self.wrote):
                 return
-            else:
-                return
+            self._open()  # every record dropped: the output exists, empty
         self._out.close()
         if self.path is not None:
             os.replace(self.path, final or self.target)
