@@ -406,3 +406,13 @@ def test_the_documented_error_lines_are_the_real_ones(project):
         with pytest.raises(ConfigError) as info:
             resolve({})
         assert str(info.value) == line
+
+
+def test_config_command_shows_flags_as_the_command_line(project):
+    write(project / "nlcleaner.toml", 'select = ["donation"]\nguard = 0.3\n')
+    data = json.loads(run_cli("config", "--output-format", "json", "--guard", "0.7", "--ignore", "donation.x").stdout)
+    assert data["settings"]["guard"] == 0.7 and data["origins"]["guard"] == "command line"
+    assert data["settings"]["ignore"] == ["donation.x"] and data["settings"]["select"] == ["donation"]
+    assert data["origins"]["select"] == str(project / "nlcleaner.toml")
+    result = run_cli("config", "--select", "copyrite")
+    assert result.exit_code == 2 and "'copyrite' is not a rule-id prefix" in result.stderr

@@ -9,6 +9,7 @@ import typer
 
 from ..config import COMMAND_LINE, DEFAULT, DEFAULTS, resolve
 from ..errors import NLCleanerError
+from . import options as o
 from .app import EXIT_OK, app, fail
 
 
@@ -43,24 +44,35 @@ def _origin(origin: str, config_path: str | None) -> str:
 
 @app.command("config")
 def config_command(
-    key: str = typer.Argument(None, help="Print only this setting's value (e.g. guard, select)."),
-    config: Path = typer.Option(None, "--config", help="Read this configuration file instead of searching for one."),
-    isolated: bool = typer.Option(False, "--isolated", help="Ignore every configuration file."),
-    output_format: str = typer.Option("text", "--output-format", help="text or json."),
+    key: str = typer.Argument(None, metavar="KEY", help="Print only this setting's value (e.g. guard, select)."),
+    config: o.Config = None, isolated: o.Isolated = False, output_format: o.OutputFormat = "text",
+    select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
+    guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
+    color: o.Color = None, quiet: o.Quiet = None,
 ):
     """Show the resolved settings and where each came from (default, a configuration file, the command line).
 
     Configuration is read from --config FILE, else from the nearest nlcleaner.toml or pyproject.toml with a
     [tool.nlcleaner] table, looking from the current folder upwards.
 
-    Examples: nlcleaner config · nlcleaner config guard · nlcleaner config --output-format json
+    Flags such as --select or --guard show how they would combine with the file (their origin: command line).
+
+    \b
+    Examples:
+      nlcleaner config
+      nlcleaner config guard
+      nlcleaner config --output-format json
+      nlcleaner config --config ci.toml --ignore copyright
     """
     if output_format not in ("text", "json"):
         fail(f"--output-format: expected text or json, got {output_format!r}")
     if key is not None and key not in DEFAULTS:
         fail(f"unknown setting '{key}' (known: {', '.join(DEFAULTS)})")
     try:
-        resolved = resolve({}, config_path=config, isolated=isolated)
+        cli = {**o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
+                                tail_zone=tail_zone, strict=strict, languages=languages),
+               "color": color, "quiet": quiet}
+        resolved = resolve(cli, config_path=config, isolated=isolated)
     except NLCleanerError as exc:
         fail(str(exc))
     keys = [key] if key else list(DEFAULTS)
