@@ -416,3 +416,23 @@ def test_config_command_shows_flags_as_the_command_line(project):
     assert data["origins"]["select"] == str(project / "nlcleaner.toml")
     result = run_cli("config", "--select", "copyrite")
     assert result.exit_code == 2 and "'copyrite' is not a rule-id prefix" in result.stderr
+
+
+def test_commands_use_the_project_configuration(project):
+    from conftest import FIXTURES
+
+    dirty = (FIXTURES / "golden" / "moscow-times-alaska" / "input.txt").read_bytes()
+    write(project / "pyproject.toml", '[tool.nlcleaner]\nignore = ["donation"]\n')
+    (project / "articles").mkdir()
+    (project / "articles" / "a.md").write_bytes(dirty)
+    assert run_cli("check", "articles/a.md").exit_code == 0  # the file's ignore applies
+    assert run_cli("check", "--isolated", "articles/a.md").exit_code == 1
+    assert run_cli("check", "--ignore", "social", "articles/a.md").exit_code == 1  # the flag replaces the file's list
+    write(project / "pyproject.toml", '[tool.nlcleaner]\n[tool.nlcleaner.per-file-ignores]\n"articles/" = ["donation"]\n')
+    assert run_cli("fix", "articles/a.md").exit_code == 0
+    assert (project / "articles" / "a.md").read_bytes() == dirty
+    write(project / "pyproject.toml", '[tool.nlcleaner]\nguard = "high"\n')
+    result = run_cli("fix", "articles/a.md")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("nlcleaner: error: pyproject.toml: [tool.nlcleaner]: key 'guard': "
+                                     "expected a number between 0 and 1, got 'high'")
