@@ -150,3 +150,26 @@ def test_output_is_the_same_as_trying_every_line():
     for text in _documents():
         a, b = fast.clean(text), slow.clean(text)
         assert (a.text, a.removals) == (b.text, b.removals)
+
+
+def test_pack_cache_gives_the_same_rules_and_renews_when_a_pack_changes(tmp_path, monkeypatch):
+    from nlcleaner import packcache
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "mine.toml"
+    body = (ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml").read_text(encoding="utf-8")
+    pack.write_text(body, encoding="utf-8")
+    packcache._MEMO.clear()
+    first, kinds = packcache.load(pack, user=True)
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 1
+    packcache._MEMO.clear()
+    again, kinds_again = packcache.load(pack, user=True)  # from the disk cache
+    assert [r.id for r in again.rules] == [r.id for r in first.rules] and len(kinds_again) == len(kinds)
+    assert again.digest == first.digest
+    pack.write_text(body + "\n# changed\n", encoding="utf-8")
+    changed, _ = packcache.load(pack, user=True)
+    assert changed.digest != first.digest
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+    text = (ROOT / "fixtures").rglob("*.txt").__next__().read_text(encoding="utf-8")
+    packcache._MEMO.clear()
+    assert Cleaner(Settings()).clean(text).removals == Cleaner(Settings()).clean(text).removals

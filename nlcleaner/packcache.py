@@ -1,0 +1,113 @@
+"""The pack cache: a pack file read, checked and compiled into kinds once, then loaded from a pickle.
+
+Reading a pack means parsing TOML, checking every key and compiling every pattern to reject broken ones, and
+compiling its rules into kinds means splitting every pattern into alternatives and deriving their anchors: about
+two seconds for the built-in packs. Both are kept:
+
+- in the process, per pack file (a second `Cleaner` — the CLI's and the corpus runner's, say — costs nothing);
+- on disk, in `$NLCLEANER_CACHE_DIR`, else `$XDG_CACHE_HOME/nlcleaner`, else `~/.cache/nlcleaner`: one file per
+  pack, named by a hash of the pack file's bytes, whether it is a user pack, and the versions of nlcleaner, Python
+  and `regex`. A changed pack (or an upgrade) gets a new name, so the cache renews itself; files not used for 30
+  days are removed. `NLCLEANER_CACHE_DIR=off` disables the disk cache. A cache that cannot be read or written is
+  ignored: packs are then loaded from their files, as without a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+import time
+from pathlib import Path
+
+_MEMO: dict[tuple[str, bool], tuple[str, object, list]] = {}
+_MAX_AGE = 30 * 86400
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("NLCLEANER_CACHE_DIR")
+    if env is not None:
+        return None if env.strip().lower() in ("", "off", "0", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "nlcleaner"
+
+
+def _key(raw: bytes, path: str, user: bool) -> str:
+    from . import __version__
+
+    try:
+        import regex
+
+        regex_version = regex.__version__
+    except Exception:  # pragma: no cover
+        regex_version = "?"
+    h = hashlib.sha256()
+    for part in (__version__, sys.version, regex_version, str(user), os.path.basename(path)):
+        h.update(part.encode() + b"\0")
+    h.update(raw)
+    return h.hexdigest()[:32]
+
+
+def load(path, *, user: bool = False):
+    """(Pack, kinds for each of its rules, in order). Raises PackError exactly as `load_pack` does."""
+    from .kinds import compile_rule
+    from .rules.loader import load_pack
+
+    path = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return load_pack(path, user=user), []  # load_pack reports the error the usual way
+    key = _key(raw, path, user)
+    memo = _MEMO.get((path, user))
+    if memo is not None and memo[0] == key:
+        return memo[1], memo[2]
+    folder = cache_dir()
+    file = folder / f"pack-{key}.pickle" if folder else None
+    got = _read(file, path) if file else None
+    if got is None:
+        pack = load_pack(path, user=user)
+        kinds = [compile_rule(r) for r in pack.rules]
+        got = (pack, kinds)
+        if file:
+            _write(file, got)
+    _MEMO[(path, user)] = (key, got[0], got[1])
+    return got
+
+
+def _read(file: Path, path: str):
+    try:
+        with open(file, "rb") as fh:
+            pack, kinds = pickle.load(fh)
+    except Exception:  # missing, truncated, from another version: rebuilt
+        return None
+    if pack.path != path:  # the same bytes under another name: the pack records where it came from
+        return None
+    try:
+        os.utime(file)
+    except OSError:
+        pass
+    return pack, kinds
+
+
+def _write(file: Path, got) -> None:
+    try:
+        data = pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, file)
+        _prune(file.parent)
+    except Exception:  # read-only home, unpicklable kind...: no disk cache, nothing else changes
+        return
+
+
+def _prune(folder: Path) -> None:
+    now = time.time()
+    for old in folder.glob("pack-*.pickle"):
+        try:
+            if now - old.stat().st_mtime > _MAX_AGE:
+                old.unlink()
+        except OSError:
+            pass
