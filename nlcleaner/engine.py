@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import document
+from . import document, packcache
 from .claims import Claim
 from .decide import SANDWICH_RULE, SANDWICH_WHY, decide
 from .detect import Round
@@ -62,13 +62,15 @@ class Cleaner:
             settings = settings.replace(**overrides)
         self.settings = settings
         paths = builtin_pack_paths() if settings.builtin else []
-        packs = [load_pack(p) for p in paths] + [load_pack(p, user=True) for p in settings.rules]
+        loaded = [packcache.load(p) for p in paths] + [packcache.load(p, user=True) for p in settings.rules]
+        packs = [pack for pack, _ in loaded]
         check_unique(packs)
         self.packs = packs
         self.all_rules: list[Rule] = [r for p in packs for r in p.rules]
         self.rules = [r for r in self.all_rules if self._wanted(r.id, r.languages)]
         self.context_rules = [rid for rid in CONTEXT_RULES if self._wanted(rid, ())]
-        self._kinds = [compile_rule(r) for r in self.rules]
+        kind_of = {id(r): k for pack, kinds in loaded for r, k in zip(pack.rules, kinds)}
+        self._kinds = [kind_of[id(r)] for r in self.rules]
         self._prefilter = Prefilter.for_matchers(m for k in self._kinds for m in k.matchers)
         self._by_id = {r.id: r for r in self.all_rules}
         self.packs_hash = _hash(p.digest for p in packs)
@@ -80,7 +82,8 @@ class Cleaner:
         other.__dict__.update(self.__dict__)
         other.rules = [r for r in self.all_rules if r.id in wanted]
         other.context_rules = [c for c in self.context_rules if context and c in wanted]
-        other._kinds = [compile_rule(r) for r in other.rules]
+        kind_of = {id(r): k for r, k in zip(self.rules, self._kinds)}
+        other._kinds = [kind_of.get(id(r)) or compile_rule(r) for r in other.rules]
         other._prefilter = Prefilter.for_matchers(m for k in other._kinds for m in k.matchers)
         return other
 

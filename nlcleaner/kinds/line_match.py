@@ -109,9 +109,13 @@ class LineMatcher:
     def _branch(self, b: int):
         r = self._branch_regex.get(b)
         if r is None:
-            r = self._branch_regex[b] = (
-                self.regex if len(self.branches) == 1 else regex.compile(self.branches[b], regex.IGNORECASE | regex.V1)
-            )
+            r = self.regex
+            if len(self.branches) > 1:
+                try:
+                    r = regex.compile(self.branches[b], regex.IGNORECASE | regex.V1)
+                except regex.error:  # a split the parser got wrong: the whole pattern is never wrong
+                    r = self.regex
+            self._branch_regex[b] = r
         return r
 
     def _search(self, text: str, pos: int = 0):
