@@ -172,6 +172,14 @@ class _Hyperscan:
     def __init__(self, keys: list[str]):
         import hyperscan
 
+        cached = _hs_cache_file(keys)
+        if cached is not None and cached.exists():
+            try:
+                self._db = hyperscan.loadb(cached.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+                self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
+                return
+            except Exception:  # another hyperscan build or a damaged file: compile again
+                pass
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         # every key byte hex-escaped: the keys are plain byte strings to hyperscan, whatever they contain
         db.compile(
@@ -180,7 +188,15 @@ class _Hyperscan:
             flags=[0] * len(keys),
         )
         self._db = db
-        self._lens = [len(k.encode("utf-8")) for k in keys]
+        self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
+        if cached is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(hyperscan.dumpb(db))
+                os.replace(tmp, cached)
+            except Exception:
+                pass
 
     def find(self, view: str):
         data = view.encode("utf-8", "surrogatepass")
@@ -198,6 +214,27 @@ class _Hyperscan:
             return found
         # byte offsets -> code-point offsets (only the line matters: count newlines in bytes instead)
         return [(_ByteEnd(end), kid) for end, kid in found]
+
+
+def _hs_cache_file(keys):
+    """Where a compiled hyperscan database for these keys is kept (next to the pack cache), or None."""
+    import hashlib
+
+    from .packcache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    h = hashlib.sha256()
+    for k in keys:
+        h.update(k.encode("utf-8", "surrogatepass") + b"\0")
+    try:
+        import hyperscan
+
+        h.update(str(getattr(hyperscan, "__version__", "")).encode())
+    except ImportError:  # pragma: no cover
+        return None
+    return folder / f"hyperscan-{h.hexdigest()[:32]}.db"
 
 
 class _ByteEnd(int):
@@ -246,6 +283,17 @@ def _trie(keys: list[str]) -> str:
 
 
 _BACKEND_CLASSES = {"hyperscan": _Hyperscan, "ahocorasick": _AhoCorasick, "python": _Python}
+_ENGINES: dict[tuple[str, tuple[str, ...]], object] = {}
+
+
+def _engine(backend: str, keys: tuple[str, ...]):
+    """One compiled matcher per backend and key set in a process (every Cleaner with the same rules shares it)."""
+    got = _ENGINES.get((backend, keys))
+    if got is None:
+        if len(_ENGINES) > 32:
+            _ENGINES.clear()
+        got = _ENGINES[(backend, keys)] = _BACKEND_CLASSES[backend](list(keys))
+    return got
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -271,7 +319,7 @@ class Prefilter:
         self.keys = tuple(sorted(set(keys)))
         self._index = {k: i for i, k in enumerate(self.keys)}
         self.backend = choose_backend(backend)
-        self._engine = _BACKEND_CLASSES[self.backend](list(self.keys)) if self.keys else None
+        self._engine = _engine(self.backend, self.keys) if self.keys else None
         self._plans: dict[int, tuple] = {}
 
     @classmethod
