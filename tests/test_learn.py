@@ -277,3 +277,46 @@ def test_parquet_and_wet_inputs_give_the_same_pack_as_jsonl(corpus, learned, tmp
     wet = learn([tmp_path / "corpus.warc.wet"], LearnOptions())
     assert {f.group for f in wet.findings} == {"dailyplanet.example", "gazette.example.org", "tribune.example.com"}
     assert [f.folded for f in wet.findings] == [f.folded for f in learned[0].findings]
+
+
+def test_folding_counts_digit_and_punctuation_variants_together():
+    from nlcleaner.kinds.line_match import LineMatcher, LineView
+    from nlcleaner.learn.fold import pattern_for, tokens
+
+    a, b = fold("You've read 3 articles"), fold("**You’ve read 12 articles.**")
+    assert a[1] == b[1] == "you ve read 0 articles"
+    pattern = pattern_for([tokens(a[0]), tokens(b[0])], exhaustive=True)
+    m = LineMatcher({"pattern": pattern, "on": "normalised", "anchors": ("articles",)}, "learned.x-1", user=True)
+    for line in ("You've read 7 articles", "YOU'VE READ 250 ARTICLES!", "> You’ve read 1 articles"):
+        assert m.match(LineView(line)), line
+    for line in ("You've read many articles", "You've read 3 articles about the mayor"):
+        assert not m.match(LineView(line)), line
+
+
+def test_awkward_characters_survive_the_pack(tmp_path):
+    tricky = 'Tip: "quotes", a back\\slash, C:\\path, a tab\there, """triple""" and \'single\' — all kept'
+    rng = random.Random(5)
+    records = [{"id": i, "url": f"https://odd.example/{i}",
+                "text": "\n".join([_sentence(rng) for _ in range(6)] + [tricky]) + "\n"} for i in range(6)]
+    path = write_jsonl(tmp_path / "odd.jsonl", records)
+    result = learn([path], options())
+    assert check_pack(result.pack) == []
+    rules = tomllib.loads(result.pack)["rule"]
+    assert [r["phrases"] for r in rules] == [[tricky]]
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(_save(tmp_path, result.pack)),)))
+    assert cleaner.clean(records[0]["text"], source="odd.example").text.count("\n") == 6
+
+
+def test_a_corpus_without_recurring_lines_gives_an_empty_valid_pack(tmp_path):
+    rng = random.Random(11)
+    records = [{"id": i, "url": f"https://plain.example/{i}", "text": "\n".join(_sentence(rng) for _ in range(6))}
+               for i in range(8)]
+    result = learn([write_jsonl(tmp_path / "plain.jsonl", records)], options())
+    assert result.findings == [] and check_pack(result.pack) == []
+    assert tomllib.loads(result.pack)["pack"]["name"] == "learned"
+
+
+def _save(folder: Path, text: str) -> Path:
+    path = folder / "pack.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
