@@ -156,6 +156,69 @@ def test_scored_signals_see_long_lines(scored):
     assert out == BODY
 
 
+# --- appeals in the style of publishers no rule names (written for these tests), at the end and in the middle ------
+
+ARTICLE = [
+    "The regional government announced on Monday that it would spend an extra 40 million on repairing rural roads over the next three years.",
+    "Officials said the first contracts would be signed in the spring, with work starting in the districts worst hit by last winter's floods.",
+    "Opposition politicians welcomed the money but said it came too late for communities that had been cut off for weeks.",
+    "A detailed list of the roads to be repaired will be published next month, according to the transport department.",
+]
+UNSEEN = {
+"vox-like": ["Will you support our explanatory journalism?", "Most news outlets make their money through advertising or subscriptions. But we rely on readers like you to keep our work free for everyone.", "Yes, I'll give $5/month", "Yes, I'll give $5/month", "We accept credit card, Apple Pay, and Google Pay. You can also contribute via"],
+"tribune-like": ["Join our community of readers", "The Valley Tribune is a nonprofit newsroom. Become a member today and help us keep the news free.", "Donate now"],
+"democracynow-like": ["Non-commercial news needs your support", "We rely on contributions from you, our viewers and listeners, to do our work. Please do your part today.", "Make a donation"],
+"independent-like": ["Help us keep bringing you independent journalism", "Your support makes all the difference. Help us with a voluntary contribution today.", "Contribute"],
+"nyt-like": ["Subscribe to The Daily Record", "Get unlimited access to all of our journalism. Cancel or pause anytime.", "Subscribe for $1 a week"],
+"wapo-like": ["Subscribe to comment and get the full experience.", "Choose your plan →"],
+"politico-like": ["Sign up for Morning Briefing: Your guide to the day's most important political news, delivered every weekday."],
+"netzpolitik-like": ["Wir sind ein spendenfinanziertes Medium", "Unterstütze auch Du unsere Arbeit mit einer Spende.", "Jetzt spenden"],
+"taz-like": ["Unterstützen Sie unabhängigen Journalismus!", "Wir haben keine Paywall. Mit einem freiwilligen Beitrag sorgen Sie dafür, dass unsere Artikel für alle frei zugänglich bleiben.", "Jetzt unterstützen"],
+"krautreporter-like": ["Werde Mitglied!", "Wir finanzieren uns ausschließlich durch unsere Mitglieder. Keine Werbung, keine Paywall.", "Mitglied werden"],
+"mediapart-like": ["Pour lire la suite de cet article, abonnez-vous.", "Déjà abonné ? Connectez-vous", "S'abonner"],
+"libe-like": ["Soutenez un journalisme indépendant", "Votre don permet à notre rédaction de continuer à enquêter. Chaque don compte.", "Je fais un don"],
+"eldiario-like": ["Hazte socio", "Tu apoyo es fundamental para que podamos seguir haciendo periodismo independiente.", "Quiero hacerme socio"],
+"ilpost-like": ["Abbonati per sostenere il nostro lavoro", "Con un abbonamento leggi senza pubblicità e sostieni un giornalismo libero.", "Abbonati"],
+"correspondent-like": ["Word lid van onze redactie", "Wij zijn advertentievrij en volledig afhankelijk van onze leden. Steun onafhankelijke journalistiek.", "Word lid"],
+"oko-like": ["Wspieraj niezależne dziennikarstwo", "Dołącz do grona naszych darczyńców. Twoja wpłata pozwala nam patrzeć władzy na ręce.", "Wpłać"],
+"meduza-like": ["Поддержите нашу редакцию", "Мы работаем только благодаря читателям. Ваше пожертвование — это возможность продолжать работу.", "Поддержать"],
+"up-like": ["Підтримайте незалежне медіа", "Ставайте нашими друзями — ваші внески допомагають нам працювати.", "Стати другом"],
+"nl-newsletter": ["Schrijf je in voor onze nieuwsbrief", "Elke ochtend het belangrijkste nieuws in je mailbox.", "Aanmelden"],
+"es-newsletter": ["Recibe nuestro boletín", "Las noticias más importantes del día en tu correo electrónico.", "Suscribirme"],
+"pl-newsletter": ["Zapisz się do naszego newslettera", "Najważniejsze informacje dnia prosto na Twoją skrzynkę.", "Zapisz się"],
+"ru-newsletter": ["Подпишитесь на нашу рассылку", "Главные новости дня — каждое утро на вашу почту.", "Подписаться"],
+"uk-paywall": ["Цей матеріал доступний лише передплатникам.", "Вже маєте передплату? Увійдіть", "Оформити передплату"],
+"it-paywall": ["Questo articolo è riservato agli abbonati.", "Sei già abbonato? Accedi", "Abbonati ora"],
+"de-app": ["Laden Sie jetzt unsere kostenlose App herunter und verpassen Sie keine Eilmeldung mehr.", "Im App Store", "Bei Google Play"],
+"en-app2": ["Get our app", "Read the news on the go with the Daily Record app, with push notifications for breaking news.", "Download on the App Store"],
+"blog-patreon": ["If you enjoyed this article, please consider supporting me on Patreon or buying me a coffee."],
+"npr-like": ["Support public radio", "Your gift today helps keep independent, trustworthy news free for everyone in our community.", "Give now"],
+"goal": ["Help us reach our goal of 1,000 new members by December 31.", "Every gift will be matched, doubling your impact.", "Donate"],
+"digest": ["Don't miss out!", "Want the best of our reporting delivered to your inbox? Sign up for our daily digest.", "Sign up"],
+"meter": ["You've read all your free articles this month.", "Subscribe now for unlimited access.", "Already a subscriber? Log in"],
+"meter2": ["You have 2 free articles left this month.", "Register for free to read the full story."],
+"de-trial": ["Jetzt 4 Wochen gratis testen", "Alle Artikel lesen, jederzeit kündbar.", "Schon Abonnent? Hier einloggen"],
+"fr-sub": ["Abonnez-vous à partir de 1 € par mois", "Accédez à tous nos articles en illimité, sans engagement.", "Je m'abonne"],
+"es-sub": ["Regístrate gratis para seguir leyendo", "¿Ya tienes una cuenta? Inicia sesión"],
+"es-sub2": ["Suscríbete por 1 € al mes", "Accede sin límites a todos nuestros contenidos.", "Suscríbete"],
+"it-reg": ["Accedi o registrati per continuare a leggere", "Abbonati a soli 1 € al mese per il primo anno."],
+"md-newsletter": ["### Never miss a story", "*Get our free weekly newsletter in your inbox.*", "- [Sign me up](https://example.org/signup)"],
+"md-donate": ["> **Support independent journalism**", "> We are a small, reader-funded team. Chip in $5 to keep us going.", "> [Donate](https://example.org/donate)"],
+"pl-paywall": ["Ten artykuł jest dostępny tylko dla subskrybentów.", "Wykup subskrypcję i czytaj bez ograniczeń.", "Masz już subskrypcję? Zaloguj się"],
+"nl-donate": ["Steun onafhankelijke journalistiek", "Met een kleine bijdrage help je ons om onze artikelen gratis te houden.", "Doneer nu"],
+"uk-newsletter": ["Підпишіться на нашу розсилку", "Найважливіші новини щотижня на вашу пошту.", "Підписатися"],
+"ru-paywall": ["Этот материал доступен только подписчикам.", "Оформите подписку, чтобы читать без ограничений.", "Уже есть подписка? Войдите"],
+}
+
+
+@pytest.mark.parametrize("place", ["end", "middle"])
+@pytest.mark.parametrize("name", sorted(UNSEEN))
+def test_unseen_style_appeal_goes_whole_and_the_article_stays(name, place, cleaner):
+    appeal = UNSEEN[name]
+    lines = ARTICLE + appeal if place == "end" else ARTICLE[:2] + appeal + ARTICLE[2:]
+    assert cleaner.clean("\n".join(lines) + "\n").text.splitlines() == ARTICLE
+
+
 # --- the shared appeals-dev corpus (skipped when it is not there) ------------------------------------------------
 
 
