@@ -320,3 +320,23 @@ def _save(folder: Path, text: str) -> Path:
     path = folder / "pack.toml"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def test_byte_ranges_of_one_file_read_every_record_once(corpus, tmp_path):
+    from nlcleaner.learn.inputs import Unit, read_unit, split
+
+    path, records = corpus
+    whole = Unit(str(path), "jsonl")
+    ranges = split(whole, 7, min_bytes=64)
+    assert len(ranges) == 7 and ranges[0].start == 0 and ranges[-1].end == path.stat().st_size
+    got = [doc for r in ranges for doc in read_unit(r, ReadOptions(source_field="url"))]
+    assert sorted(got) == sorted(read_unit(whole, ReadOptions(source_field="url")))
+    assert len(got) == len(records)
+
+
+def test_jobs_on_one_file_cut_into_ranges_give_the_same_pack(corpus, learned, monkeypatch):
+    import nlcleaner.learn.inputs as inputs
+
+    path, _ = corpus
+    monkeypatch.setattr(inputs, "SPLIT_MIN_BYTES", 512)
+    assert learn([path], options(jobs=2)).pack == learned[0].pack

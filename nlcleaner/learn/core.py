@@ -10,7 +10,7 @@ import regex
 from ..source import host_of
 from .count import HEAD, TAIL, Group, Limits, Sketch, h64, head_end, tail_start
 from .fold import fold, letters, line_key
-from .inputs import ReadOptions, Unit, read_unit, units
+from .inputs import ReadOptions, Unit, read_unit, split, units
 
 _UNDECODABLE = regex.compile("[\udc80-\udcff]")
 _CONTEXT = 3  # lines kept before and after an example line
@@ -81,9 +81,9 @@ PARAGRAPH_JOIN = " / "  # joins the lines' keys in a paragraph's key (a line's k
 _MAX_PARAGRAPH = 8
 
 
-def _units(lines: list[str], options: LearnOptions, t0: int = 0, h1: int = 0, full: bool = True) -> dict:
+def _units(lines: list[str], options: LearnOptions, t0: int = 0, h1: int = 0) -> dict:
     """What one document offers for counting: each countable line, and each paragraph of 2 to 8 countable lines.
-    folded key -> [flags, first line, last line, raw text, line key, tokens]; a key found twice keeps the first and
+    folded key -> [flags, first line, last line, raw text, normalised view(s), tokens]; a key found twice keeps the first and
     ORs the zone flags."""
     units: dict[str, list] = {}
     by_index = {}
@@ -93,7 +93,7 @@ def _units(lines: list[str], options: LearnOptions, t0: int = 0, h1: int = 0, fu
         if folded in units:
             units[folded][0] |= flags
         else:
-            units[folded] = [flags, i, i, s, line_key(view) if full else None, toks]
+            units[folded] = [flags, i, i, s, view, toks]
     i, n = 0, len(lines)
     while i < n:
         if not lines[i].strip():
@@ -109,8 +109,7 @@ def _units(lines: list[str], options: LearnOptions, t0: int = 0, h1: int = 0, fu
             if folded in units:
                 units[folded][0] |= flags
             else:
-                keys = "\n".join(line_key(r[1]) for r in rows) if full else None
-                units[folded] = [flags, i, j, "\n".join(r[0] for r in rows), keys, None]
+                units[folded] = [flags, i, j, "\n".join(r[0] for r in rows), tuple(r[1] for r in rows), None]
         i = j + 1
     return units
 
@@ -130,7 +129,7 @@ def _pass1(shard: list[Unit], options: LearnOptions):
                 unsourced += 1
                 continue
             sizes[group] = sizes.get(group, 0) + 1
-            for folded in _units(_lines(text), options, full=False):
+            for folded in _units(_lines(text), options):
                 sketch.add(h64(group, folded))
     return sketch, sizes, documents, unsourced
 
@@ -156,7 +155,7 @@ def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict
             lines = _lines(text)
             n = len(lines)
             t0, h1 = tail_start(n, options.tail_zone), head_end(n, options.head_zone)
-            for folded, (flags, i, j, s, lk, toks) in _units(lines, options, t0, h1).items():
+            for folded, (flags, i, j, s, view, toks) in _units(lines, options, t0, h1).items():
                 k = h64(group, folded)
                 est = sketch.estimate(k)
                 if est < limits.min_docs:
@@ -166,6 +165,7 @@ def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict
                     continue
                 item.by_text.add(text_h, flags)
                 item.by_ident.add(ident_h, flags)
+                lk = line_key(view) if toks is not None else "\n".join(line_key(v) for v in view)
                 item.add_variant(lk, h64(lk), s, toks, limits.variants)
                 item.chars = max(item.chars, len(s))
                 item.add_example(_example(text_h, i, j, lines), limits.examples)
@@ -199,10 +199,19 @@ def _shorten(s: str) -> str:
 
 
 def _shards(all_units: list[Unit], jobs: int) -> list[list[Unit]]:
-    if jobs <= 1 or len(all_units) <= 1:
+    """One shard per job, of about equal size (big plain JSONL files are cut into byte ranges first)."""
+    if jobs <= 1:
         return [all_units]
-    n = min(len(all_units), jobs * 4)
-    return [all_units[i::n] for i in range(n)]
+    pieces = [p for u in all_units for p in split(u, jobs)]
+    if len(pieces) <= 1:
+        return [pieces]
+    shards: list[list[Unit]] = [[] for _ in range(min(jobs, len(pieces)))]
+    loads = [0] * len(shards)
+    for u in sorted(pieces, key=lambda u: (-u.size(), u)):
+        k = loads.index(min(loads))
+        shards[k].append(u)
+        loads[k] += u.size()
+    return shards
 
 
 def count(paths, options: LearnOptions) -> Corpus:

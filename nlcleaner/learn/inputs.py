@@ -33,11 +33,41 @@ class ReadOptions:
 
 @dataclass(frozen=True, order=True)
 class Unit:
-    """One input file, its format, and the folder argument it was found under (for grouping plain files)."""
+    """One input file (or a byte range of a plain JSONL file: the records that start in it), its format, and the
+    folder argument it was found under (for grouping plain files)."""
 
     path: str
     format: str = "text"
     root: str | None = None
+    start: int = 0
+    end: int | None = None
+
+    def size(self) -> int:
+        if self.end is not None:
+            return self.end - self.start
+        try:
+            return Path(self.path).stat().st_size
+        except OSError:
+            return 0
+
+
+SPLIT_MIN_BYTES = 1 << 22  # a range is at least this long
+
+
+def split(unit: Unit, pieces: int, min_bytes: int | None = None) -> list[Unit]:
+    """An uncompressed JSONL file cut into byte ranges that jobs read apart (what one reads does not depend on it)."""
+    from ..corpus.compress import GZIP_MAGIC, ZSTD_MAGIC
+
+    min_bytes = min_bytes or SPLIT_MIN_BYTES
+    size = unit.size()
+    if unit.format != "jsonl" or pieces <= 1 or size < 2 * min_bytes:
+        return [unit]
+    with open(unit.path, "rb") as fh:
+        if fh.read(4).startswith((GZIP_MAGIC, ZSTD_MAGIC)):
+            return [unit]
+    n = min(pieces, size // min_bytes)
+    cuts = [size * k // n for k in range(n + 1)]
+    return [Unit(unit.path, unit.format, unit.root, a, b) for a, b in zip(cuts, cuts[1:])]
 
 
 def units(paths, options: ReadOptions) -> list[Unit]:
@@ -101,10 +131,23 @@ def _lines_of(stream):
         yield rest
 
 
+def _range_lines(unit: Unit):
+    """The lines that start inside [start, end) of a plain file."""
+    with open(unit.path, "rb") as fh:
+        if unit.start > 0:
+            fh.seek(unit.start - 1)
+            fh.readline()  # the rest of the line that began before the range (just its newline if none did)
+        while fh.tell() < unit.end:
+            line = fh.readline()
+            if not line:
+                break
+            yield line
+
+
 def _jsonl(unit: Unit, options: ReadOptions):
-    stream = _stream(unit.path)
+    stream = _stream(unit.path) if unit.end is None else None
     try:
-        for raw in _lines_of(stream):
+        for raw in (_lines_of(stream) if stream is not None else _range_lines(unit)):
             if not raw.strip():
                 continue
             try:
@@ -118,7 +161,8 @@ def _jsonl(unit: Unit, options: ReadOptions):
                 yield text, _source(rec.get(options.source_field) if options.source_field else None, options), \
                     _key(rec.get(options.id_field), rec.get(options.source_field) if options.source_field else None)
     finally:
-        stream.close()
+        if stream is not None:
+            stream.close()
 
 
 def _parquet(unit: Unit, options: ReadOptions):
