@@ -176,6 +176,8 @@ class _Hyperscan:
         if cached is not None and cached.exists():
             try:
                 self._db = hyperscan.loadb(cached.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+                # a loaded database has no scratch space: scanning it raises InvalidError (-1) without one
+                self._db.scratch = hyperscan.Scratch(self._db)
                 self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
                 return
             except Exception:  # another hyperscan build or a damaged file: compile again
