@@ -1,6 +1,13 @@
-"""`cut`: a marker (a comment-section heading, say) after which the rest of the document is furniture."""
+"""`cut`: a marker (a comment-section heading, say) after which the rest of the document is furniture.
+
+A cut may name `confirm`: lines that show that what follows the marker is furniture of its kind (comment
+signatures, say). Such a cut needs at least `min` of them after its marker, with fewer than `within` non-blank
+lines between the marker and the first of them; a confirmed marker may then stand anywhere, not only in its
+`position` zone: a long reader thread pushes its own heading out of the tail."""
 
 from __future__ import annotations
+
+from bisect import bisect_right
 
 from ..claims import Claim
 from .line_match import LineMatcher
@@ -12,10 +19,30 @@ class CutKind:
         self.marker = LineMatcher(rule.spec["marker"], rule.id, rule.user)
         self.matchers = [self.marker]
         self.max_share = rule.spec["max_share"]
+        confirm = rule.spec.get("confirm")
+        self.confirm = LineMatcher(confirm["line"], rule.id, rule.user) if confirm else None
+        self.confirm_min = confirm["min"] if confirm else 0
+        self.confirm_within = confirm["within"] if confirm else 0
+        if self.confirm is not None:
+            self.matchers.append(self.confirm)
 
     def detect(self, rnd) -> list[Claim]:
         total = len(rnd.text) or 1
-        for i in rnd.matching(self.marker, rnd.zone(self.rule.position)):
+        zone = rnd.zone(self.rule.position)
+        if self.confirm is None:
+            candidates = rnd.matching(self.marker, zone)
+        else:
+            everything = range(rnd.n)
+            confirmed = rnd.matching(self.confirm, everything)
+            candidates = []
+            for i in rnd.matching(self.marker, everything):
+                k = bisect_right(confirmed, i)
+                if len(confirmed) - k < self.confirm_min:
+                    continue
+                between = sum(1 for j in range(i + 1, confirmed[k]) if not rnd.blank(j))
+                if between < self.confirm_within:
+                    candidates.append(i)
+        for i in candidates:
             if rnd.chars(i, rnd.n - 1) / total <= self.max_share:
                 return [Claim(i, rnd.n - 1, self.rule.id, self.rule.strong)]
         return []

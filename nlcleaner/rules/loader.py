@@ -20,7 +20,7 @@ _KIND_KEYS = {
     "phrase": {"phrases", "match", "max_chars", "scope", "max_lines"},
     "pattern": {"pattern", "on", "anchors", "max_chars", "scope", "max_lines"},
     "region": {"start", "end", "max_lines", "unclosed"},
-    "cut": {"marker", "max_share"},
+    "cut": {"marker", "max_share", "confirm"},
     "scored": {"threshold", "min_signals", "min_line_weight", "max_lines", "bridge_chars", "signal"},
 }
 _SIGNAL_KEYS = {"name", "weight", "phrases", "pattern", "on", "anchors"}
@@ -235,10 +235,21 @@ def _kind_spec(c: _Checker, kind: str, item: dict) -> dict:
     if kind == "cut":
         if not isinstance(own.get("marker"), dict):
             c.fail("marker", "expected a marker table, e.g. { phrases = [\"Comments\"], match = \"line\" }")
-        return {
+        spec = {
             "marker": c.matcher(own["marker"], "marker.", _MARKER_KEYS),
             "max_share": c.number(own, "max_share", 1.0, low=0.0, high=1.0),
+            "confirm": None,
         }
+        if "confirm" in own:
+            if not isinstance(own["confirm"], dict):
+                c.fail("confirm", "expected a marker table with 'min', e.g. { pattern = '^posted by', min = 3 }")
+            table = dict(own["confirm"])
+            minimum = c.number(table, "min", 3, "confirm.", integer=True, low=1)
+            within = c.number(table, "within", 15, "confirm.", integer=True, low=1)
+            table.pop("min", None)
+            table.pop("within", None)
+            spec["confirm"] = {"line": c.matcher(table, "confirm.", _MARKER_KEYS), "min": minimum, "within": within}
+        return spec
     signals = own.get("signal")
     if not isinstance(signals, list) or not signals or not all(isinstance(s, dict) for s in signals):
         c.fail("signal", "expected one or more [[rule.signal]] tables")
