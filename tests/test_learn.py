@@ -340,3 +340,15 @@ def test_jobs_on_one_file_cut_into_ranges_give_the_same_pack(corpus, learned, mo
     path, _ = corpus
     monkeypatch.setattr(inputs, "SPLIT_MIN_BYTES", 512)
     assert learn([path], options(jobs=2)).pack == learned[0].pack
+
+
+def test_hosts_with_one_slug_get_distinct_ids(tmp_path):
+    rng = random.Random(2)
+    records = []
+    for host in ("a-b.example", "a.b-example"):
+        for i in range(6):
+            text = "\n".join([_sentence(rng) for _ in range(6)] + [f"Read more stories from {host} every day"]) + "\n"
+            records.append({"id": f"{host}{i}", "url": f"https://{host}/{i}", "text": text})
+    result = learn([write_jsonl(tmp_path / "c.jsonl", records)], options())
+    ids = [f.id for f in result.findings]
+    assert len(ids) == 2 and len(set(ids)) == 2 and check_pack(result.pack) == []

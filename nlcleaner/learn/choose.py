@@ -8,7 +8,7 @@ import regex
 
 from ..kinds.line_match import LineMatcher, LineView
 from ..rules.examples import MARK
-from .count import HEAD, TAIL, Group, Item
+from .count import HEAD, TAIL, Group, Item, h64
 
 PARAGRAPH_JOIN = " / "  # as core.PARAGRAPH_JOIN
 from .fold import anchor_for, pattern_for
@@ -53,12 +53,17 @@ def slug(host: str) -> str:
 
 def choose(groups: dict, options) -> list[Finding]:
     findings: list[Finding] = []
+    used: set[str] = set()
     for name in sorted(groups):
-        findings += choose_group(groups[name], options)
+        base = slug(name) if name else "corpus"
+        if base in used:  # two hosts with one slug (a-b.com, a.b-com): the later one gets a hash of its name
+            base = f"{base}-{h64(name) & 0xFFFFFF:06x}"
+        used.add(base)
+        findings += choose_group(groups[name], options, base)
     return findings
 
 
-def choose_group(group: Group, options) -> list[Finding]:
+def choose_group(group: Group, options, base: str) -> list[Finding]:
     gdocs = group.docs()
     picked = []
     for item in group.items.values():
@@ -81,7 +86,6 @@ def choose_group(group: Group, options) -> list[Finding]:
     picked = _without_covered(picked)
     picked.sort(key=lambda p: (-p[1], p[0].folded))
     picked = picked[: options.max_rules]
-    base = slug(group.name) if group.name else "corpus"
     out = []
     for n, (item, docs, position, tail, head) in enumerate(picked, 1):
         rid = f"learned.{base}-{n}"
