@@ -97,3 +97,17 @@ def test_check_and_fix_in_real_processes(tmp_path):
     assert fix.returncode == 1 and f.read_bytes() == CLEAN
     again = subprocess.run([sys.executable, "-m", "nlcleaner", "fix", str(f)], capture_output=True, env=env)
     assert again.returncode == 0
+
+
+def test_configured_exclude_applies_to_files_named_explicitly(tmp_path, monkeypatch):
+    (tmp_path / "drafts").mkdir()
+    draft, article = tmp_path / "drafts" / "a.md", tmp_path / "b.md"
+    draft.write_bytes(DIRTY)
+    article.write_bytes(DIRTY)
+    (tmp_path / "nlcleaner.toml").write_text('exclude = ["drafts/"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "drafts/a.md", "b.md"])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("b.md:10: donation.moscow-times") and "drafts" not in result.stdout
+    fixed = CliRunner().invoke(app, ["fix", "drafts/a.md", "b.md"])
+    assert fixed.exit_code == 1 and draft.read_bytes() == DIRTY and article.read_bytes() == CLEAN

@@ -385,3 +385,23 @@ def test_no_traceback_for_a_missing_file(tmp_path):
     proc = cli("clean", str(tmp_path / "nope.txt"))
     assert proc.returncode == 2
     assert proc.stderr.decode().strip().startswith("nlcleaner: error:") and b"Traceback" not in proc.stderr
+
+
+def test_parallel_processes_share_one_jsonl_report(tmp_path):
+    report = tmp_path / "shared.jsonl"
+    procs = []
+    for i in range(4):
+        files = []
+        for j in range(3):
+            f = tmp_path / f"p{i}-{j}.md"
+            f.write_bytes(DIRTY)
+            files.append(str(f))
+        procs.append(subprocess.Popen(
+            [sys.executable, "-m", "nlcleaner", "fix", "--isolated", "-q", "--report", str(report), *files],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE))
+    for p in procs:
+        p.communicate(timeout=120)
+        assert p.returncode == 1
+    lines = [json.loads(x) for x in report.read_text(encoding="ascii").splitlines()]
+    assert sorted(x["type"] for x in lines) == ["document"] * 12 + ["totals"] * 4
+    assert sum(x["documents"] for x in lines if x["type"] == "totals") == 12

@@ -46,7 +46,7 @@ def check(
            "color": color, "quiet": quiet, "report-format": report_format}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
-    files = expand(list(paths or [STDIN]), resolved.options.get("include") or (), resolved.options.get("exclude") or ())
+    files = expand(list(paths or [STDIN]), resolved)
     found = []
     for inp in files:
         _, _, _, outcome = session.clean(inp)
@@ -88,7 +88,7 @@ def fix(
            "color": color, "quiet": quiet, "report-format": report_format}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
-    files = expand(list(paths), resolved.options.get("include") or (), resolved.options.get("exclude") or ())
+    files = expand(list(paths), resolved)
     changed = 0
     for inp in files:
         data, out, _, outcome = session.clean(inp)

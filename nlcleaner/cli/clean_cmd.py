@@ -86,13 +86,13 @@ def clean(
     elif write or diff:
         if STDIN in inputs and write:
             fail("--write needs files; stdin can only be cleaned to stdout")
-        files = expand(inputs, opts.get("include") or (), opts.get("exclude") or ())
+        files = expand(inputs, resolved)
         status = _in_place(session, files, source) if write else _diff(session, files, source)
     else:
-        files = expand(inputs, opts.get("include") or (), opts.get("exclude") or ())
-        if len(files) != 1 or any(os.path.isdir(p) for p in inputs):
+        files = expand(inputs, resolved)
+        if len(files) > 1 or any(os.path.isdir(p) for p in inputs):
             fail("several inputs need --output-dir DIR, --write or -o FILE")
-        status = _to_stdout(session, files[0], source)
+        status = _to_stdout(session, files[0], source) if files else EXIT_OK  # none: excluded by configuration
     session.finish(verb="changed" if not diff else "would change")
     if session.input_errors:
         status = EXIT_ERROR

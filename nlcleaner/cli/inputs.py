@@ -21,36 +21,46 @@ class Input:
         return self.path == STDIN
 
 
-def expand(paths: list[str], include=(), exclude=()) -> list[Input]:
-    """Files as given (always taken, whatever their name); folders walked in sorted order, hidden entries skipped.
+def expand(paths: list[str], resolved=None) -> list[Input]:
+    """Files as given (whatever their name, unless `exclude` names them); folders walked in sorted order, hidden
+    entries skipped, taking the files `include` names (default: TEXT_GLOBS) that `exclude` does not.
 
+    Globs are matched as config.resolve's Resolved matches them (relative to the configuration file that set them).
     A missing path is kept: reading it later gives its one-line error, and the other inputs are still processed."""
+    options = resolved.options if resolved is not None else {}
+    include, exclude = tuple(options.get("include") or ()), tuple(options.get("exclude") or ())
+
+    def excluded(path: str) -> bool:
+        if not exclude:
+            return False
+        if hasattr(resolved, "matches"):
+            return resolved.matches(path, "exclude")
+        return _matches(path, os.path.basename(path), exclude)
+
+    def included(path: str) -> bool:
+        if not include:
+            return _matches(path, os.path.basename(path), TEXT_GLOBS)
+        if hasattr(resolved, "matches"):
+            return resolved.matches(path, "include")
+        return _matches(path, os.path.basename(path), include)
+
     out: list[Input] = []
-    include = tuple(include) or TEXT_GLOBS
     for p in paths:
         if p == STDIN or not os.path.isdir(p):
-            if not _excluded(p, os.path.basename(p), exclude):
+            if p == STDIN or not excluded(p):
                 out.append(Input(p))
             continue
         for folder, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(
-                os.path.relpath(os.path.join(folder, d), p), d, exclude))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
             for name in sorted(files):
-                if name.startswith("."):
-                    continue
                 full = os.path.join(folder, name)
-                rel = os.path.relpath(full, p)
-                if _matches(rel, name, include) and not _excluded(rel, name, exclude):
+                if not name.startswith(".") and included(full) and not excluded(full):
                     out.append(Input(full, p))
     return out
 
 
-def _matches(rel: str, name: str, globs) -> bool:
-    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(rel, g) for g in globs)
-
-
-def _excluded(rel: str, name: str, globs) -> bool:
-    return bool(globs) and _matches(rel, name, globs)
+def _matches(path: str, name: str, globs) -> bool:
+    return any(fnmatch.fnmatch(name, g) or fnmatch.fnmatch(path, g) for g in globs)
 
 
 def read(inp: Input) -> bytes:

@@ -36,7 +36,7 @@ def write_text_files(session, inputs: list[str], output_dir: str) -> int:
     if STDIN in inputs:
         fail("--output-dir needs files; stdin is cleaned to stdout")
     opts = session.resolved.options
-    files = expand(inputs, opts.get("include") or (), opts.get("exclude") or ())
+    files = expand(inputs, session.resolved)
     if os.path.exists(output_dir) and not os.path.isdir(output_dir):
         fail(f"{output_dir}: exists and is not a folder")
     for inp, target in plan(files, output_dir):
