@@ -1,7 +1,7 @@
 """`scored`: weighted signals over a block of lines — appeals from publishers no rule names.
 
-Each line is tested against every signal (signals see the whole line however long it is, unless the signal sets
-`max_chars`). A line's weight is the sum of the weights of the signals it fires (negative ones included).
+Each line is tested against every positive signal (signals see the whole line however long it is, unless the signal
+sets `max_chars`); signals of weight 0 or less are tested only on lines a positive signal holds. A line's weight is the sum of the weights of the signals it fires (negative ones included).
 
 - A *signal line* weighs at least `min_line_weight`; a *weak line* weighs more than 0 but less.
 - A block is a run of signal lines. Blank lines never break it; between two signal lines at most two short lines
@@ -48,9 +48,16 @@ class ScoredKind:
     def detect(self, rnd) -> list[Claim]:
         zone = rnd.zone(self.rule.position)
         fired: dict[int, set[int]] = {}
-        for k, (_, _, matcher) in enumerate(self.signals):
-            for i in rnd.matching(matcher, zone):
-                fired.setdefault(i, set()).add(k)
+        for k, (_, weight, matcher) in enumerate(self.signals):
+            if weight > 0:
+                for i in rnd.matching(matcher, zone):
+                    fired.setdefault(i, set()).add(k)
+        # signals that count against are only worth testing on lines some positive signal already holds
+        for k, (_, weight, matcher) in enumerate(self.signals):
+            if weight <= 0:
+                for i in sorted(fired):
+                    if matcher.match(rnd.view(i)):
+                        fired[i].add(k)
         weight_of = {i: sum(self.signals[k][1] for k in ks) for i, ks in fired.items()}
         lines = sorted(i for i, w in weight_of.items() if w >= self.min_line_weight)
         weak = {i for i, w in weight_of.items() if 0 < w < self.min_line_weight}
