@@ -31,9 +31,28 @@ _TRAIL = regex.compile(r"[\s.:;,!?|»›→>\-…\"']+$")
 _EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
 
 
+_PLAIN_START = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+
+
 def normalise(line: str) -> str:
     """Return the matching view of one line (no line ending)."""
     if line.isascii():
+        if (
+            line
+            and line[0] not in _PLAIN_START
+            and line[-1] not in _PLAIN_START
+            and "  " not in line
+            and "*" not in line
+            and "_" not in line
+            and "~" not in line
+            and "](" not in line
+            and "\t" not in line
+            and "\r" not in line
+            and "\x0b" not in line
+            and "\x0c" not in line
+        ):
+            # plain ASCII prose: nothing to strip, no run of spaces to collapse (the common case, kept cheap)
+            return line.lower()
         s = line
     else:
         s = unicodedata.normalize("NFKC", line).translate(_TRANSLATE)
