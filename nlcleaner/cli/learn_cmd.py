@@ -17,7 +17,7 @@ _D = None  # defaults live in LearnOptions; a flag left out keeps them
 
 @app.command()
 def learn(
-    paths: Annotated[list[str], typer.Argument(metavar="CORPUS...", help="Files or folders (read twice; not stdin).",
+    paths: Annotated[list[str], typer.Argument(metavar="CORPUS", help="Files or folders (read twice; not stdin).",
                                                show_default=False)],
     output: Annotated[Optional[str], Opt("--output", "-o", metavar="FILE", help="Write the pack here (default: stdout).")] = None,
     summary: Annotated[bool, Opt("--summary", help="Print a table of the findings per source on stderr.")] = False,
