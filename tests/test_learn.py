@@ -352,3 +352,22 @@ def test_hosts_with_one_slug_get_distinct_ids(tmp_path):
     result = learn([write_jsonl(tmp_path / "c.jsonl", records)], options())
     ids = [f.id for f in result.findings]
     assert len(ids) == 2 and len(set(ids)) == 2 and check_pack(result.pack) == []
+
+
+def test_head_and_body_furniture_get_their_positions(tmp_path):
+    rng = random.Random(21)
+    records = []
+    for i in range(12):
+        body = [_sentence(rng) for _ in range(10)]
+        if i % 2 == 0:
+            body.insert(5, "ADVERTISEMENT")
+        lines = ["Skip to main content of the Courier"] + body
+        records.append({"id": i, "url": f"https://courier.example/{i}", "text": "\r\n".join(lines) + "\r\n"})
+    result = learn([write_jsonl(tmp_path / "c.jsonl", records)], options())
+    assert check_pack(result.pack) == []
+    where = {f.line: f.position for f in result.findings}
+    assert where == {"Skip to main content of the Courier": "head", "ADVERTISEMENT": "anywhere"}
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(_save(tmp_path, result.pack)),)))
+    for rec in records:
+        out = cleaner.clean(rec["text"], source=rec["url"]).text
+        assert out.count("\r\n") == 10 and "ADVERTISEMENT" not in out and "Skip to" not in out
