@@ -123,3 +123,19 @@ def test_real_process_jobs_and_exit_codes(tmp_path):
         outs.append(gzip.decompress(out.read_bytes()))
     assert outs[0] == outs[1]
     assert outs[0].count(b"\n") == 2001 and outs[0].endswith(b"not json\n")
+
+
+def test_stdin_jsonl_answers_line_by_line(tmp_path):
+    """A producer that waits for each answer (a pipe kept open) gets it without closing its end."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nlcleaner", "clean", *RULES, "--quiet", "--input-format", "jsonl", "-"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env={**os.environ, "NO_COLOR": "1"},
+    )
+    try:
+        for text in (FURNISHED, ARTICLE):
+            proc.stdin.write(_line({"text": text}))
+            proc.stdin.flush()
+            assert json.loads(proc.stdout.readline())["text"] == cleaner().clean(text).text
+    finally:
+        proc.stdin.close()
+        assert proc.wait(timeout=60) == 0

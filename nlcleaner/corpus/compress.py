@@ -39,24 +39,54 @@ def _zstandard(what: str):
 
 
 class _Counting(io.RawIOBase):
-    """Counts the bytes read from a raw stream (stdin has no tell()); the progress bar follows it."""
+    """The raw input: counts the bytes read (stdin has no tell(); the progress bar follows it), lets the first
+    bytes be sniffed without losing them, and, before a read that would wait on an empty pipe, calls `on_wait`
+    (the runner then writes out every result it has, so a producer waiting for answers gets them)."""
 
     def __init__(self, raw):
         self.raw, self.pos = raw, 0
+        self.prefix = b""
+        self.on_wait = None
+        try:
+            self._fd = raw.fileno() if not raw.seekable() else None
+        except (OSError, ValueError, AttributeError):
+            self._fd = None
 
     def readable(self):
         return True
 
+    def head(self, n: int) -> bytes:
+        while len(self.prefix) < n:
+            data = self._raw_read(BLOCK)
+            if not data:
+                break
+            self.prefix += data
+        return self.prefix[:n]
+
+    def _raw_read(self, n: int) -> bytes:
+        if self.on_wait is not None and self._fd is not None:
+            import select
+
+            try:
+                ready, _, _ = select.select([self._fd], [], [], 0)
+            except (OSError, ValueError):
+                ready = [True]
+            if not ready:
+                self.on_wait()
+        # read1: hand over what a pipe has now instead of waiting for a whole block (streaming stdin)
+        return self.raw.read1(n) if n > 0 and hasattr(self.raw, "read1") else self.raw.read(n)
+
     def readinto(self, b):
-        data = self.raw.read(len(b))
-        n = len(data)
-        b[:n] = data
-        self.pos += n
-        return n
+        data = self.read(len(b))
+        b[:len(data)] = data
+        return len(data)
 
     def read(self, n=-1):
-        # read1: hand over what a pipe has now instead of waiting for a whole block (streaming stdin)
-        data = self.raw.read1(n) if n > 0 and hasattr(self.raw, "read1") else self.raw.read(n)
+        if self.prefix:
+            data = self.prefix if n < 0 else self.prefix[:n]
+            self.prefix = self.prefix[len(data):]
+        else:
+            data = self._raw_read(n)
         self.pos += len(data)
         return data
 
@@ -102,7 +132,7 @@ class InputStream:
         self.name = name
         self.error: str | None = None
         self.compression: str | None = None
-        head = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
+        head = self._raw.head(4)
         if head.startswith(GZIP_MAGIC):
             self.compression = "gzip"
             self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")
@@ -139,6 +169,9 @@ class InputStream:
         if not data:
             self._done = True
         return data
+
+    def set_on_wait(self, callback) -> None:
+        self._raw.on_wait = callback
 
     def _fail(self, message: str) -> None:
         self.error, self._done = message, True
@@ -180,6 +213,12 @@ class OutputStream:
             else:
                 self._stream.write(data)
             self.last = data[-1:]
+
+    def flush(self) -> None:
+        if self._stream is not self._fh and self.compression != "zstd":
+            self._stream.flush()
+        if hasattr(self._fh, "flush"):
+            self._fh.flush()
 
     def close(self) -> None:
         if self._stream is not self._fh:

@@ -212,7 +212,14 @@ class _Run:
         fmt = module(job.format)
         if job.format in ("jsonl", "warc"):
             try:
-                stream = InputStream(sys.stdin.buffer, "<stdin>") if job.stdin else open_input(job.input)
+                if job.stdin:
+                    stdin = sys.stdin.buffer
+                    # the unbuffered stdin: what a pipe holds is visible to select(), none of it hidden in a buffer
+                    raw = getattr(stdin, "raw", None)
+                    stream = InputStream(raw if raw is not None and not raw.closed else stdin, "<stdin>")
+                    stream.set_on_wait(self._drain)
+                else:
+                    stream = open_input(job.input)
             except OSError as exc:
                 yield Unit(payload=None, raw=b"", error=f"cannot read: {exc.strerror or exc}")
                 return
@@ -312,6 +319,13 @@ class _Run:
         if self.on_outcome is not None:
             self.on_outcome(outcome)
 
+    def _drain(self) -> None:
+        """Before waiting on an empty pipe: write out every result in flight and flush the output."""
+        while self.pending:
+            self._collect(*self.pending.popleft())
+        if self.shared is not None:
+            self.shared.flush()
+
     def _collect(self, entries, future) -> None:
         results = iter(future.result())
         for tag, job, unit in entries:
@@ -352,6 +366,7 @@ class _Run:
 
         self.bar = ProgressBar(total, enabled=self.progress_wanted)
         pending: deque = deque()
+        self.pending = pending
         limit = 2 * n + 1
         ok = False
         self.guard.install()

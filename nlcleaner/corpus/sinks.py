@@ -47,6 +47,10 @@ class BytesSink:
         self.wrote = True
         out.write(data)
 
+    def flush(self) -> None:
+        if self._out is not None:
+            self._out.flush()
+
     def end_input(self) -> None:
         """Between two inputs written into one file: a last line without a newline must not join the next."""
         if self.shared and self.fmt == "jsonl" and self._out is not None and self._out.last != b"\n":
@@ -85,6 +89,9 @@ class ParquetSink:
         self._sink.write(unit, p)
 
     def end_input(self) -> None:
+        pass
+
+    def flush(self) -> None:
         pass
 
     def close(self, final: Path | None = None) -> None:

@@ -30,13 +30,16 @@ def read(job, ctx: Context, stream):
         rest = lines.pop()
         pos = stream.raw_pos
         advance, last_pos = pos - last_pos, pos
+        exact = stream.compression is None  # uncompressed: each line advances by its own size
         for line in lines:
             line += b"\n"
-            yield Unit(payload=line, raw=line, record=index, advance=advance)
-            advance = 0
+            step = min(len(line), advance) if exact else advance
+            yield Unit(payload=line, raw=line, record=index, advance=step)
+            advance -= step
             index += 1
-        if advance:
-            yield Unit(payload=None, raw=b"", advance=advance, meta="progress")
+        # the end of a block: the rest of its bytes for the progress bar, and a point where a stream from stdin
+        # hands what it has to the workers instead of waiting for a full chunk
+        yield Unit(payload=None, raw=b"", advance=advance, meta="progress")
     if stream.error:
         yield Unit(payload=None, raw=rest, record=index, error=stream.error)
     elif rest:
