@@ -244,3 +244,20 @@ def test_truncated_zstd_is_reported_like_truncated_gzip(tmp_path):
     seen = []
     stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
     assert stats.failed == 1 and "truncated zstd" in seen[-1].error and stats.changed == len(seen) - 1 > 0
+
+
+def test_output_to_a_device_is_written_directly(tmp_path):
+    import os
+
+    src = tmp_path / "a.jsonl"
+    src.write_bytes(_line({"text": ARTICLE}))
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(open(fifo, "rb").read()))
+    reader.start()
+    run_batch([str(src)], resolved(), output_dir=None, output=fifo, on_outcome=None)
+    reader.join(10)
+    assert got == [_line({"text": ARTICLE})]

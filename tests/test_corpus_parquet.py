@@ -84,3 +84,15 @@ def test_missing_text_column_and_schema_mismatch_are_usage_errors(tmp_path):
     with pytest.raises(UsageError, match="schema"):
         run_batch([str(a), str(b)], resolved(), output_dir=None, output=tmp_path / "x.parquet", on_outcome=None)
     assert not (tmp_path / "o").exists() and not (tmp_path / "x.parquet").exists()
+
+
+def test_a_damaged_parquet_file_fails_as_an_input(tmp_path):
+    good = _write(tmp_path / "good.parquet", _table(4))
+    bad = tmp_path / "bad.parquet"
+    data = (tmp_path / "good.parquet").read_bytes()
+    footer = int.from_bytes(data[-8:-4], "little") + 8  # the metadata, its length and the magic stay whole
+    bad.write_bytes(data[:4] + b"\xff" * (len(data) - 4 - footer) + data[-footer:])  # the pages are garbage
+    seen = []
+    run_batch([str(bad), str(good)], resolved(), output_dir=tmp_path / "o", output=None, on_outcome=seen.append)
+    assert seen[0].failed and seen[0].record is None and "unreadable Parquet" in seen[0].error
+    assert pq.read_table(tmp_path / "o" / "good.parquet").num_rows == 4

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import NLCleanerError
 from ..outcome import DocOutcome
 from ..stats import Stats
 from . import worker
@@ -228,6 +229,16 @@ class _Run:
             finally:
                 if not job.stdin:
                     stream.close()
+        elif job.format == "parquet":
+            index = 0
+            try:
+                for unit in fmt.read(job, self.parent_ctx):
+                    index = unit.record + 1
+                    yield unit
+            except Exception as exc:  # noqa: BLE001  (OSError, pyarrow's ArrowInvalid: a damaged file)
+                if isinstance(exc, NLCleanerError):
+                    raise
+                yield Unit(payload=None, raw=None, error=f"unreadable Parquet after row {index}: {exc}")
         else:
             yield from fmt.read(job, self.parent_ctx)
 

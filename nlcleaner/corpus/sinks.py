@@ -24,12 +24,16 @@ class BytesSink:
         self.target, self.fmt, self.shared = target, fmt, shared
         self._stream = stream
         self._out: OutputStream | None = None
-        self.path = temp_path(target) if target is not None else None
+        # a regular file is written beside its target and renamed; a device or a pipe (-o /dev/stdout) directly
+        self.direct = target is not None and target.exists() and not target.is_file()
+        self.path = temp_path(target) if target is not None and not self.direct else None
         self.wrote = False
 
     def _open(self) -> OutputStream:
         if self._out is None:
-            if self.path is None:
+            if self.direct:
+                self._out = OutputStream(open(self.target, "wb"), compression_of(self.target.name), str(self.target))  # noqa: SIM115
+            elif self.path is None:
                 self._out = OutputStream(self._stream, None, close_raw=False)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -90,6 +90,8 @@ class Sink:
         self._changed = False
 
     def write(self, unit: Unit, p: Processed, rejects=None) -> None:
+        if unit.meta is None:  # the file could not be read further: nothing of it to write
+            return
         batch, row, n = unit.meta
         self._values.append(p.out if p.out is not None else unit.raw)
         self._changed |= p.out is not None
