@@ -261,3 +261,15 @@ def test_output_to_a_device_is_written_directly(tmp_path):
     run_batch([str(src)], resolved(), output_dir=None, output=fifo, on_outcome=None)
     reader.join(10)
     assert got == [_line({"text": ARTICLE})]
+
+
+def test_annotate_true_from_a_config_file_uses_the_default_field(tmp_path):
+    _, _, out = _run(tmp_path, [_line({"text": FURNISHED})], annotate=True)
+    assert len(json.loads(out.read_bytes())["nlcleaner"]) == 2
+
+
+def test_a_bom_before_the_first_record_is_kept(tmp_path):
+    first = b"\xef\xbb\xbf" + _line({"text": FURNISHED})
+    stats, _, out = _run(tmp_path, [first, _line({"text": ARTICLE})])
+    assert stats.failed == 0 and stats.changed == 1
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf{")

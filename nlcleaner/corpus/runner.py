@@ -20,7 +20,7 @@ from .compress import InputStream, compression_of, open_input  # noqa: F401
 from .discover import format_of, normal_format
 from .errors import Interrupted, UsageError
 from .formats import module
-from .formats.base import NOT_A_DOCUMENT, Context, Processed, Unit
+from .formats.base import NOT_A_DOCUMENT, Context, Processed, Unit, annotate_field
 from .mapping import Job, _real, plan
 from .sinks import BytesSink, ParquetSink, RejectsSink
 
@@ -62,7 +62,7 @@ def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
         raise UsageError("several inputs need --output-dir DIR or -o/--output FILE")
     if options.get("resume") and output_dir is None:
         raise UsageError("--resume needs --output-dir")
-    note = options.get("annotate")
+    note = annotate_field(options.get("annotate"))
     text_field = _option(options, "text-field", "text")
     if note and note == text_field:
         raise UsageError(f"--annotate {note}: that is the text field")

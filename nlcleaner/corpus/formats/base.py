@@ -59,7 +59,7 @@ class Context:
             id_field=options.get("id-field"),
             source_field=options.get("source-field"),
             source=options.get("source"),
-            annotate=options.get("annotate") or None,
+            annotate=annotate_field(options.get("annotate")),
             annotate_only=bool(options.get("annotate-only")),
             drop_empty=bool(options.get("drop-empty")),
             min_chars=int(options.get("min-chars") or 0),
@@ -71,6 +71,16 @@ class Context:
             return False
         n = len(text.strip())
         return (self.drop_empty and n == 0) or n < self.min_chars
+
+
+DEFAULT_ANNOTATE_FIELD = "nlcleaner"
+
+
+def annotate_field(value) -> str | None:
+    """`annotate = true` in a configuration file means the default field; false or nothing means none."""
+    if value is True:
+        return DEFAULT_ANNOTATE_FIELD
+    return value or None
 
 
 def read_chars(result: CleanResult) -> int:

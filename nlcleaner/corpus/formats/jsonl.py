@@ -56,7 +56,7 @@ def _ws(s: str, i: int) -> int:
 def scan(s: str):
     """The top-level members of a JSON object line: {key: (value, start, end)} (offsets of the value's text), the
     offset of the closing brace and whether members are written compactly. Raises ValueError if it is not one."""
-    i = _ws(s, 0)
+    i = _ws(s, 1 if s.startswith("\ufeff") else 0)  # a UTF-8 BOM before the first record stays where it is
     if i >= len(s) or s[i] != "{":
         raise ValueError(f"starts with {s[i:i + 12]!r}")
     members: dict = {}

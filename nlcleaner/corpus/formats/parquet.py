@@ -29,7 +29,9 @@ def check_schema(schema, ctx_options: dict, path) -> None:
     field = ctx_options.get("text-field") or "text"
     if schema.get_field_index(field) < 0:
         raise UsageError(f"{path}: no column '{field}' (set --text-field)")
-    note = ctx_options.get("annotate")
+    from .base import annotate_field
+
+    note = annotate_field(ctx_options.get("annotate"))
     if note and schema.get_field_index(note) >= 0:
         raise UsageError(f"{path}: --annotate {note}: the file already has a column of that name")
 
