@@ -371,3 +371,35 @@ def test_head_and_body_furniture_get_their_positions(tmp_path):
     for rec in records:
         out = cleaner.clean(rec["text"], source=rec["url"]).text
         assert out.count("\r\n") == 10 and "ADVERTISEMENT" not in out and "Skip to" not in out
+
+
+KNOWN_PACK = '''
+[pack]
+name = "known"
+
+[[rule]]
+id = "social.test-share-story"
+kind = "phrase"
+why = "A share prompt."
+phrases = ["Share this story"]
+
+[rule.examples]
+remove = ["Text.\\n~~ Share this story\\n"]
+keep = ["We share this story with you."]
+'''
+
+
+def test_lines_the_packs_already_remove_are_noted_or_left_out(corpus, tmp_path):
+    path, _ = corpus
+    known = tmp_path / "known.toml"
+    known.write_text(KNOWN_PACK, encoding="utf-8")
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(known),)))
+    noted = learn([path], options(), known_by=cleaner)
+    share = [f for f in noted.findings if f.line == "Share this story"]
+    assert len(share) == 1 and share[0].known == ("social.test-share-story",)
+    assert "# already removed by the built-in rule social.test-share-story\n" in noted.pack
+    assert sum(bool(f.known) for f in noted.findings) == 1
+    skipped = learn([path], options(), known_by=cleaner, skip_known=True)
+    assert [f.line for f in skipped.findings] == [f.line for f in noted.findings if not f.known]
+    assert check_pack(skipped.pack) == []
+    assert [f.id for f in skipped.findings if f.group == "gazette.example.org"] == ["learned.gazette-example-org-1"]

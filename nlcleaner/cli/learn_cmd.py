@@ -22,6 +22,7 @@ def learn(
     output: Annotated[Optional[str], Opt("--output", "-o", metavar="FILE", help="Write the pack here (default: stdout).")] = None,
     summary: Annotated[bool, Opt("--summary", help="Print a table of the findings per source on stderr.")] = False,
     name: Annotated[str, Opt("--name", metavar="NAME", help="The pack's name.")] = "learned",
+    skip_known: Annotated[bool, Opt("--skip-known", help="Leave out lines the built-in packs already remove.")] = False,
     source: Annotated[Optional[str], Opt("--source", metavar="HOST|URL", help="One source for every document.")] = None,
     source_field: Annotated[Optional[str], Opt("--source-field", metavar="FIELD", help="Group records by this field (a URL is reduced to its host).")] = None,
     text_field: Annotated[Optional[str], Opt("--text-field", metavar="FIELD", help="The field holding the text (default: text).")] = None,
@@ -86,7 +87,7 @@ def learn(
         **{k: v for k, v in given.items() if v is not None},
     )
     try:
-        result = run(paths, settings, name=name)
+        result = run(paths, settings, name=name, skip_known=skip_known)
     except NLCleanerError as exc:
         fail(str(exc))
     except OSError as exc:
@@ -141,10 +142,11 @@ def _summary(result) -> None:
                              justify="left" if col in ("kind", "where") else "right")
         room = max(12, console.width - max(len(f.id) for f in found) - 7 - 5 - 4 - 5 - 7 - 3 * 7 - 4)
         table.add_column("line", no_wrap=True, overflow="ellipsis", max_width=min(60, room))
+        table.add_column("known", no_wrap=True, overflow="ellipsis", max_width=30)
         for f in found:
             zone = f.tail_share if f.position == "tail" else f.head_share if f.position == "head" else None
             table.add_row(f.id, f.kind, f.position, str(f.docs), f"{f.share:.0%}",
-                          "" if zone is None else f"{zone:.0%}", f.line.replace("\n", " / "))
+                          "" if zone is None else f"{zone:.0%}", f.line.replace("\n", " / "), ", ".join(f.known))
         console.print(table)
     if result.dropped:
         console.print(f"left out (their examples did not pass): {', '.join(result.dropped)}")

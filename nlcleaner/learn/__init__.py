@@ -38,10 +38,16 @@ class LearnResult:
         return sorted(self.corpus.groups)
 
 
-def learn(paths, options: LearnOptions | None = None, *, name: str = "learned") -> LearnResult:
+def learn(paths, options: LearnOptions | None = None, *, name: str = "learned", skip_known: bool = False,
+          known_by=None) -> LearnResult:
+    """Count, choose, write and check. Findings that the built-in packs (or the Cleaner `known_by`) already remove
+    in every example are noted in the pack, or left out with `skip_known`."""
     options = options or LearnOptions()
     corpus = count(paths, options)
     findings = choose(corpus.groups, options)
+    mark_known(findings, known_by)
+    if skip_known:
+        findings = _renumber([f for f in findings if not f.known])
     settings = {k.replace("_", "-"): getattr(options, k) for k in _RECORDED}
     text = render(findings, name=name, settings=settings)
     failures = check_pack(text)
@@ -56,9 +62,50 @@ def learn(paths, options: LearnOptions | None = None, *, name: str = "learned") 
                 kept.append(f)
             else:
                 dropped.append(f.id)
-        findings = kept
+        findings = _renumber(kept)
         text = render(findings, name=name, settings=settings)
     return LearnResult(text, findings, corpus, dropped)
+
+
+def _renumber(findings: list[Finding]) -> list[Finding]:
+    """Number each source's rules 1, 2, 3 ... again after some were left out."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        base = f.id.rsplit("-", 1)[0]
+        seen[base] = seen.get(base, 0) + 1
+        f.id = f"{base}-{seen[base]}"
+    return findings
+
+
+def mark_known(findings: list[Finding], cleaner=None) -> None:
+    """Set `known` on findings whose marked lines a Cleaner (by default the built-in packs) removes in every example."""
+    from ..errors import NLCleanerError
+    from ..rules.examples import split_marked
+
+    if not findings:
+        return
+    if cleaner is None:
+        from ..engine import Cleaner
+
+        try:
+            cleaner = Cleaner()
+        except NLCleanerError:
+            return  # a broken built-in pack: nothing to compare with
+    for f in findings:
+        rules: set[str] = set()
+        for example in f.examples:
+            doc, _ = split_marked(example)
+            marked = {i + 1 for i, line in enumerate(example.split("\n")) if line == "~~" or line.startswith("~~ ")}
+            covered = set()
+            for r in cleaner.clean(doc, source=f.group or None).removals:
+                hit = marked & set(range(r.start_line, r.end_line + 1))
+                if hit:
+                    covered |= hit
+                    rules.add(r.rule)
+            if covered != marked:
+                break
+        else:
+            f.known = tuple(sorted(rules))
 
 
 def check_pack(text: str) -> list:

@@ -33,6 +33,7 @@ class Finding:
     spec: dict  # the kind's keys as they go into the pack
     examples: list[str]
     line: str = ""  # one form of the line as it stood in a document (for people)
+    known: tuple = ()  # built-in rules that already remove it in every example
 
     @property
     def share(self) -> float:
