@@ -403,3 +403,21 @@ def test_lines_the_packs_already_remove_are_noted_or_left_out(corpus, tmp_path):
     assert [f.line for f in skipped.findings] == [f.line for f in noted.findings if not f.known]
     assert check_pack(skipped.pack) == []
     assert [f.id for f in skipped.findings if f.group == "gazette.example.org"] == ["learned.gazette-example-org-1"]
+
+
+def test_a_real_process_with_jobs_writes_the_same_pack(corpus, learned, tmp_path):
+    import subprocess
+    import sys
+
+    path, _ = corpus
+    copy = tmp_path / "copy.jsonl"
+    copy.write_bytes(path.read_bytes())  # every document twice: copies count once
+    out = tmp_path / "p.toml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "nlcleaner", "learn", "--isolated", "--source-field", "url", "-j", "2", "-o", str(out),
+         str(path), str(copy)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert out.read_text(encoding="utf-8") == learned[0].pack
+    assert "7 rules for 3 sources" in proc.stderr
