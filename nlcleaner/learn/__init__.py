@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 from ..rules.examples import check_rule
 from .choose import Finding, choose
@@ -124,7 +124,3 @@ def check_pack(text: str) -> list:
         return failures
     finally:
         os.unlink(path)
-
-
-def option_names() -> list[str]:
-    return [f.name for f in fields(LearnOptions)]
