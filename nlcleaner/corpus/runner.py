@@ -79,6 +79,8 @@ def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
             from .compress import _zstandard
 
             _zstandard(f"{name}: reading zstd")
+    if output_dir is None and (output is None or str(output) == "-") and "parquet" in formats:
+        raise UsageError("Parquet is written to a file: give -o FILE.parquet or --output-dir DIR")
     shared_format = None
     if output is not None:
         if str(output) == "-":
@@ -281,8 +283,6 @@ class _Run:
             self.sinks[id(job)] = sink
         elif self.shared is None:
             if self.output is None or str(self.output) == "-":
-                if job.format == "parquet":
-                    raise UsageError("Parquet output needs -o FILE or --output-dir")
                 stream = self.stdout if self.stdout is not None else sys.stdout.buffer
                 self.shared = BytesSink(None, job.format, stream=stream, shared=True)
             elif job.format == "parquet":
@@ -368,7 +368,11 @@ class _Run:
                 max_workers=n, mp_context=multiprocessing.get_context(method),
                 initializer=worker.init, initargs=(self.settings, dict(self.options)),
             )
-            executor.submit(worker.process_chunk, []).result()  # start the workers now (and fail early)
+            try:
+                executor.submit(worker.process_chunk, []).result()  # start the workers now (and fail early)
+            except BaseException:
+                executor.shutdown(wait=False, cancel_futures=True)
+                raise
         else:
             from ..engine import Cleaner
 
