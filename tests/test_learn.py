@@ -421,3 +421,13 @@ def test_a_real_process_with_jobs_writes_the_same_pack(corpus, learned, tmp_path
     assert proc.returncode == 0, proc.stderr
     assert out.read_text(encoding="utf-8") == learned[0].pack
     assert "7 rules for 3 sources" in proc.stderr
+
+
+def test_shared_article_structure_is_not_proposed(tmp_path):
+    rng = random.Random(4)
+    records = []
+    for i in range(8):
+        lines = [_sentence(rng) for _ in range(4)] + ["## 🏁 Conclusion", _sentence(rng), "Thanks for visiting the Review Hub"]
+        records.append({"id": i, "url": f"https://reviewhub.example/{i}", "text": "\n\n".join(lines) + "\n"})
+    result = learn([write_jsonl(tmp_path / "c.jsonl", records)], options())
+    assert [f.line for f in result.findings] == ["Thanks for visiting the Review Hub"]

@@ -11,6 +11,24 @@ from ..rules.examples import MARK
 from .count import HEAD, TAIL, Group, Item, h64
 
 PARAGRAPH_JOIN = " / "  # as core.PARAGRAPH_JOIN
+
+# headings that recur because articles share a structure, not because a publisher adds them: never proposed
+# (written as their folded keys: lower case, words separated by one space)
+STRUCTURE = frozenset((
+    "introduction", "conclusion", "conclusions", "in conclusion", "summary", "overview", "background",
+    "methodology", "methods", "results", "discussion", "pros", "cons", "pros and cons", "pros cons", "advantages",
+    "disadvantages", "features", "key features", "pricing", "price", "specifications", "specs", "verdict",
+    "our verdict", "the verdict", "final verdict", "final thoughts", "final words", "the bottom line", "bottom line",
+    "key takeaways", "takeaways", "faq", "faqs", "frequently asked questions", "references", "sources", "notes",
+    "further reading", "bibliography", "what we like", "what we don t like", "how we tested", "alternatives",
+    "einleitung", "fazit", "zusammenfassung", "quellen", "vorteile", "nachteile",
+    "résumé", "avantages", "inconvénients",
+    "introducción", "conclusión", "conclusiones", "resumen", "fuentes", "ventajas", "desventajas",
+    "introduzione", "conclusione", "conclusioni", "riepilogo", "fonti",
+    "inleiding", "conclusie", "samenvatting", "bronnen",
+    "wstęp", "podsumowanie", "źródła", "wnioski",
+    "введение", "заключение", "выводы", "итоги", "источники", "вступ", "висновки", "джерела",
+))
 from .fold import anchor_for, pattern_for
 
 MARK_PREFIX = MARK + " "
@@ -73,6 +91,8 @@ def choose_group(group: Group, options, base: str) -> list[Finding]:
             continue
         if PARAGRAPH_JOIN in item.folded and (len(item.variants) != 1 or item.overflow):
             continue  # a paragraph whose lines vary: its lines are findings of their own
+        if item.folded in STRUCTURE:
+            continue
         share = min(1.0, docs / gdocs)
         tail, head = item.by_text.share(TAIL), item.by_text.share(HEAD)
         position = "tail" if tail >= options.zone_share else "head" if head >= options.zone_share else "anywhere"
