@@ -158,6 +158,19 @@ def test_resume_skips_complete_outputs(tmp_path):
     assert not list(out.rglob("*.nlcleaner-tmp"))
 
 
+def test_resume_redoes_an_output_older_than_its_input(tmp_path):
+    import os
+
+    src = _tree(tmp_path)
+    out = tmp_path / "out"
+    run_batch([str(src)], resolved(), output_dir=out, output=None, on_outcome=None)
+    later = (out / "a.txt").stat().st_mtime + 10
+    os.utime(src / "a.txt", (later, later))
+    seen = []
+    run_batch([str(src)], resolved(resume=True), output_dir=out, output=None, on_outcome=seen.append)
+    assert [Path(o.path).name for o in seen] == ["a.txt"]
+
+
 def test_resume_needs_output_dir(tmp_path):
     (tmp_path / "a.txt").write_text(ARTICLE)
     with pytest.raises(UsageError, match="--resume"):

@@ -450,6 +450,15 @@ class _Run:
             self.html.write(Path(self.options["report-html"]), self.stats)
 
 
+def _complete(job: Job) -> bool:
+    """--resume: an output that exists is complete (outputs appear under their name only when finished); it is
+    redone when its input changed after it was written."""
+    try:
+        return job.output is not None and job.output.stat().st_mtime >= job.input.stat().st_mtime
+    except OSError:
+        return False
+
+
 def run_batch(
     inputs: list[str],
     resolved,
@@ -484,7 +493,7 @@ def run_batch(
     if options.get("resume"):
         kept = []
         for job in jobs:
-            (skipped if job.output is not None and job.output.exists() else kept).append(job)
+            (skipped if _complete(job) else kept).append(job)
         jobs = kept
     run = _Run(jobs, resolved, options, output_dir=output_dir, output=output, on_outcome=on_outcome,
                progress=progress, stdout=stdout)
