@@ -65,7 +65,7 @@ def test_html_report_is_self_contained_with_categories_rules_sources_and_samples
     assert "script" not in p.tags and not p.refs  # nothing to fetch, nothing to run
     for needle in ("Removals per category", "Removals per rule", "Removals per source", "a.example.com",
                    "b.example.com", "ad.reference-advertisement-marker", "Share this article", "Bad records",
-                   "not a JSON object"):
+                   "not a JSON object", "Ad slots leave a lone label"):
         assert needle in text, needle
 
 

@@ -24,7 +24,7 @@ white-space:nowrap}
 .bar{background:#3b82f6;height:.9rem;border-radius:2px;min-width:2px}td.b{width:45%}
 .totals td{padding:.15rem 1.2rem .15rem 0}pre{white-space:pre-wrap;background:#f6f6f6;border-left:3px solid #e57;
 padding:.4rem .6rem;margin:.3rem 0;font-size:12.5px}details{margin:.4rem 0}summary{cursor:pointer}
-code{font-size:13px}.muted{color:#777}
+code{font-size:13px}.muted{color:#777}.why{margin:.3rem 0 .5rem;font-style:italic}
 """
 
 
@@ -62,8 +62,8 @@ class Collector:
             if len(bucket) < SAMPLES_PER_RULE:
                 bucket.append((where, r.text))
 
-    def write(self, path: Path, stats) -> None:
-        Path(path).write_text(render(stats, self), encoding="utf-8")
+    def write(self, path: Path, stats, whys: dict | None = None) -> None:
+        Path(path).write_text(render(stats, self, whys), encoding="utf-8")
 
 
 def _bars(rows, head: tuple[str, ...]) -> str:
@@ -83,8 +83,21 @@ def _bars(rows, head: tuple[str, ...]) -> str:
     return "\n".join(out)
 
 
-def render(stats, collector: Collector | None = None) -> str:
+def rule_whys(settings) -> dict[str, str]:
+    """Why each rule exists (from the packs of these settings), for the report's samples."""
+    from ..engine import CONTEXT_RULES, Cleaner
+
+    try:
+        cleaner = Cleaner(settings)
+    except Exception:  # noqa: BLE001  (the report must not fail for want of explanations)
+        return dict(CONTEXT_RULES)
+    return {**{r.id: r.why for r in cleaner.all_rules}, **CONTEXT_RULES}
+
+
+def render(stats, collector: Collector | None = None, whys: dict | None = None) -> str:
+    """The page as a string. `whys`: rule id -> why the rule exists (shown with its samples)."""
     c = collector or Collector()
+    whys = whys or {}
     e = html.escape
     totals = [
         ("documents read", stats.documents), ("changed", stats.changed), ("flagged", stats.flagged),
@@ -122,6 +135,8 @@ def render(stats, collector: Collector | None = None) -> str:
         if not samples:
             continue
         parts.append(f"<details><summary><code>{e(rule)}</code> — {stats.rules[rule]:,} removals</summary>")
+        if whys.get(rule):
+            parts.append(f'<p class="why">{e(" ".join(whys[rule].split()))}</p>')
         for where, text in samples:
             clip = text if len(text) <= SAMPLE_CHARS else text[:SAMPLE_CHARS] + " …"
             clip = clip.encode("utf-8", "replace").decode("utf-8")

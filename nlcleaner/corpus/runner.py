@@ -426,7 +426,9 @@ class _Run:
         if self.rejects is not None:
             self.rejects.close()
         if self.html is not None:
-            self.html.write(Path(self.options["report-html"]), self.stats)
+            from .html_report import rule_whys
+
+            self.html.write(Path(self.options["report-html"]), self.stats, rule_whys(self.settings))
         self._interrupted = True
 
     def _abort_unless_interrupted(self) -> None:
@@ -447,7 +449,9 @@ class _Run:
         if self.rejects is not None:
             self.rejects.close()
         if self.html is not None:
-            self.html.write(Path(self.options["report-html"]), self.stats)
+            from .html_report import rule_whys
+
+            self.html.write(Path(self.options["report-html"]), self.stats, rule_whys(self.settings))
 
 
 def _complete(job: Job) -> bool:
