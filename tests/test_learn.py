@@ -431,3 +431,20 @@ def test_shared_article_structure_is_not_proposed(tmp_path):
         records.append({"id": i, "url": f"https://reviewhub.example/{i}", "text": "\n\n".join(lines) + "\n"})
     result = learn([write_jsonl(tmp_path / "c.jsonl", records)], options())
     assert [f.line for f in result.findings] == ["Thanks for visiting the Review Hub"]
+
+
+def test_cli_json_findings(corpus, tmp_path):
+    from typer.testing import CliRunner
+
+    from nlcleaner.cli import commands  # noqa: F401
+    from nlcleaner.cli.app import app
+
+    path, _ = corpus
+    res = CliRunner().invoke(app, ["learn", "--isolated", "-q", "--source-field", "url", "--output-format", "json",
+                                   "-o", str(tmp_path / "l.toml"), str(path)])
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["documents"] == len(corpus[1]) and len(data["rules"]) == 7
+    assert {r["source"] for r in data["rules"]} == {"dailyplanet.example", "gazette.example.org", "tribune.example.com"}
+    res = CliRunner().invoke(app, ["learn", "--output-format", "json", str(path)])
+    assert res.exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from typing import Annotated, Optional
@@ -21,6 +22,7 @@ def learn(
                                                show_default=False)],
     output: Annotated[Optional[str], Opt("--output", "-o", metavar="FILE", help="Write the pack here (default: stdout).")] = None,
     summary: Annotated[bool, Opt("--summary", help="Print a table of the findings per source on stderr.")] = False,
+    output_format: Annotated[str, Opt("--output-format", metavar="text|json", help="json: the findings as JSON on stdout (needs -o for the pack).")] = "text",
     name: Annotated[str, Opt("--name", metavar="NAME", help="The pack's name.")] = "learned",
     skip_known: Annotated[bool, Opt("--skip-known", help="Leave out lines the built-in packs already remove.")] = False,
     source: Annotated[Optional[str], Opt("--source", metavar="HOST|URL", help="One source for every document.")] = None,
@@ -59,6 +61,9 @@ def learn(
 
     if any(p == "-" for p in paths):
         fail("learn reads its corpus twice: give files or folders, not stdin")
+    o.check_output_format(output_format)
+    if output_format == "json" and not output:
+        fail("--output-format json prints the findings on stdout: write the pack with -o FILE")
     cli = {"text-field": text_field, "id-field": id_field, "source-field": source_field,
            "input-format": input_format, "jobs": jobs, "tail-zone": tail_zone, "quiet": quiet,
            "include": o.split(include), "exclude": o.split(exclude)}
@@ -100,6 +105,8 @@ def learn(
             fail(f"{output}: {exc.strerror or exc}")
     else:
         write_out(data)
+    if output_format == "json":
+        write_out((json.dumps(_as_json(result), ensure_ascii=True, indent=1) + "\n").encode("ascii"))
     if summary:
         _summary(result)
     elif not opts.get("quiet"):
@@ -111,6 +118,21 @@ def learn(
             print(f"nlcleaner learn: left out (their examples did not pass): {', '.join(result.dropped)}",
                   file=sys.stderr)
     raise typer.Exit(EXIT_OK)
+
+
+def _as_json(result) -> dict:
+    c = result.corpus
+    return {
+        "documents": c.documents, "sources_counted": len(c.groups), "without_source": c.unsourced,
+        "rules": [
+            {"id": f.id, "source": f.group or None, "kind": f.kind, "position": f.position, "docs": f.docs,
+             "source_docs": f.group_docs, "share": round(f.share, 4), "tail_share": round(f.tail_share, 4),
+             "head_share": round(f.head_share, 4), "forms": f.variants, "more_forms": f.more, "line": f.line,
+             "known": list(f.known)}
+            for f in result.findings
+        ],
+        "left_out": list(result.dropped),
+    }
 
 
 def _write_atomic(path: str, data: bytes) -> None:
