@@ -13,6 +13,7 @@ import regex
 from .claims import Claim  # noqa: F401  (re-exported for kinds)
 from .kinds.line_match import LineMatcher, LineView
 
+_GATE_MAX_CHARS = 100_000
 _SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
 
 
@@ -33,6 +34,7 @@ class Round:
         self.head_end = max(3, math.ceil(n * head_zone))
         self.bom = text.startswith("\ufeff")
         self._views: dict[int, LineView] = {}
+        self._gate = None
         self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
         self.protected = self._protected() if "nlcleaner:" in text.casefold() else frozenset()
@@ -81,8 +83,37 @@ class Round:
         """Lines of the zone that may match: those holding an anchor, or every line for an unanchored matcher."""
         return sorted(self.prefilter.lines_for(matcher, self.hits, zone))
 
+    def _gate_results(self):
+        """The hyperscan gate's verdicts for this round, computed once, over every line: its normalised text for
+        alternatives matched on it, its raw text for the others. ASCII lines of reasonable length only; the rest
+        are not judged and always pass. A blank line matches no gated alternative (each needs a character)."""
+        if self._gate is None:
+            gate = self.prefilter.gate
+            passed: dict[int, set[int]] = {}
+            unjudged = {"norm": set(), "raw": set()}
+            parts = self.parts
+            for view in ("norm", "raw"):
+                if not gate.dbs[view]:
+                    continue
+                numbered, skipped = [], unjudged[view]
+                for i in range(self.n):
+                    p = parts[i]
+                    if not p or p.isspace():
+                        continue
+                    if len(p) > _GATE_MAX_CHARS:
+                        skipped.add(i)
+                        continue
+                    text = self.view(i).norm if view == "norm" else self.raw(i)
+                    if text.isascii():
+                        numbered.append((i, text))
+                    else:
+                        skipped.add(i)
+                gate.scan(view, numbered, passed)
+            self._gate = (passed, unjudged)
+        return self._gate
+
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
-        per = self.prefilter.lines_for(matcher, self.hits, zone)
+        per = self.prefilter.lines_for(matcher, self.hits, zone, self._gate_results)
         if matcher.mode != "pattern":
             return [i for i in sorted(per) if matcher.match(self.view(i))]
         return [i for i in sorted(per) if matcher.match(self.view(i), per[i])]

@@ -176,6 +176,7 @@ class _Hyperscan:
         if cached is not None and cached.exists():
             try:
                 self._db = hyperscan.loadb(cached.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
+                self._db.scratch = hyperscan.Scratch(self._db)  # a loaded database has none
                 # a loaded database has no scratch space: scanning it raises InvalidError (-1) without one
                 self._db.scratch = hyperscan.Scratch(self._db)
                 self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
@@ -323,10 +324,26 @@ class Prefilter:
         self.backend = choose_backend(backend)
         self._engine = _engine(self.backend, self.keys) if self.keys else None
         self._plans: dict[int, tuple] = {}
+        self.gate: BranchGate | None = None
 
     @classmethod
     def for_matchers(cls, matchers, backend: str | None = None) -> "Prefilter":
-        return cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
+        matchers = list(matchers)
+        pf = cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
+        if pf.backend == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0":
+            targets = [
+                (m, b, m.branches[b], "raw" if m.on == "raw" else "norm")
+                for m in matchers
+                if m.mode == "pattern" and len(m.branches) == len(m.branch_anchors)
+                for b in range(len(m.branches))
+                if _gate_eligible(m.branches[b])
+            ]
+            if targets:
+                try:
+                    pf.gate = BranchGate(targets)
+                except Exception:  # no gate: the keys alone decide, as with the other backends
+                    pf.gate = None
+        return pf
 
     def plan(self, matcher):
         """For a matcher: (key id -> its alternatives that need that key, alternatives that need no key, key ids)."""
@@ -348,14 +365,33 @@ class Prefilter:
         _, everywhere, keys = self.plan(matcher)
         return bool(everywhere) or not keys.isdisjoint(hits.keys)
 
-    def lines_for(self, matcher, hits: "Hits", zone: range) -> dict[int, set[int]]:
-        """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone."""
+    def lines_for(self, matcher, hits: "Hits", zone: range, gate_results=None) -> dict[int, set[int]]:
+        """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone.
+
+        `gate_results()` (hyperscan only) gives (target id -> lines, lines the gate did not judge): an alternative
+        the gate knows is tried only on the lines the gate let through."""
         by_key, everywhere, keys = self.plan(matcher)
         per: dict[int, set[int]] = {}
         lines = hits.lines
         lo, hi = zone.start, zone.stop
+        gated = self.gate.gated.get(id(matcher)) if self.gate is not None and gate_results is not None else None
+        if gated:
+            passed, unjudged_by_view = gate_results()
+            unjudged = unjudged_by_view["raw" if matcher.on == "raw" else "norm"]
         for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
             branches = by_key[kid]
+            if gated:
+                for b in branches:
+                    tid = gated.get(b)
+                    ok = None if tid is None else passed.get(tid, ())
+                    for i in lines[kid]:
+                        if lo <= i < hi and (ok is None or i in ok or i in unjudged):
+                            s = per.get(i)
+                            if s is None:
+                                per[i] = {b}
+                            else:
+                                s.add(b)
+                continue
             for i in lines[kid]:
                 if lo <= i < hi:
                     s = per.get(i)
@@ -364,12 +400,18 @@ class Prefilter:
                     else:
                         s.update(branches)
         if everywhere:
-            for i in zone:
-                s = per.get(i)
-                if s is None:
-                    per[i] = set(everywhere)
-                else:
-                    s.update(everywhere)
+            for b in everywhere:
+                tid = gated.get(b) if gated else None
+                if tid is None:
+                    found = zone
+                else:  # the gate judged every line: only those it let through, and those it could not judge
+                    found = [i for i in (passed.get(tid, set()) | unjudged) if lo <= i < hi]
+                for i in found:
+                    s = per.get(i)
+                    if s is None:
+                        per[i] = {b}
+                    else:
+                        s.add(b)
         return per
 
     def scan(self, text: str) -> Hits:
@@ -504,3 +546,184 @@ class _Extended:
             if len(chars) == len(av) and 0 < len(chars) <= 8:
                 return frozenset(ch.casefold() for ch in chars)
         return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The hyperscan gate: whole alternatives, in prefilter mode, over the normalised lines that hold a key
+
+_BOUNDED = re.compile(r"(?<!\\)\{(\d+),(\d*)\}")
+
+
+def _relaxed(pattern: str) -> str:
+    """A pattern that matches wherever the given one does, with long bounded repeats opened up ({0,200} -> *),
+    which hyperscan would otherwise spend seconds compiling."""
+
+    def widen(m):
+        low, high = int(m.group(1)), m.group(2)
+        if high and int(high) <= 4:
+            return m.group(0)
+        return "*" if low == 0 else "+"
+
+    return _BOUNDED.sub(widen, pattern)
+
+
+_WHOLE_TEXT = re.compile(r"\\[AZzGK]")
+
+
+def _gate_eligible(pattern: str) -> bool:
+    """Hyperscan may judge an alternative on ASCII lines when no character of it has an ASCII case partner that
+    hyperscan's caseless matching would not know (the Kelvin sign, the long s, dotless i...) and it does not
+    anchor to the start or end of the whole text (\\A, \\Z: the gate scans many lines at once)."""
+    if _WHOLE_TEXT.search(pattern):
+        return False
+    try:
+        from re import _parser as P
+    except ImportError:  # pragma: no cover
+        import sre_parse as P
+    try:
+        if P.parse(pattern, 0).getwidth()[0] == 0:
+            return False  # it may match the empty string: hyperscan would report it everywhere
+    except Exception:
+        return False
+    for ch in pattern:
+        if ch.isascii():
+            continue
+        for variant in (ch.lower(), ch.upper(), ch.casefold(), ch.title()):
+            if any(c.isascii() for c in variant):
+                return False
+    return True
+
+
+class BranchGate:
+    """Every gate-eligible alternative compiled with hyperscan in prefilter mode (a superset of the lines each
+    alternative matches), one database per category and view (normalised or raw line), each cached on disk by its
+    expressions, so editing one pack recompiles only its own. Only ASCII lines are judged; the rest always pass."""
+
+    _FLAGS = None
+
+    def __init__(self, targets: list[tuple[object, int, str, str]]):
+        import hyperscan
+
+        self._hs = hyperscan
+        flags = (
+            hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_PREFILTER
+            | hyperscan.HS_FLAG_UTF8
+        )
+        self.targets = [(m, b) for m, b, _, _ in targets]
+        self.view_of = {}
+        groups: dict[tuple[str, str], list[tuple[int, bytes]]] = {}
+        for tid, (m, b, pattern, view) in enumerate(targets):
+            key = (view, m.rule_id.split(".", 1)[0])
+            groups.setdefault(key, []).append((tid, _relaxed(pattern).encode("utf-8", "surrogatepass")))
+        self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
+        kept_all: set[int] = set()
+        for (view, _), exprs in sorted(groups.items()):
+            db, kept_local = self._database([e for _, e in exprs], flags)
+            if db is None:
+                continue
+            glob = [tid for tid, _ in exprs]
+            self.dbs[view].append((db, glob))
+            kept_all.update(glob[i] for i in kept_local)
+        self.gated: dict[int, dict[int, int]] = {}
+        for t in kept_all:
+            m, b = self.targets[t]
+            self.gated.setdefault(id(m), {})[b] = t
+
+    def _database(self, exprs: list[bytes], flags):
+        """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
+        hs = self._hs
+        cached = _gate_cache_file(exprs)
+        if cached is not None:
+            try:
+                kept = [int(x) for x in cached.with_suffix(".kept").read_text().split()]
+                db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
+                db.scratch = hs.Scratch(db)  # a loaded database has none
+                return db, kept
+            except Exception:
+                pass
+        db, kept = self._compile(exprs, flags)
+        if cached is not None and db is not None:
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+                tmp.write_bytes(hs.dumpb(db))
+                tmp_kept = cached.with_name(f"{cached.name}.{os.getpid()}.kept.tmp")
+                tmp_kept.write_text(" ".join(map(str, kept)))
+                os.replace(tmp_kept, cached.with_suffix(".kept"))
+                os.replace(tmp, cached)
+            except Exception:
+                pass
+        return db, kept
+
+    def _compile(self, exprs: list[bytes], flags):
+        hs = self._hs
+        try:  # the usual case: every alternative compiles, in one go
+            db = hs.Database(mode=hs.HS_MODE_BLOCK)
+            db.compile(expressions=exprs, ids=list(range(len(exprs))), flags=[flags] * len(exprs))
+            return db, list(range(len(exprs)))
+        except Exception:
+            pass
+        kept = []
+        for i, e in enumerate(exprs):  # find the alternatives hyperscan cannot take (they stay ungated)
+            try:
+                hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[e], ids=[0], flags=[flags])
+            except Exception:
+                continue
+            kept.append(i)
+        if not kept:
+            return None, []
+        db = hs.Database(mode=hs.HS_MODE_BLOCK)
+        db.compile(expressions=[exprs[i] for i in kept], ids=kept, flags=[flags] * len(kept))
+        return db, kept
+
+    def scan(self, view: str, numbered: list[tuple[int, str]], out: dict[int, set[int]]) -> None:
+        """Add to `out` (target id -> line numbers) what the `view` databases let through among `numbered`, a list
+        of (line number, ASCII text of that line)."""
+        dbs = self.dbs[view]
+        if not dbs or not numbered:
+            return
+        data = "\n".join(t for _, t in numbered).encode("ascii")
+        ends: list[tuple[int, int]] = []
+        for db, glob in dbs:
+            add = ends.append
+
+            def on_match(lid, _start, end, _flags, _ctx, glob=glob, add=add):
+                add((end, glob[lid]))
+
+            db.scan(data, match_event_handler=on_match)
+        if not ends:
+            return
+        ends.sort()
+        count = data.count
+        k, pos = 0, 0
+        for end, tid in ends:  # no alternative matches empty (those are not compiled): a match ends on its line
+            at = end - 1
+            if at > pos:
+                k += count(b"\n", pos, at)
+                pos = at
+            line = numbered[k][0]
+            s = out.get(tid)
+            if s is None:
+                out[tid] = {line}
+            else:
+                s.add(line)
+
+
+def _gate_cache_file(exprs: list[bytes]):
+    import hashlib
+
+    from .packcache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    h = hashlib.sha256()
+    for e in exprs:
+        h.update(e + b"\0")
+    try:
+        import hyperscan
+
+        h.update(str(getattr(hyperscan, "__version__", "")).encode())
+    except ImportError:  # pragma: no cover
+        return None
+    return folder / f"gate-{h.hexdigest()[:32]}.db"

@@ -173,3 +173,22 @@ def test_pack_cache_gives_the_same_rules_and_renews_when_a_pack_changes(tmp_path
     text = (ROOT / "fixtures").rglob("*.txt").__next__().read_text(encoding="utf-8")
     packcache._MEMO.clear()
     assert Cleaner(Settings()).clean(text).removals == Cleaner(Settings()).clean(text).removals
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_hyperscan_databases_loaded_from_the_cache_scan(tmp_path, monkeypatch):
+    from nlcleaner import prefilter
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
+    keys = ["subscribe", "newsletter", "share"]
+    text = "Subscribe to our newsletter\nnothing\nshare\n"
+    prefilter._ENGINES.clear()
+    first = Prefilter(keys, backend="hyperscan").scan(text).lines
+    assert list(tmp_path.glob("hyperscan-*.db"))
+    prefilter._ENGINES.clear()
+    assert Prefilter(keys, backend="hyperscan").scan(text).lines == first
+    cleaner = Cleaner(Settings())
+    doc = "Article.\n\nSign up for our newsletter to get the news in your inbox.\n"
+    prefilter._ENGINES.clear()
+    again = Cleaner(Settings())  # key database and gate both from the cache now
+    assert cleaner.clean(doc).removals == again.clean(doc).removals
