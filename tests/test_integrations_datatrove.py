@@ -24,7 +24,7 @@ def require(module: str):
     except ImportError:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{module} is not importable under CI: install nlcleaner[datatrove] (the dev extra)")
-        pytest.skip(f"{module} not installed")
+        pytest.skip(f"{module} not installed", allow_module_level=True)
 
 
 def test_require_fails_under_ci(monkeypatch):
@@ -34,6 +34,18 @@ def test_require_fails_under_ci(monkeypatch):
     monkeypatch.setenv("CI", "false")
     with pytest.raises(pytest.skip.Exception):
         require("nlcleaner_no_such_engine")
+
+
+def test_this_file_fails_under_ci_without_datatrove():
+    """Run this very file in a Python where DataTrove cannot be imported: CI=true fails the run, otherwise it skips."""
+    code = "import sys; sys.modules['datatrove'] = None; import pytest; sys.exit(pytest.main(sys.argv[1:]))"
+    args = [sys.executable, "-c", code, "-q", "-p", "no:cacheprovider", __file__]
+    run = lambda ci: subprocess.run(  # noqa: E731
+        args, capture_output=True, text=True, env={**os.environ, "CI": ci}, cwd=os.path.dirname(__file__))
+    under_ci = run("true")
+    assert under_ci.returncode not in (0, 5) and "not importable under CI" in under_ci.stdout, under_ci.stdout[-2000:]
+    locally = run("")
+    assert locally.returncode in (0, 5) and "1 skipped" in locally.stdout, locally.stdout[-2000:]  # 5: nothing ran
 
 
 require("datatrove")
