@@ -448,3 +448,11 @@ def test_cli_json_findings(corpus, tmp_path):
     assert {r["source"] for r in data["rules"]} == {"dailyplanet.example", "gazette.example.org", "tribune.example.com"}
     res = CliRunner().invoke(app, ["learn", "--output-format", "json", str(path)])
     assert res.exit_code == 2
+
+
+def test_a_saturated_sketch_costs_time_not_findings(corpus, learned):
+    path, _ = corpus
+    crowded = learn([path], options(sketch_width=16))
+    assert crowded.corpus.saturation > 0.5
+    assert crowded.pack == learned[0].pack
+    assert learned[0].corpus.saturation < 0.05

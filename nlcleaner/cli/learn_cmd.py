@@ -44,6 +44,7 @@ def learn(
     max_chars: Annotated[Optional[int], Opt("--max-chars", metavar="N", help="Longer lines are never counted (default 500).")] = _D,
     max_rules: Annotated[Optional[int], Opt("--max-rules", metavar="N", help="Rules kept per source (default 50).")] = _D,
     max_candidates: Annotated[Optional[int], Opt("--max-candidates", metavar="N", help="Lines counted exactly per source: bounds memory (default 2000).")] = _D,
+    sketch_mb: Annotated[Optional[int], Opt("--sketch-mb", metavar="MB", help="Most memory for the first pass's counts (default 64).")] = _D,
     examples: Annotated[Optional[int], Opt("--examples", metavar="N", help="Examples to remove per rule (default 3).")] = _D,
     config: o.Config = None, isolated: o.Isolated = False, quiet: o.Quiet = None,
 ):
@@ -77,12 +78,12 @@ def learn(
     given = {
         "min_docs": min_docs, "min_share": min_share, "body_min_share": body_min_share, "short_chars": short_chars,
         "short_min_share": short_min_share, "zone_share": zone_share, "head_zone": head_zone, "max_chars": max_chars,
-        "max_rules": max_rules, "cap": max_candidates, "examples": examples,
+        "max_rules": max_rules, "cap": max_candidates, "examples": examples, "sketch_mb": sketch_mb,
     }
     for key, value in given.items():
         if value is None:
             continue
-        if value < 0 or (value == 0 and key in ("min_docs", "max_rules", "cap", "examples")):
+        if value < 0 or (value == 0 and key in ("min_docs", "max_rules", "cap", "examples", "sketch_mb")):
             fail(f"--{key.replace('_', '-')} must be positive, got {value}")
     settings = LearnOptions(
         read=ReadOptions(text_field=opts.get("text-field") or "text", id_field=opts.get("id-field") or "id",
@@ -105,6 +106,10 @@ def learn(
             fail(f"{output}: {exc.strerror or exc}")
     else:
         write_out(data)
+    if result.corpus.saturation > 0.05:
+        print(f"nlcleaner learn: warning: {result.corpus.saturation:.0%} of the first pass's counters are full, so "
+              "most lines were counted again in the second pass (slow, and some sources may have hit "
+              "--max-candidates); raise --sketch-mb or learn from a sample", file=sys.stderr)
     if output_format == "json":
         write_out((json.dumps(_as_json(result), ensure_ascii=True, indent=1) + "\n").encode("ascii"))
     if summary:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..source import host_of
-from .count import HEAD, TAIL, Group, Limits, Sketch, h64, head_end, tail_start
+from .count import HEAD, KMV, TAIL, Group, Limits, Sketch, h64, head_end, tail_start
 from .fold import fold, letters, line_key
 from .inputs import ReadOptions, Unit, read_unit, split, units
 
@@ -32,13 +32,30 @@ class LearnOptions:
     max_chars: int = 500  # longer lines are never counted
     max_rules: int = 50  # findings kept per source
     cap: int = 2000  # candidate lines counted exactly per source
-    sketch_width: int = 1 << 20
+    sketch_mb: int = 64  # most memory the count-min sketch may take (it is smaller for small corpora)
+    sketch_width: int | None = None  # counters per row; None: from sketch_mb and the corpus size
     examples: int = 3
     jobs: int = 1
 
     @property
     def limits(self) -> Limits:
         return Limits(min_docs=self.min_docs, cap=self.cap, examples=self.examples)
+
+
+    def width_for(self, total_bytes: int) -> int:
+        """Counters per row: about one per 16 input bytes (a few per line), within sketch_mb; a power of two."""
+        if self.sketch_width:
+            return self.sketch_width
+        most = max(1 << 12, (self.sketch_mb << 20) // (4 * 4))
+        want = max(1 << 12, total_bytes // 16)
+        width = 1 << 12
+        while width < want and width * 2 <= most:
+            width *= 2
+        return width
+
+    @property
+    def lowest_share(self) -> float:
+        return min(self.min_share, self.body_min_share, self.short_min_share)
 
 
 @dataclass
@@ -48,6 +65,7 @@ class Corpus:
     groups: dict  # name -> Group
     documents: int = 0  # documents read (duplicates included)
     unsourced: int = 0  # documents skipped for lacking a source
+    saturation: float = 0.0  # share of sketch counters at or above min-docs: near 1, every line is a candidate
 
 
 def _group_of(source: str | None, options: LearnOptions) -> str | None:
@@ -117,9 +135,12 @@ def _units(lines: list[str], options: LearnOptions, t0: int = 0, h1: int = 0) ->
 # pass 1 -------------------------------------------------------------------------------------------------------------
 
 
-def _pass1(shard: list[Unit], options: LearnOptions):
-    sketch = Sketch(options.sketch_width)
-    sizes: dict[str, int] = {}
+_SIZE_K = 256  # documents per source counted exactly in pass 1 (an estimate beyond)
+
+
+def _pass1(shard: list[Unit], options: LearnOptions, width: int):
+    sketch = Sketch(width)
+    sizes: dict[str, KMV] = {}  # distinct texts per source
     documents = unsourced = 0
     for unit in shard:
         for text, source, _key in read_unit(unit, options.read):
@@ -128,22 +149,39 @@ def _pass1(shard: list[Unit], options: LearnOptions):
             if group is None:
                 unsourced += 1
                 continue
-            sizes[group] = sizes.get(group, 0) + 1
+            size = sizes.get(group)
+            if size is None:
+                size = sizes[group] = KMV(_SIZE_K)
+            size.add(h64(text))
             for folded in _units(_lines(text), options):
                 sketch.add(h64(group, folded))
     return sketch, sizes, documents, unsourced
 
 
+def _needs(sizes: dict, options: LearnOptions) -> dict[str, int]:
+    """The estimate a line of each source must reach to be counted in pass 2: `min_docs`, or the share of the
+    source's documents the most lenient threshold asks for (less a fifth where the source size is an estimate)."""
+    out = {}
+    for group, size in sizes.items():
+        n = size.count()
+        if n < options.min_docs:
+            continue
+        slack = 1.0 if n < _SIZE_K else 0.8
+        out[group] = max(options.min_docs, int(options.lowest_share * n * slack))
+    return out
+
+
 # pass 2 -------------------------------------------------------------------------------------------------------------
 
 
-def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict):
+def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, needs: dict):
     limits = options.limits
     groups: dict[str, Group] = {}
     for unit in shard:
         for text, source, key in read_unit(unit, options.read):
             group = _group_of(source, options)
-            if group is None or sizes.get(group, 0) < limits.min_docs:
+            need = needs.get(group) if group is not None else None
+            if need is None:
                 continue
             g = groups.get(group)
             if g is None:
@@ -158,7 +196,7 @@ def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, sizes: dict
             for folded, (flags, i, j, s, view, toks) in _units(lines, options, t0, h1).items():
                 k = h64(group, folded)
                 est = sketch.estimate(k)
-                if est < limits.min_docs:
+                if est < need:
                     continue
                 item = g.slot(k, folded, est, limits)
                 if item is None:
@@ -217,17 +255,19 @@ def _shards(all_units: list[Unit], jobs: int) -> list[list[Unit]]:
 def count(paths, options: LearnOptions) -> Corpus:
     """Read the corpus twice (it must be files) and return exact statistics of its candidate lines."""
     all_units = units(paths, options.read)
+    width = options.width_for(sum(u.size() for u in all_units))
     shards = _shards(all_units, options.jobs)
     limits = options.limits
-    if options.jobs > 1 and len(shards) > 1:
+    n = len(shards)
+    if options.jobs > 1 and n > 1:
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            firsts = list(pool.map(_pass1, shards, [options] * len(shards)))
-            sketch, sizes, documents, unsourced = _merge1(firsts)
-            seconds = list(pool.map(_pass2, shards, [options] * len(shards), [sketch] * len(shards),
-                                    [sizes] * len(shards)))
+            sketch, sizes, documents, unsourced = _merge1(list(pool.map(_pass1, shards, [options] * n, [width] * n)))
+            needs = _needs(sizes, options)
+            seconds = list(pool.map(_pass2, shards, [options] * n, [sketch] * n, [needs] * n))
     else:
-        sketch, sizes, documents, unsourced = _merge1([_pass1(s, options) for s in shards])
-        seconds = [_pass2(s, options, sketch, sizes) for s in shards]
+        sketch, sizes, documents, unsourced = _merge1([_pass1(s, options, width) for s in shards])
+        needs = _needs(sizes, options)
+        seconds = [_pass2(s, options, sketch, needs) for s in shards]
     groups: dict[str, Group] = {}
     for part in seconds:
         for name, g in part.items():
@@ -235,7 +275,7 @@ def count(paths, options: LearnOptions) -> Corpus:
                 groups[name] = g
             else:
                 groups[name].merge(g, limits)
-    return Corpus(groups, documents, unsourced)
+    return Corpus(groups, documents, unsourced, sketch.saturation(options.min_docs))
 
 
 def _merge1(parts):
@@ -243,7 +283,10 @@ def _merge1(parts):
     for other, osizes, d, u in parts[1:]:
         sketch.merge(other)
         for k, v in osizes.items():
-            sizes[k] = sizes.get(k, 0) + v
+            if k in sizes:
+                sizes[k].merge(v)
+            else:
+                sizes[k] = v
         documents += d
         unsourced += u
     return sketch, sizes, documents, unsourced

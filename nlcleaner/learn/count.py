@@ -55,6 +55,11 @@ class Sketch:
         t = self.table
         return min(t[c] for c in self._cells(h))
 
+    def saturation(self, level: int) -> float:
+        """The share of the first row's counters at or above `level`."""
+        row = self.table[: self.width]
+        return sum(1 for v in row if v >= level) / self.width
+
     def merge(self, other: "Sketch") -> None:
         t, o = self.table, other.table
         for i, v in enumerate(o):
