@@ -165,7 +165,7 @@ class Limits:
     min_docs: int = 5
     cap: int = 2000  # candidate lines kept per source
     doc_k: int = 64  # KMV size per line: distinct documents counted exactly up to this
-    group_k: int = 4096  # KMV size per source
+    group_k: int = 1024  # KMV size per source
     variants: int = 8
     examples: int = 3
 
