@@ -144,7 +144,8 @@ def explain(text: str, result, whys: dict[str, str], *, path: str, color: str = 
     for mark, number, body, rule_note, pieces in rows:
         if rule_note:
             con.print(Text(f"      {rule_note}", style="bold magenta"))
-        line = Text(f"{mark} {number:>4} | ", style="dim")
+        line = Text()
+        line.append(f"{mark} {number:>4} | ", style="dim")
         if pieces is not None:
             for p, gone in pieces:
                 line.append(displayable(p), style="red strike" if gone else "")
