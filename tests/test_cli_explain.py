@@ -73,3 +73,17 @@ def _strip_ansi(text: str) -> str:
     import re
 
     return re.sub(r"\x1b\[[0-9;]*m", "", text)
+
+
+def test_a_span_inside_a_line_is_marked_in_place(tmp_path):
+    pack = tmp_path / "span.toml"
+    pack.write_text(
+        '[pack]\nname = "spanpack"\ndescription = "t"\n\n[[rule]]\nid = "ad.inline-tag"\nkind = "pattern"\n'
+        'why = "An inline ad tag."\n' + r"pattern = '\s*\[AD\]'" + '\non = "raw"\nscope = "span"\n'
+        'anchors = ["[ad]"]\n\n[rule.examples]\nremove = ["Text.\\n"]\nkeep = ["Text.\\n"]\n',
+        encoding="utf-8",
+    )
+    result = invoke("--rules", str(pack), "-", input=b"The council met. [AD] It approved the budget.\nSecond line.\n")
+    assert result.exit_code == 0, result.stderr
+    assert "~    1 | The council met.[- [AD]-] It approved the budget." in result.stdout.splitlines()
+    assert "     2 | Second line." in result.stdout.splitlines()
