@@ -35,6 +35,7 @@ class Round:
         self.bom = text.startswith("\ufeff")
         self._views: dict[int, LineView] = {}
         self._gate = None
+        self._per: dict[int, dict[int, set[int]]] = {}
         self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
         self.protected = self._protected() if "nlcleaner:" in text.casefold() else frozenset()
@@ -112,11 +113,26 @@ class Round:
             self._gate = (passed, unjudged)
         return self._gate
 
+    def _lines(self, matcher: LineMatcher) -> dict[int, set[int]]:
+        """Line -> alternatives worth trying, over the whole text; computed once per matcher and round."""
+        got = self._per.get(id(matcher))
+        if got is None:
+            got = self._per[id(matcher)] = self.prefilter.lines_for(
+                matcher, self.hits, range(0, self.n), self._gate_results
+            )
+        return got
+
+    def may_match(self, matcher: LineMatcher) -> bool:
+        """False when no line can match (no key, or the hyperscan gate let no line through)."""
+        return bool(self._lines(matcher))
+
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
-        per = self.prefilter.lines_for(matcher, self.hits, zone, self._gate_results)
+        per = self._lines(matcher)
+        lo, hi = zone.start, zone.stop
+        lines = sorted(i for i in per if lo <= i < hi)
         if matcher.mode != "pattern":
-            return [i for i in sorted(per) if matcher.match(self.view(i))]
-        return [i for i in sorted(per) if matcher.match(self.view(i), per[i])]
+            return [i for i in lines if matcher.match(self.view(i))]
+        return [i for i in lines if matcher.match(self.view(i), per[i])]
 
     def _protected(self) -> frozenset[int]:
         """Lines between `nlcleaner: off` and `nlcleaner: on` (markers included) are kept whatever rules say."""

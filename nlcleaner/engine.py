@@ -122,6 +122,8 @@ class Cleaner:
                 held_original = []
                 break
             rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits)
+            if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
+                active = [k for k in active if _gate(k) is None or any(rnd.may_match(m) for m in _gate(k))]
             claims = self._detect(rnd, active, disabled, flags)
             decision = decide(
                 rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
