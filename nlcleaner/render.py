@@ -58,6 +58,8 @@ def summary_line(stats: Stats, verb: str = "changed") -> str:
 def summary(stats: Stats, *, color: str = "auto", stream=None, verb: str = "changed", top: int = 10) -> None:
     """A short summary of a run on stderr: plain lines when no terminal sees it, a small rich table when one does."""
     stream = stream or sys.stderr
+    if stream is None:  # no stderr at all (`2>&-`)
+        return
     line = summary_line(stats, verb)
     rules = stats.rules.most_common()
     if not (color == "always" or is_terminal(stream)):

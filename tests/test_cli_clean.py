@@ -405,3 +405,11 @@ def test_parallel_processes_share_one_jsonl_report(tmp_path):
     lines = [json.loads(x) for x in report.read_text(encoding="ascii").splitlines()]
     assert sorted(x["type"] for x in lines) == ["document"] * 12 + ["totals"] * 4
     assert sum(x["documents"] for x in lines if x["type"] == "totals") == 12
+
+
+def test_without_stderr_the_summary_never_reaches_stdout(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_bytes(DIRTY)
+    proc = subprocess.run(f"{sys.executable} -m nlcleaner clean {f} 2>&-", shell=True, capture_output=True,
+                          timeout=120)
+    assert proc.returncode == 0 and proc.stdout == CLEAN

@@ -45,10 +45,15 @@ def fail(message: str, code: int = EXIT_ERROR):
     raise typer.Exit(code)
 
 
+def say(line: str) -> None:
+    """A line for people on stderr (never on stdout, whatever happened to stderr)."""
+    _safe_print(line)
+
+
 def error(message: str) -> None:
     """One error line on stderr without exiting (the run goes on with the other inputs)."""
     line = " ".join(str(message).split("\n"))
-    print(f"nlcleaner: error: {line}", file=sys.stderr, flush=True)
+    _safe_print(f"nlcleaner: error: {line}")
 
 
 class PipeClosed(Exception):
@@ -178,6 +183,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _safe_print(line: str) -> None:
+    """A line on stderr; nothing when there is no stderr (`2>&-`: print would fall back to stdout, the data)."""
+    if sys.stderr is None:
+        return
     try:
         print(line, file=sys.stderr, flush=True)
     except (OSError, ValueError):

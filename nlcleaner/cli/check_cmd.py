@@ -3,13 +3,12 @@ place for hooks: exit 1 when a file changed)."""
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated, Optional
 
 import typer
 
 from . import options as o
-from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, error, fail, write_out
+from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, error, fail, say, write_out
 from .findings import FORMATS, findings_of, render
 from .inputs import STDIN, expand
 from .session import Session
@@ -115,4 +114,4 @@ def _tell_fixed(path: str, result) -> None:
     """One line per fixed file on stderr, naming its removals (pre-commit shows it when the hook fails)."""
     rules = ", ".join(dict.fromkeys(r.rule for r in result.removals))
     n = len(result.removals)
-    print(f"fixed {path}: {n} removal{'s' if n != 1 else ''} ({rules})", file=sys.stderr, flush=True)
+    say(f"fixed {path}: {n} removal{'s' if n != 1 else ''} ({rules})")

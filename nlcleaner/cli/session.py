@@ -115,7 +115,7 @@ class Session:
             except OSError as exc:
                 error(f"{self.reporter.path}: {exc.strerror or exc}")
                 self.input_errors += 1
-        if self.quiet:
+        if self.quiet or sys.stderr is None:
             return
         from ..render import is_terminal, summary
 
