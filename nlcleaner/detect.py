@@ -14,6 +14,7 @@ from .claims import Claim  # noqa: F401  (re-exported for kinds)
 from .kinds.line_match import LineMatcher, LineView
 
 _GATE_MAX_CHARS = 100_000
+_NONE: dict = {}
 _SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
 
 
@@ -36,6 +37,7 @@ class Round:
         self._views: dict[int, LineView] = {}
         self._gate = None
         self._per: dict[int, dict[int, set[int]]] = {}
+        self._all = None
         self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
         self.protected = self._protected() if "nlcleaner:" in text.casefold() else frozenset()
@@ -115,11 +117,13 @@ class Round:
 
     def _lines(self, matcher: LineMatcher) -> dict[int, set[int]]:
         """Line -> alternatives worth trying, over the whole text; computed once per matcher and round."""
+        if self.prefilter.gate is not None:
+            if self._all is None:
+                self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
+            return self._all.get(id(matcher), _NONE)
         got = self._per.get(id(matcher))
         if got is None:
-            got = self._per[id(matcher)] = self.prefilter.lines_for(
-                matcher, self.hits, range(0, self.n), self._gate_results
-            )
+            got = self._per[id(matcher)] = self.prefilter.lines_for(matcher, self.hits, range(0, self.n))
         return got
 
     def may_match(self, matcher: LineMatcher) -> bool:

@@ -331,6 +331,7 @@ class Prefilter:
         matchers = list(matchers)
         pf = cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
         if pf.backend == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0":
+            pf._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
             targets = [
                 (m, b, m.branches[b], "raw" if m.on == "raw" else "norm")
                 for m in matchers
@@ -343,7 +344,82 @@ class Prefilter:
                     pf.gate = BranchGate(targets)
                 except Exception:  # no gate: the keys alone decide, as with the other backends
                     pf.gate = None
+        if pf.gate is not None:
+            pf._index_targets(matchers)
         return pf
+
+    def _index_targets(self, matchers) -> None:
+        """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
+        gated_tid = {(id(m), b): t for t, (m, b) in enumerate(self.gate.targets) if b in self.gate.gated.get(id(m), {})}
+        self._tid_keys: dict[int, tuple[int, ...] | None] = {}
+        self._by_key: dict[int, list[tuple[int, int, bool]]] = {}  # key id -> (matcher id, alternative, gated)
+        self._bare: list[tuple[int, int, int | None]] = []  # unanchored: (matcher id, alternative, tid or None)
+        seen = set()
+        for m in matchers:
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            for b, keys in enumerate(m.branch_anchors):
+                tid = gated_tid.get((id(m), b))
+                kids = None if keys is None else tuple(self._index[k] for k in keys)
+                if tid is not None:
+                    self._tid_keys[tid] = kids
+                if kids is None:
+                    self._bare.append((id(m), b, tid))
+                    continue
+                for kid in kids:
+                    self._by_key.setdefault(kid, []).append((id(m), b, tid is not None))
+
+    def round_lines(self, hits: "Hits", gate_results, n: int) -> dict[int, dict[int, set[int]]]:
+        """With the gate: matcher id -> line -> alternatives to try, for every matcher at once (one pass per round).
+
+        An alternative is tried on a line when one of its keys is on the line (or it has none) and, if the gate
+        judges it, the gate let the line through or could not judge the line."""
+        passed, unjudged_by_view = gate_results()
+        out: dict[int, dict[int, set[int]]] = {}
+        lines = hits.lines
+        raw_ids = self._raw_matchers
+
+        def add(mid, i, b):
+            per = out.get(mid)
+            if per is None:
+                out[mid] = {i: {b}}
+                return
+            s = per.get(i)
+            if s is None:
+                per[i] = {b}
+            else:
+                s.add(b)
+
+        targets = self.gate.targets
+        for tid, found in passed.items():  # gated: lines the gate let through, with a key of theirs on them
+            m, b = targets[tid]
+            kids = self._tid_keys.get(tid, False)
+            if kids is False:
+                continue
+            for i in found:
+                if kids is None or any(i in lines.get(k, ()) for k in kids):
+                    add(id(m), i, b)
+        for kid, found in lines.items():  # keyed: ungated alternatives, and gated ones on lines not judged
+            for mid, b, gated in self._by_key.get(kid, ()):
+                if gated:
+                    unjudged = unjudged_by_view["raw" if mid in raw_ids else "norm"]
+                    if not unjudged:
+                        continue
+                    for i in found:
+                        if i in unjudged:
+                            add(mid, i, b)
+                else:
+                    for i in found:
+                        add(mid, i, b)
+        for mid, b, tid in self._bare:  # no key: every line, or those the gate could not judge
+            if tid is None:
+                for i in range(n):
+                    add(mid, i, b)
+            else:
+                for i in unjudged_by_view["raw" if mid in raw_ids else "norm"]:
+                    add(mid, i, b)
+        return out
 
     def plan(self, matcher):
         """For a matcher: (key id -> its alternatives that need that key, alternatives that need no key, key ids)."""
