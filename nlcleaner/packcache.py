@@ -6,9 +6,9 @@ two seconds for the built-in packs. Both are kept:
 
 - in the process, per pack file (a second `Cleaner` — the CLI's and the corpus runner's, say — costs nothing);
 - on disk, in `$NLCLEANER_CACHE_DIR`, else `$XDG_CACHE_HOME/nlcleaner`, else `~/.cache/nlcleaner`: one file per
-  pack, named by a hash of the pack file's bytes, whether it is a user pack, and the versions of nlcleaner, Python
-  and `regex`. A changed pack (or an upgrade) gets a new name, so the cache renews itself; files not used for 30
-  days are removed. `NLCLEANER_CACHE_DIR=off` disables the disk cache. A cache that cannot be read or written is
+  pack, named by a hash of the pack file's bytes, whether it is a user pack, the versions of nlcleaner, Python
+  and `regex`, and the source of the code that builds it (loader, kinds, anchors, prefilter, normalise). A changed
+  pack (or an upgrade) gets a new name, so the cache renews itself; files not used for 30 days are removed. `NLCLEANER_CACHE_DIR=off` disables the disk cache. A cache that cannot be read or written is
   ignored: packs are then loaded from their files, as without a cache.
 """
 
@@ -43,10 +43,29 @@ def _key(raw: bytes, path: str, user: bool) -> str:
     except Exception:  # pragma: no cover
         regex_version = "?"
     h = hashlib.sha256()
-    for part in (__version__, sys.version, regex_version, str(user), os.path.basename(path)):
+    for part in (__version__, sys.version, regex_version, str(user), os.path.basename(path), _code_digest()):
         h.update(part.encode() + b"\0")
     h.update(raw)
     return h.hexdigest()[:32]
+
+
+_CODE: list[str] = []
+
+
+def _code_digest() -> str:
+    """A hash of the code that builds what is cached (loader, kinds, anchors, prefilter): an edited kind renews it."""
+    if not _CODE:
+        root = Path(__file__).resolve().parent
+        h = hashlib.sha256()
+        files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), root / "anchors.py", root / "prefilter.py",
+                        root / "normalise.py"])
+        for f in files:
+            try:
+                h.update(f.name.encode() + b"\0" + f.read_bytes())
+            except OSError:
+                pass
+        _CODE.append(h.hexdigest()[:16])
+    return _CODE[0]
 
 
 def load(path, *, user: bool = False):

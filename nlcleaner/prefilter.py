@@ -324,29 +324,36 @@ class Prefilter:
         self.backend = choose_backend(backend)
         self._engine = _engine(self.backend, self.keys) if self.keys else None
         self._plans: dict[int, tuple] = {}
-        self.gate: BranchGate | None = None
+        self._gate: BranchGate | None = None
+        self._gate_matchers = None
 
     @classmethod
     def for_matchers(cls, matchers, backend: str | None = None) -> "Prefilter":
         matchers = list(matchers)
         pf = cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
         if pf.backend == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0":
-            pf._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
+            pf._gate_matchers = matchers  # the gate is built when a document first needs it
+        return pf
+
+    @property
+    def gate(self) -> "BranchGate | None":
+        if self._gate_matchers is not None:
+            matchers, self._gate_matchers = self._gate_matchers, None
+            self._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
             targets = [
                 (m, b, m.branches[b], "raw" if m.on == "raw" else "norm")
                 for m in matchers
                 if m.mode == "pattern" and len(m.branches) == len(m.branch_anchors)
                 for b in range(len(m.branches))
-                if _gate_eligible(m.branches[b])
+                if _gate_ok(m, b)
             ]
             if targets:
                 try:
-                    pf.gate = BranchGate(targets)
+                    self._gate = BranchGate(targets)
+                    self._index_targets(matchers)
                 except Exception:  # no gate: the keys alone decide, as with the other backends
-                    pf.gate = None
-        if pf.gate is not None:
-            pf._index_targets(matchers)
-        return pf
+                    self._gate = None
+        return self._gate
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
@@ -646,7 +653,12 @@ def _relaxed(pattern: str) -> str:
 _WHOLE_TEXT = re.compile(r"\\[AZzGK]")
 
 
-def _gate_eligible(pattern: str) -> bool:
+def _gate_ok(matcher, b: int) -> bool:
+    ok = getattr(matcher, "gate_ok", None)
+    return ok[b] if ok is not None and len(ok) == len(matcher.branches) else gate_eligible(matcher.branches[b])
+
+
+def gate_eligible(pattern: str) -> bool:
     """Hyperscan may judge an alternative on ASCII lines when no character of it has an ASCII case partner that
     hyperscan's caseless matching would not know (the Kelvin sign, the long s, dotless i...) and it does not
     anchor to the start or end of the whole text (\\A, \\Z: the gate scans many lines at once)."""

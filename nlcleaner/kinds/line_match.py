@@ -7,7 +7,7 @@ import regex
 
 from ..anchors import derive
 from ..normalise import bare, normalise, words
-from ..prefilter import branch_keys, split_branches
+from ..prefilter import branch_keys, gate_eligible, split_branches
 
 _DEFAULT_MAX = {"line": None, "prefix": 200, "contains": 200, "pattern": 300}
 # a user pattern gets this long per call, plus a little per code point, before it counts as catastrophic
@@ -96,6 +96,8 @@ class LineMatcher:
         self.max_chars = spec.get("max_chars") or _DEFAULT_MAX[self.mode]
         # per alternative (one entry for phrases): the anchors a line needs, None when it needs none
         self.branch_anchors = tuple(branch_anchors)
+        # per alternative: whether hyperscan's gate may judge it (decided once; kept in the pack cache)
+        self.gate_ok = tuple(gate_eligible(b) for b in self.branches)
         # None: no literal is required, so the matcher runs on every line of its zone
         self.anchors = None if not anchors or None in anchors else tuple(sorted(set(anchors)))
 
