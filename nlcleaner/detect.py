@@ -66,12 +66,31 @@ class Round:
     def chars(self, first: int, last: int) -> int:
         return self.starts[last + 1] - self.starts[first]
 
-    def zone(self, position: str) -> range:
+    def zone(self, position: str, within_last: int | None = None) -> range:
         if position == "tail":
-            return range(max(self.tail_start, 0), self.n)
-        if position == "head":
-            return range(0, min(self.head_end, self.n))
-        return range(0, self.n)
+            zone = range(max(self.tail_start, 0), self.n)
+        elif position == "head":
+            zone = range(0, min(self.head_end, self.n))
+        else:
+            zone = range(0, self.n)
+        if within_last:
+            zone = range(max(zone.start, self._last_nonblank(within_last)), zone.stop)
+        return zone
+
+    def rule_zone(self, rule) -> range:
+        """The lines a rule may act on: its position zone, narrowed by `within_last` when it has one."""
+        return self.zone(rule.position, rule.within_last)
+
+    def _last_nonblank(self, count: int) -> int:
+        """The index of the count-th non-blank line from the end (0 when there are fewer)."""
+        seen, i = 0, self.n - 1
+        while i >= 0:
+            if not self.blank(i):
+                seen += 1
+                if seen == count:
+                    return i
+            i -= 1
+        return 0
 
     def paragraph(self, i: int) -> tuple[int, int]:
         a = i

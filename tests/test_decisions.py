@@ -69,7 +69,10 @@ keep = ["b"]
 """
 
 
-def test_a_catastrophic_user_pattern_is_stopped_reported_and_the_run_goes_on(tmp_path):
+@pytest.mark.parametrize("backend", ["ahocorasick", "python"])
+def test_a_catastrophic_user_pattern_is_stopped_reported_and_the_run_goes_on(tmp_path, monkeypatch, backend):
+    # hyperscan's gate would judge this pattern without backtracking; these backends leave it to `regex`
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
     cleaner = Cleaner(Settings(builtin=False, rules=(REFERENCE, _pack(tmp_path, CATASTROPHIC))))
     evil = "a" * 40 + "!"
     text = "\n".join(["The storm reached the coast.", evil, "Advertisement", "More text follows here."]) + "\n"
@@ -150,3 +153,68 @@ def test_selection_by_prefix():
     assert ids == {"social.reference-share-line"}
     ext = Cleaner(Settings(builtin=False, rules=(REFERENCE,), select=("social",), extend_select=("cut",)))
     assert {r.id for r in ext.rules} == {"social.reference-share-line"}
+
+
+WITHIN_LAST = """
+[[rule]]
+id = "bio.test-last-lines"
+kind = "pattern"
+why = "an author line only at the very end"
+position = "tail"
+within_last = 2
+pattern = '^[a-z]+ [a-z]+ is a reporter\\b'
+[rule.examples]
+remove = ["Text.\\n~~ Ann Lee is a reporter at the Herald."]
+keep = ["Ann Lee is a reporter at the Herald.\\nShe covers the courts.\\nAnd the council.\\nAnd schools."]
+"""
+
+
+def test_within_last_narrows_the_zone_to_the_last_non_blank_lines(tmp_path):
+    cleaner = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, WITHIN_LAST),)))
+    body = [f"Line {i} of the story, with enough words to be prose." for i in range(8)]
+    bio = "Ann Lee is a reporter at the Herald."
+    at_end = "\n".join(body + [bio, "", "Photo: Herald"]) + "\n"
+    assert bio not in cleaner.clean(at_end).text
+    earlier = "\n".join(body[:6] + [bio] + body[6:] + ["Last words of the piece."]) + "\n"
+    assert cleaner.clean(earlier).text == earlier  # in the tail zone, but not among the last two lines
+
+
+def test_within_last_must_be_a_whole_number(tmp_path):
+    from nlcleaner import PackError
+
+    with pytest.raises(PackError, match="key 'within_last'"):
+        Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, WITHIN_LAST.replace("within_last = 2", 'within_last = "two"')),)))
+
+
+CONFIRMED_CUT = """
+[[rule]]
+id = "comments.test-thread"
+kind = "cut"
+why = "a comment thread, confirmed by its signatures"
+marker = { phrases = ["Comments"], match = "line" }
+confirm = { pattern = '^posted by ', min = 2 }
+[rule.examples]
+remove = ["Text.\\n~~ Comments\\n~~ posted by ann\\n~~ nice\\n~~ posted by bob"]
+keep = ["Comments\\nThe minister declined to comment."]
+"""
+
+
+@pytest.mark.parametrize(
+    "change, key",
+    [("min = 2", "min = 0"), ("min = 2", 'min = "2"'), ("confirm = {", "confirm = { colour = 1,")],
+)
+def test_cut_confirm_errors_name_the_key(tmp_path, change, key):
+    from nlcleaner import PackError
+
+    body = CONFIRMED_CUT.replace(*((change, key)))
+    with pytest.raises(PackError, match="key 'confirm\\."):
+        Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, body),)))
+
+
+def test_confirmed_cut_needs_its_confirmations(tmp_path):
+    cleaner = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, CONFIRMED_CUT),)))
+    body = [f"Line {i} of the story, with enough words to be prose." for i in range(8)]
+    thread = ["Comments", "posted by ann", "Nice piece.", "posted by bob", "Agreed."]
+    assert cleaner.clean("\n".join(body + thread) + "\n").text == "\n".join(body) + "\n"
+    lone = "\n".join(body + ["Comments", "posted by ann", "Nice piece."]) + "\n"
+    assert cleaner.clean(lone).text == lone

@@ -28,7 +28,7 @@ class CutKind:
 
     def detect(self, rnd) -> list[Claim]:
         total = len(rnd.text) or 1
-        zone = rnd.zone(self.rule.position)
+        zone = rnd.rule_zone(self.rule)
         if self.confirm is None:
             candidates = rnd.matching(self.marker, zone)
         else:

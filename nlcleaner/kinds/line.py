@@ -16,7 +16,7 @@ class LineKind:
 
     def detect(self, rnd) -> list[Claim]:
         rule, claims = self.rule, []
-        zone = rnd.zone(rule.position)
+        zone = rnd.rule_zone(rule)
         if self.scope == "span":
             for i in rnd.candidates(self.matcher, zone):
                 for a, b in self.matcher.spans(rnd.view(i)):

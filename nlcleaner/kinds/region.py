@@ -20,7 +20,7 @@ class RegionKind:
 
     def detect(self, rnd) -> list[Claim]:
         rule, claims = self.rule, []
-        starts = rnd.matching(self.start, rnd.zone(rule.position))
+        starts = rnd.matching(self.start, rnd.rule_zone(rule))
         if not starts:
             return claims
         ends = rnd.matching(self.end, range(starts[0] + 1, min(rnd.n, starts[-1] + self.max_lines + 1)))

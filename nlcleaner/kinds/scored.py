@@ -46,7 +46,7 @@ class ScoredKind:
         return len(rnd.raw(i).strip()) <= self.bridge_chars
 
     def detect(self, rnd) -> list[Claim]:
-        zone = rnd.zone(self.rule.position)
+        zone = rnd.rule_zone(self.rule)
         fired: dict[int, set[int]] = {}
         for k, (_, weight, matcher) in enumerate(self.signals):
             if weight > 0:

@@ -14,7 +14,7 @@ from ..errors import PackError
 from .model import CATEGORIES, KINDS, POSITIONS, Pack, Rule
 
 _ID = regex.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
-_COMMON = {"id", "kind", "why", "position", "languages", "publishers", "source", "evidence", "examples"}
+_COMMON = {"id", "kind", "why", "position", "within_last", "languages", "publishers", "source", "evidence", "examples"}
 _MARKER_KEYS = {"phrases", "match", "max_chars", "pattern", "on", "anchors"}
 _KIND_KEYS = {
     "phrase": {"phrases", "match", "max_chars", "scope", "max_lines"},
@@ -201,6 +201,7 @@ def _parse_rule(item, index: int, pack: str, path: str, user: bool) -> Rule:
         c.fail("examples.keep", "every rule needs at least one example to keep")
     return Rule(
         id=rid, kind=kind, why=why, pack=pack, path=path, position=position,
+        within_last=c.number(item, "within_last", 0, integer=True, low=0) or None,
         languages=c.strings(item, "languages"), publishers=c.strings(item, "publishers"),
         source=_host(source) if source else None, strong=evidence == "strong", user=user,
         spec=_kind_spec(c, kind, item), examples_remove=remove, examples_keep=keep,

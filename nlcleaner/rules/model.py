@@ -20,6 +20,7 @@ class Rule:
     pack: str
     path: str  # the pack file it came from
     position: str = "anywhere"
+    within_last: int | None = None  # only the last N non-blank lines (author bios, tag lines)
     languages: tuple[str, ...] = ()
     publishers: tuple[str, ...] = ()
     source: str | None = None
