@@ -192,7 +192,10 @@ def test_a_small_cap_keeps_memory_bounded_and_the_pack_identical(corpus, tmp_pat
     assert {f.folded for f in first.findings} == {f.folded for f in learn([path], options()).findings}
     # with less room some are left out, but which ones still does not depend on the order
     tiny = options(cap=2, sketch_width=1 << 10)
-    assert learn([path], tiny).pack == learn([other], tiny).pack
+    squeezed = learn([path], tiny)
+    assert squeezed.pack == learn([other], tiny).pack
+    assert all(len(g.items) <= 2 for g in squeezed.corpus.groups.values())
+    assert all(len(i.by_text.items) <= 64 for g in first.corpus.groups.values() for i in g.items.values())
 
 
 def test_plain_files_are_grouped_by_folder(tmp_path):
