@@ -459,3 +459,13 @@ def test_a_saturated_sketch_costs_time_not_findings(corpus, learned):
     assert crowded.corpus.saturation > 0.5
     assert crowded.pack == learned[0].pack
     assert learned[0].corpus.saturation < 0.05
+
+
+def test_lines_a_pack_cannot_hold_are_not_counted(tmp_path):
+    rng = random.Random(8)
+    records = [{"id": i, "url": f"https://s.example/{i}",
+                "text": "\n".join([_sentence(rng) for _ in range(6)] + ["Bad \ud800 surrogate line here", "Nul \x00 and \x1b escape line"])}
+               for i in range(6)]
+    result = learn([write_jsonl(tmp_path / "c.jsonl", records)], options())
+    assert [f.line for f in result.findings] == ["Nul \x00 and \x1b escape line"]
+    assert check_pack(result.pack) == []

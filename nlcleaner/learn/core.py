@@ -12,7 +12,7 @@ from .count import HEAD, KMV, TAIL, Group, Limits, Sketch, h64, head_end, tail_s
 from .fold import fold, letters, line_key
 from .inputs import ReadOptions, Unit, read_unit, split, units
 
-_UNDECODABLE = regex.compile("[\udc80-\udcff]")
+_UNDECODABLE = regex.compile("[\ud800-\udfff]")
 _CONTEXT = 3  # lines kept before and after an example line
 _CONTEXT_CHARS = 160  # a context line longer than this is shortened in examples
 
@@ -215,7 +215,7 @@ def _example(text_h: int, i: int, j: int, lines: list[str]) -> tuple:
         out = []
         for k in indices:
             s = lines[k].strip()
-            if s:
+            if s and (s.isascii() or not _UNDECODABLE.search(s)):
                 out.append(_shorten(s))
                 if len(out) == _CONTEXT:
                     break

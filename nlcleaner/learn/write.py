@@ -26,7 +26,9 @@ def _escape(text: str, multiline: bool = False) -> str:
             out.append("\\n")
         elif c == "\t":
             out.append("\\t")
-        elif c < " " or c == "\x7f" or "\x80" <= c <= "\x9f" or "\ud800" <= c <= "\udfff" or c in "\u2028\u2029":
+        elif "\ud800" <= c <= "\udfff":
+            out.append("\\ufffd")  # TOML cannot hold a lone surrogate (learn never writes one; a safety net)
+        elif c < " " or c == "\x7f" or "\x80" <= c <= "\x9f" or c in "\u2028\u2029":
             out.append(f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
         else:
             out.append(c)
@@ -35,7 +37,8 @@ def _escape(text: str, multiline: bool = False) -> str:
 
 def string(text: str) -> str:
     """A TOML string: a literal string when nothing in it needs escaping (patterns read best that way)."""
-    if "'" not in text and all(" " <= c and c != "\x7f" and not ("\x80" <= c <= "\x9f") for c in text):
+    if "'" not in text and all(" " <= c and c != "\x7f" and not ("\x80" <= c <= "\x9f" or "\ud800" <= c <= "\udfff")
+                               for c in text):
         return f"'{text}'"
     return f'"{_escape(text)}"'
 
