@@ -413,3 +413,21 @@ def test_without_stderr_the_summary_never_reaches_stdout(tmp_path):
     proc = subprocess.run(f"{sys.executable} -m nlcleaner clean {f} 2>&-", shell=True, capture_output=True,
                           timeout=120)
     assert proc.returncode == 0 and proc.stdout == CLEAN
+
+
+def test_write_and_diff_refuse_corpus_files(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text('{"text": "x"}\n', encoding="utf-8")
+    for flag in ("--write", "--diff"):
+        result = run(flag, str(f))
+        assert result.exit_code == 2 and "--output-dir" in result.stderr
+    assert f.read_text(encoding="utf-8") == '{"text": "x"}\n'
+
+
+def test_one_jsonl_file_goes_to_stdout_as_jsonl(tmp_path):
+    f = tmp_path / "a.jsonl"
+    f.write_text(json.dumps({"id": "x", "text": DIRTY.decode()}) + "\n", encoding="utf-8")
+    result = run("-q", str(f))
+    assert result.exit_code == 0, result.stderr
+    record = json.loads(result.stdout)
+    assert record["id"] == "x" and record["text"] == CLEAN.decode()

@@ -17,7 +17,7 @@ from .session import Session
 
 CORPUS_SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".json.gz", ".ndjson", ".parquet", ".warc", ".warc.gz", ".wet",
                    ".wet.gz")
-TEXT_FORMATS = (None, "text", "txt", "plain")
+TEXT_FORMATS = (None, "auto", "text", "txt", "plain")
 
 Opt = typer.Option
 
@@ -86,6 +86,9 @@ def clean(
     elif write or diff:
         if STDIN in inputs and write:
             fail("--write needs files; stdin can only be cleaned to stdout")
+        if opts.get("input-format") not in TEXT_FORMATS or any(p.lower().endswith(CORPUS_SUFFIXES) for p in inputs):
+            fail(f"--{'write' if write else 'diff'} works on text files; clean JSONL, Parquet or WET with "
+                 "--output-dir DIR or -o FILE")
         files = expand(inputs, resolved)
         status = _in_place(session, files, source) if write else _diff(session, files, source)
     else:
