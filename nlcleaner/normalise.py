@@ -69,8 +69,16 @@ def normalise(line: str) -> str:
     return _SPACE.sub(" ", s).strip()
 
 
+_TRAIL_CHARS = frozenset(".:;,!?|»›→>-…\"'")
+_EDGE_CHARS = frozenset("|»›→>-…\"'")
+
+
 def bare(view: str) -> str:
     """A normalised view without punctuation at its ends: what a whole-line phrase is compared with."""
+    if view and not (
+        view[-1] in _TRAIL_CHARS or view[-1].isspace() or view[0] in _EDGE_CHARS or view[0].isspace()
+    ):
+        return view  # nothing at either end to take off (the common case, kept cheap)
     return _EDGE.sub("", _TRAIL.sub("", view))
 
 
