@@ -400,7 +400,7 @@ def test_lines_the_packs_already_remove_are_noted_or_left_out(corpus, tmp_path):
     noted = learn([path], options(), known_by=cleaner)
     share = [f for f in noted.findings if f.line == "Share this story"]
     assert len(share) == 1 and share[0].known == ("social.test-share-story",)
-    assert "# already removed by the built-in rule social.test-share-story\n" in noted.pack
+    assert "# already removed by social.test-share-story\n" in noted.pack
     assert sum(bool(f.known) for f in noted.findings) == 1
     skipped = learn([path], options(), known_by=cleaner, skip_known=True)
     assert [f.line for f in skipped.findings] == [f.line for f in noted.findings if not f.known]

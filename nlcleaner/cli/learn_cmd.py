@@ -24,7 +24,7 @@ def learn(
     summary: Annotated[bool, Opt("--summary", help="Print a table of the findings per source on stderr.")] = False,
     output_format: Annotated[str, Opt("--output-format", metavar="text|json", help="json: the findings as JSON on stdout (needs -o for the pack).")] = "text",
     name: Annotated[str, Opt("--name", metavar="NAME", help="The pack's name.")] = "learned",
-    skip_known: Annotated[bool, Opt("--skip-known", help="Leave out lines the built-in packs already remove.")] = False,
+    skip_known: Annotated[bool, Opt("--skip-known", help="Leave out lines the configured rules (by default the built-in packs) already remove.")] = False,
     source: Annotated[Optional[str], Opt("--source", metavar="HOST|URL", help="One source for every document.")] = None,
     source_field: Annotated[Optional[str], Opt("--source-field", metavar="FIELD", help="Group records by this field (a URL is reduced to its host).")] = None,
     text_field: Annotated[Optional[str], Opt("--text-field", metavar="FIELD", help="The field holding the text (default: text).")] = None,
@@ -93,7 +93,7 @@ def learn(
         **{k: v for k, v in given.items() if v is not None},
     )
     try:
-        result = run(paths, settings, name=name, skip_known=skip_known)
+        result = run(paths, settings, name=name, skip_known=skip_known, known_by=o.cleaner(resolved))
     except NLCleanerError as exc:
         fail(str(exc))
     except OSError as exc:

@@ -40,8 +40,8 @@ class LearnResult:
 
 def learn(paths, options: LearnOptions | None = None, *, name: str = "learned", skip_known: bool = False,
           known_by=None) -> LearnResult:
-    """Count, choose, write and check. Findings that the built-in packs (or the Cleaner `known_by`) already remove
-    in every example are noted in the pack, or left out with `skip_known`."""
+    """Count, choose, write and check. Findings that the Cleaner `known_by` (by default one with the built-in packs)
+    already removes in every example are noted in the pack, or left out with `skip_known`."""
     options = options or LearnOptions()
     corpus = count(paths, options)
     findings = choose(corpus.groups, options)

@@ -81,7 +81,7 @@ def render(findings: list[Finding], *, name: str = "learned", settings: dict | N
             f"head zone {_pct(f.head_share)}; {variants}; key {f.folded[:80]!r}\n"
         )
         if f.known:
-            out.append(f"# already removed by the built-in rule{'s' if len(f.known) > 1 else ''} {', '.join(f.known)}\n")
+            out.append(f"# already removed by {', '.join(f.known)}\n")
         out.append("[[rule]]\n")
         out.append(f"id = {string(f.id)}\n")
         out.append(f"kind = {string(f.kind)}\n")
