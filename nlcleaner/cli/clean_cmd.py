@@ -10,7 +10,7 @@ import typer
 
 from . import options as o
 from .app import (
-    EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, PipeClosed, app, error, fail, write_out,
+    EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, PipeClosed, app, error, fail, say, write_out,
 )
 from .inputs import STDIN, Input, expand
 from .session import Session
@@ -115,12 +115,21 @@ def _is_batch(inputs: list[str], opts: dict, output_dir, output) -> bool:
 
 
 def _to_stdout(session: Session, inp: Input, source) -> int:
+    if inp.is_stdin and not session.quiet and _interactive():
+        say("nlcleaner: reading the text from the terminal; end it with Ctrl-D (or see: nlcleaner clean --help)")
     data, out, _, outcome = session.clean(inp, source)
     if outcome is None:
         return EXIT_ERROR
     session.record(outcome)
     write_out(out)
     return EXIT_OK
+
+
+def _interactive() -> bool:
+    try:
+        return sys.stdin is not None and sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def _in_place(session: Session, files: list[Input], source) -> int:
