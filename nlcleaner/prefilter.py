@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
@@ -168,6 +169,24 @@ class _AhoCorasick:
         return [(end + 1, kid) for end, kid in self._iter(view)]
 
 
+_SCRATCH = threading.local()
+_GATE_LOCK = threading.Lock()
+
+
+def _scratch(db):
+    """This thread's scratch space for a hyperscan database. A database's own scratch serves one scan at a time:
+    two threads scanning with it raise ScratchInUseError, so each thread allocates its own (once per database)."""
+    spaces = getattr(_SCRATCH, "spaces", None)
+    if spaces is None:
+        spaces = _SCRATCH.spaces = {}
+    entry = spaces.get(id(db))
+    if entry is None or entry[0] is not db:
+        import hyperscan
+
+        entry = spaces[id(db)] = (db, hyperscan.Scratch(db))
+    return entry[1]
+
+
 class _Hyperscan:
     def __init__(self, keys: list[str]):
         import hyperscan
@@ -209,7 +228,7 @@ class _Hyperscan:
         def on_match(kid, _start, end, _flags, _ctx):
             add((end, kid))
 
-        self._db.scan(data, match_event_handler=on_match)
+        self._db.scan(data, match_event_handler=on_match, scratch=_scratch(self._db))
         if not found:
             return found
         found.sort()
@@ -338,26 +357,33 @@ class Prefilter:
     @property
     def gate(self) -> "BranchGate | None":
         if self._gate_matchers is not None:
-            matchers, self._gate_matchers = self._gate_matchers, None
-            self._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
-            targets = [
-                (m, b, m.branches[b], "raw" if m.on == "raw" else "norm")
-                for m in matchers
-                if m.mode == "pattern" and len(m.branches) == len(m.branch_anchors)
-                for b in range(len(m.branches))
-                if _gate_ok(m, b)
-            ]
-            if targets:
-                try:
-                    self._gate = BranchGate(targets)
-                    self._index_targets(matchers)
-                except Exception:  # no gate: the keys alone decide, as with the other backends
-                    self._gate = None
+            with _GATE_LOCK:  # built once: a thread must not see a half-built gate (or none) meanwhile
+                if self._gate_matchers is not None:
+                    self._build_gate()
         return self._gate
+
+    def _build_gate(self) -> None:
+        matchers = self._gate_matchers
+        self._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
+        targets = [
+            (m, b, m.branches[b], "raw" if m.on == "raw" else "norm")
+            for m in matchers
+            if m.mode == "pattern" and len(m.branches) == len(m.branch_anchors)
+            for b in range(len(m.branches))
+            if _gate_ok(m, b)
+        ]
+        if targets:
+            try:
+                self._gate = BranchGate(targets)
+                self._index_targets(matchers)
+            except Exception:  # no gate: the keys alone decide, as with the other backends
+                self._gate = None
+        self._gate_matchers = None
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
-        gated_tid = {(id(m), b): t for t, (m, b) in enumerate(self.gate.targets) if b in self.gate.gated.get(id(m), {})}
+        gate = self._gate  # called while the gate is being built (under its lock): not through the property
+        gated_tid = {(id(m), b): t for t, (m, b) in enumerate(gate.targets) if b in gate.gated.get(id(m), {})}
         self._tid_keys: dict[int, tuple[int, ...] | None] = {}
         self._by_key: dict[int, list[tuple[int, int, bool]]] = {}  # key id -> (matcher id, alternative, gated)
         self._bare: list[tuple[int, int, int | None]] = []  # unanchored: (matcher id, alternative, tid or None)
@@ -778,7 +804,7 @@ class BranchGate:
             def on_match(lid, _start, end, _flags, _ctx, glob=glob, add=add):
                 add((end, glob[lid]))
 
-            db.scan(data, match_event_handler=on_match)
+            db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
         if not ends:
             return
         ends.sort()
