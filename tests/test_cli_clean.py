@@ -378,7 +378,7 @@ def test_a_50_mb_line_is_cleaned_in_well_under_a_minute(tmp_path):
     elapsed = time.monotonic() - t0
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "out" / "line.txt").stat().st_size == big.stat().st_size
-    assert elapsed < 45, elapsed
+    assert elapsed < 60, elapsed  # ~10 s on an idle machine; the bound leaves room for a loaded CI runner
 
 
 def test_no_traceback_for_a_missing_file(tmp_path):
