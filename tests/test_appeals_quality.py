@@ -208,6 +208,21 @@ UNSEEN = {
 "nl-donate": ["Steun onafhankelijke journalistiek", "Met een kleine bijdrage help je ons om onze artikelen gratis te houden.", "Doneer nu"],
 "uk-newsletter": ["Підпишіться на нашу розсилку", "Найважливіші новини щотижня на вашу пошту.", "Підписатися"],
 "ru-paywall": ["Этот материал доступен только подписчикам.", "Оформите подписку, чтобы читать без ограничений.", "Уже есть подписка? Войдите"],
+"it-donate": ["Sostieni il giornalismo indipendente", "Il nostro lavoro è possibile grazie ai lettori. Con una piccola donazione ci aiuti a restare liberi.", "Dona ora"],
+"it-newsletter": ["Ricevi la nostra newsletter", "Le notizie più importanti ogni mattina nella tua casella email.", "Iscriviti"],
+"es-newsletter2": ["Apúntate a nuestra newsletter", "Cada viernes, lo mejor de la semana en tu bandeja de entrada.", "Apuntarme"],
+"es-paywall": ["Este artículo es exclusivo para suscriptores", "Suscríbete para seguir leyendo", "¿Ya eres suscriptor? Inicia sesión"],
+"pl-newsletter": ["Newsletter", "Zapisz się, a najważniejsze wiadomości trafią prosto na Twoją skrzynkę.", "Zapisz się"],
+"pl-donate2": ["Pomóż nam działać", "Jesteśmy niezależną redakcją utrzymywaną przez czytelników. Wesprzyj nas jednorazowo lub co miesiąc.", "Wspieram"],
+"nl-newsletter": ["Ontvang onze nieuwsbrief", "Elke week het beste van onze redactie in je inbox.", "Inschrijven"],
+"nl-paywall2": ["Lees verder met een abonnement", "Krijg onbeperkt toegang tot al onze artikels.", "Bekijk aanbiedingen"],
+"fr-newsletter2": ["Newsletter", "Recevez chaque semaine le meilleur de nos articles dans votre boîte mail.", "Je m'inscris"],
+"fr-donate2": ["Chers lecteurs,", "notre journal ne vit que grâce à vos dons. Aidez-nous à rester libres et indépendants.", "Faire un don"],
+"de-newsletter2": ["Newsletter", "Die wichtigsten Nachrichten des Tages – jeden Morgen kostenlos in Ihr Postfach.", "Jetzt anmelden"],
+"de-paywall2": ["Weiterlesen mit Plus", "Alle Artikel lesen, 4 Wochen für 1 €, danach monatlich kündbar.", "Jetzt testen"],
+"ru-donate2": ["Дорогие читатели!", "Наше издание существует только на ваши пожертвования. Помогите нам продолжать работу.", "Помочь"],
+"uk-donate2": ["Шановні читачі!", "Ми — незалежне медіа, і ваша підтримка допомагає нам працювати далі.", "Підтримати"],
+"en-member": ["Become a member", "Members get ad-free reading, exclusive newsletters and invitations to events, and help fund our reporting.", "Join now"],
 }
 
 
