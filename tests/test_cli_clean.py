@@ -431,3 +431,20 @@ def test_one_jsonl_file_goes_to_stdout_as_jsonl(tmp_path):
     assert result.exit_code == 0, result.stderr
     record = json.loads(result.stdout)
     assert record["id"] == "x" and record["text"] == CLEAN.decode()
+
+
+def test_report_of_a_guard_flagged_document(tmp_path):
+    reference = ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml"
+    appeal = (b"The river rose two metres overnight, and three villages downstream were evacuated before dawn.\n"
+              b"Dear readers, our journalism is free for everyone.\n"
+              b"If you value it, please donate today.\n"
+              b"Donate now\n")
+    report = tmp_path / "r.jsonl"
+    result = run("--rules", str(reference), "--select", "donation.reference", "--guard", "0.1", "--report",
+                 str(report), input=appeal)
+    assert result.exit_code == 0 and result.stdout_bytes == appeal  # held back: nothing removed
+    doc, totals = [json.loads(x) for x in report.read_text().splitlines()]
+    assert doc["applied"] is False and doc["flags"] == ["guard"] and doc["removals"] == []
+    assert doc["held"][0]["rule"] == "donation.reference-appeal"
+    assert totals["flagged"] == 1 and totals["changed"] == 0
+    assert totals["settings"]["guard"] == 0.1 and totals["settings"]["report-format"] == "jsonl"
