@@ -1,0 +1,269 @@
+"""nlcleaner's throughput benchmark (not a test): one command, figures printed as a table.
+
+    python bench/run.py                         # 200 MB corpus built from the dev dumps (or the fixtures)
+    python bench/run.py --size 50 --quick       # smaller and without the document-size sweep
+    python bench/run.py --from my.jsonl         # any JSONL with a "text" field, repeated up to --size MB
+
+Every figure is the wall time of a whole process (start-up and pack loading included) pinned to one core, so the
+ratios between nlcleaner, a plain orjson read/write round trip and DataTrove's C4 line filter hold on a noisy
+machine. Corpora are written under --dir (default: $TMPDIR/nlcleaner-bench) and reused when they exist.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT.parent / "shared" / "corpus" / "dev"
+MB = 1_000_000
+
+ORJSON_ROUND_TRIP = r"""
+import sys, orjson
+with open(sys.argv[1], "rb") as src, open(sys.argv[2], "wb") as dst:
+    for line in src:
+        rec = orjson.loads(line)
+        dst.write(orjson.dumps(rec) + b"\n")
+"""
+
+C4_FILTER = r"""
+import sys, orjson
+from datatrove.data import Document
+from datatrove.pipeline.filters import C4QualityFilter
+f = C4QualityFilter()  # the default C4 rules: line filters + document checks
+with open(sys.argv[1], "rb") as src, open(sys.argv[2], "wb") as dst:
+    for i, line in enumerate(src):
+        rec = orjson.loads(line)
+        doc = Document(text=rec["text"], id=str(i))
+        f.filter(doc)  # the line filter rewrites doc.text (documents it would drop are kept: same output volume)
+        rec["text"] = doc.text
+        dst.write(orjson.dumps(rec) + b"\n")
+"""
+
+BARE_TYPER = r"""
+import sys, typer
+app = typer.Typer(add_completion=False)
+@app.command()
+def clean(path: str):
+    sys.stdout.write(open(path, encoding="utf-8").read())
+app()
+"""
+
+MEASURE = r"""
+import resource, subprocess, sys, time
+t = time.perf_counter()
+rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+dt = time.perf_counter() - t
+print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+"""
+
+
+def _cores(n: int) -> list[int]:
+    have = sorted(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else []
+    return have[:n]
+
+
+def run(cmd: list[str], cores: int = 1) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process (and its children), pinned to `cores` cores."""
+    pin = _cores(cores)
+
+    def pin_me():
+        if pin and hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, pin)
+
+    out = subprocess.run(
+        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, preexec_fn=pin_me, check=True
+    ).stdout.split()
+    seconds, rss_kb, rc = float(out[0]), int(out[1]), int(out[2])
+    if rc not in (0, 3):
+        raise SystemExit(f"benchmark command failed ({rc}): {' '.join(cmd)}")
+    return seconds, rss_kb / 1024
+
+
+def nlcleaner_cmd(src: Path, dst: Path, jobs: int = 1) -> list[str]:
+    return [sys.executable, "-m", "nlcleaner", "clean", "--quiet", "--jobs", str(jobs), "--input-format", "jsonl",
+            str(src), "-o", str(dst)]
+
+
+# corpora ------------------------------------------------------------------------------------------------------
+
+
+def dumps(source: str | None) -> list[str]:
+    if source:
+        out = []
+        with open(source, "rb") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if isinstance(rec.get("text"), str):
+                    out.append(rec["text"])
+        return out
+    files = sorted(DEV.glob("*.txt")) or sorted((ROOT / "fixtures").rglob("*.txt"))
+    return [p.read_bytes().decode("utf-8", "surrogateescape") for p in files]
+
+
+def write_jsonl(path: Path, texts, size_mb: float) -> Path:
+    if path.exists() and path.stat().st_size >= size_mb * MB * 0.95:
+        return path
+    tmp = path.with_suffix(".part")
+    written, i = 0, 0
+    texts = list(texts)
+    with open(tmp, "w", encoding="utf-8") as fh:
+        while written < size_mb * MB:
+            text = texts[i % len(texts)]
+            line = json.dumps({"id": f"doc-{i}", "url": f"https://example.org/{i}", "text": text}) + "\n"
+            fh.write(line)
+            written += len(line.encode("utf-8", "surrogateescape"))
+            i += 1
+    tmp.replace(path)
+    return path
+
+
+def sized_documents(texts: list[str], size: int, total_mb: float) -> list[str]:
+    """Documents of about `size` characters, made of whole lines of the dumps, enough for `total_mb`."""
+    lines = [ln for t in texts for ln in t.split("\n")]
+    out, cur, cur_len, k = [], [], 0, 0
+    need = int(total_mb * MB)
+    made = 0
+    while made < need:
+        ln = lines[k % len(lines)]
+        k += 1
+        cur.append(ln)
+        cur_len += len(ln) + 1
+        if cur_len >= size:
+            doc = "\n".join(cur) + "\n"
+            out.append(doc)
+            made += len(doc)
+            cur, cur_len = [], 0
+            if len(out) * size >= need:
+                break
+    return out
+
+
+def words(texts: list[str]) -> list[str]:
+    rng = random.Random(7)
+    vocab = sorted({w for t in texts[:400] for w in t.split() if w.isalpha() and 3 <= len(w) <= 12})
+    return [rng.choice(vocab) for _ in range(200_000)]
+
+
+# measurements -------------------------------------------------------------------------------------------------
+
+
+def mbps(path: Path, seconds: float) -> float:
+    return path.stat().st_size / MB / seconds
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size", type=float, default=200, help="MB of JSONL for the main corpus (default 200)")
+    ap.add_argument("--from", dest="source", help="a JSONL file to take the documents from (field 'text')")
+    ap.add_argument("--dir", default=os.path.join(tempfile.gettempdir(), "nlcleaner-bench"))
+    ap.add_argument("--quick", action="store_true", help="skip the document-size sweep and the large single files")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON as well")
+    ap.add_argument("--c4-mb", type=float, default=20, help="MB of the corpus given to the (slow) C4 filter")
+    args = ap.parse_args(argv)
+    work = Path(args.dir)
+    work.mkdir(parents=True, exist_ok=True)
+    texts = dumps(args.source)
+    tag = "from" if args.source else "dev"
+    main_corpus = write_jsonl(work / f"corpus-{tag}-{int(args.size)}mb.jsonl", texts, args.size)
+    out = work / "out.jsonl"
+    rows: list[tuple[str, str, str]] = []
+    figures: dict[str, float] = {}
+
+    def row(name, value, note=""):
+        rows.append((name, value, note))
+        print(f"  {name:<46} {value:>14}  {note}", flush=True)
+
+    print(f"corpus: {main_corpus} ({main_corpus.stat().st_size / MB:.0f} MB), one core", flush=True)
+    # the first Cleaner after a pack change builds the pack cache (and hyperscan's databases): time it apart
+    cold = subprocess.run(
+        [sys.executable, "-c", "import time; t=time.perf_counter(); from nlcleaner import Cleaner; c=Cleaner(); "
+         "c.clean('Sign up for our newsletter.\\nShare this article\\n'); "
+         "print(time.perf_counter()-t, c._prefilter.backend)"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    figures["pack_load_first_s"] = float(cold[0])
+    row("prefilter backend", cold[1])
+    row("first pack load + one document (builds the caches if stale)", f"{float(cold[0]):.2f} s")
+    t1, rss = run(nlcleaner_cmd(main_corpus, out, 1))
+    t = t1
+    rate = figures["nlcleaner"] = mbps(main_corpus, t)
+    row("nlcleaner clean --jobs 1 (JSONL in/out)", f"{rate:.2f} MB/s", f"{t:.1f} s, peak {rss:.0f} MB")
+    figures["peak_rss_mb"] = rss
+    try:
+        import orjson  # noqa: F401
+
+        t, _ = run([sys.executable, "-c", ORJSON_ROUND_TRIP, str(main_corpus), str(out)])
+        figures["orjson"] = mbps(main_corpus, t)
+        row("orjson read/write round trip", f"{figures['orjson']:.1f} MB/s", f"nlcleaner = {rate / figures['orjson']:.3f}x")
+    except ImportError:
+        row("orjson read/write round trip", "n/a", "pip install orjson")
+    try:
+        import datatrove  # noqa: F401
+
+        c4_corpus = write_jsonl(work / f"corpus-{tag}-{int(min(args.size, args.c4_mb))}mb.jsonl", texts,
+                                min(args.size, args.c4_mb))
+        t, _ = run([sys.executable, "-c", C4_FILTER, str(c4_corpus), str(out)])
+        figures["c4"] = mbps(c4_corpus, t)
+        row("DataTrove C4 line filter", f"{figures['c4']:.1f} MB/s", f"nlcleaner = {rate / figures['c4']:.2f}x")
+    except ImportError:
+        row("DataTrove C4 line filter", "n/a", "pip install datatrove")
+    t2, _ = run(nlcleaner_cmd(main_corpus, out, 2), cores=2)
+    figures["jobs2_speedup"] = t1 / t2
+    row("--jobs 2 vs --jobs 1 (two cores)", f"{figures['jobs2_speedup']:.2f}x", f"{mbps(main_corpus, t2):.2f} MB/s")
+
+    if not args.quick:
+        base_docs = sized_documents(texts, 30_000, min(args.size, 50))
+        base = write_jsonl(work / "docs-30kb.jsonl", base_docs, min(args.size, 50))
+        t, _ = run(nlcleaner_cmd(base, out))
+        ref = figures["docs_30kb"] = mbps(base, t)
+        row("documents of ~30 KB (reference)", f"{ref:.2f} MB/s")
+        for label, size in (("1 KB", 1_000), ("100 KB", 100_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)):
+            docs = sized_documents(texts, size, min(args.size, 50))
+            path = write_jsonl(work / f"docs-{label.replace(' ', '').lower()}.jsonl", docs, min(args.size, 50))
+            t, rss = run(nlcleaner_cmd(path, out))
+            figures[f"docs_{label}"] = mbps(path, t)
+            row(f"documents of {label}", f"{figures[f'docs_{label}']:.2f} MB/s",
+                f"{figures[f'docs_{label}'] / ref:.2f}x of 30 KB, peak {rss:.0f} MB")
+        vocab = words(texts)
+        line50 = " ".join(vocab[i % len(vocab)] for i in range(6_000_000))[: 50 * MB]
+        path = write_jsonl(work / "single-line-50mb.jsonl", [line50], 50)
+        t, rss = run(nlcleaner_cmd(path, out))
+        figures["single_line"] = mbps(path, t)
+        row("one 50 MB line, no furniture", f"{figures['single_line']:.2f} MB/s",
+            f"{figures['single_line'] / figures['nlcleaner']:.2f}x of normal, peak {rss:.0f} MB")
+        oneword = "\n".join(vocab[i % len(vocab)] for i in range(7_000_000))[: 50 * MB]
+        path = write_jsonl(work / "one-word-lines-50mb.jsonl", [oneword], 50)
+        t, rss = run(nlcleaner_cmd(path, out))
+        figures["one_word_lines"] = mbps(path, t)
+        row("50 MB of one-word lines", f"{figures['one_word_lines']:.2f} MB/s",
+            f"{figures['one_word_lines'] / figures['nlcleaner']:.2f}x of normal, peak {rss:.0f} MB")
+
+    load = [float(subprocess.run(
+        [sys.executable, "-c", "import time; t=time.perf_counter(); from nlcleaner import Cleaner; Cleaner(); "
+         "print(time.perf_counter()-t)"], capture_output=True, text=True, check=True).stdout) for _ in range(3)]
+    figures["pack_load_s"] = statistics.median(load)
+    row("import + pack load (Cleaner())", f"{figures['pack_load_s']:.3f} s")
+    one = work / "one-line.txt"
+    one.write_text("A single line of article text.\n", encoding="utf-8")
+    bare = work / "bare_typer.py"
+    bare.write_text(BARE_TYPER, encoding="utf-8")
+    start_nl = statistics.median(run([sys.executable, "-m", "nlcleaner", "clean", str(one)])[0] for _ in range(7))
+    start_ty = statistics.median(run([sys.executable, str(bare), str(one)])[0] for _ in range(7))
+    figures["start_s"], figures["start_typer_s"] = start_nl, start_ty
+    row("nlcleaner clean one-line.txt (start-up)", f"{start_nl:.3f} s", f"bare typer app {start_ty:.3f} s, "
+        f"+{start_nl - start_ty:.3f} s")
+    if args.json:
+        print(json.dumps(figures, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
