@@ -111,3 +111,14 @@ def test_configured_exclude_applies_to_files_named_explicitly(tmp_path, monkeypa
     assert result.stdout.startswith("b.md:10: donation.moscow-times") and "drafts" not in result.stdout
     fixed = CliRunner().invoke(app, ["fix", "drafts/a.md", "b.md"])
     assert fixed.exit_code == 1 and draft.read_bytes() == DIRTY and article.read_bytes() == CLEAN
+
+
+def test_per_file_ignores_from_the_configuration(tmp_path, monkeypatch):
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "quotes" / "q.md").write_bytes(DIRTY)
+    (tmp_path / "b.md").write_bytes(DIRTY)
+    (tmp_path / "nlcleaner.toml").write_text('[per-file-ignores]\n"quotes/*" = ["donation"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "quotes/q.md", "b.md"])
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["b.md"]
