@@ -21,7 +21,8 @@ MARK = "@@nlcleaner-readme@@"
 
 
 def test_the_readme_opens_with_the_two_commands():
-    assert README.splitlines()[:2] == [FIRST, SECOND]
+    # a fenced block as the very first thing, so that the two commands render as two lines
+    assert README.splitlines()[:4] == ["```sh", FIRST, SECOND, "```"]
 
 
 def test_ci_runs_exactly_the_second_command():
