@@ -15,6 +15,11 @@ from .kinds.line_match import LineMatcher, LineView
 
 _GATE_MAX_CHARS = 100_000
 _NONE: dict = {}
+
+
+def _alternatives(found) -> tuple[int, ...] | set[int]:
+    """A line's alternatives as the prefilter keeps them: one int, or a set of them."""
+    return (found,) if type(found) is int else found
 _SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
 
 
@@ -155,7 +160,7 @@ class Round:
         lines = sorted(i for i in per if lo <= i < hi)
         if matcher.mode != "pattern":
             return [i for i in lines if matcher.match(self.view(i))]
-        return [i for i in lines if matcher.match(self.view(i), per[i])]
+        return [i for i in lines if matcher.match(self.view(i), _alternatives(per[i]))]
 
     def _protected(self) -> frozenset[int]:
         """Lines between `nlcleaner: off` and `nlcleaner: on` (markers included) are kept whatever rules say."""

@@ -414,13 +414,17 @@ class Prefilter:
         raw_ids = self._raw_matchers
 
         def add(mid, i, b):
+            # a line's alternatives: a bare int while there is one (no object per line), a set from the second on
             per = out.get(mid)
             if per is None:
-                out[mid] = {i: {b}}
+                out[mid] = {i: b}
                 return
             s = per.get(i)
             if s is None:
-                per[i] = {b}
+                per[i] = b
+            elif type(s) is int:
+                if s != b:
+                    per[i] = {s, b}
             else:
                 s.add(b)
 
