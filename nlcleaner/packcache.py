@@ -124,7 +124,7 @@ def _write(file: Path, got) -> None:
 
 def _prune(folder: Path) -> None:
     now = time.time()
-    for old in folder.glob("pack-*.pickle"):
+    for old in [*folder.glob("pack-*.pickle"), *folder.glob("gate-*"), *folder.glob("hyperscan-*")]:
         try:
             if now - old.stat().st_mtime > _MAX_AGE:
                 old.unlink()

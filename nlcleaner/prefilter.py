@@ -195,7 +195,6 @@ class _Hyperscan:
         if cached is not None and cached.exists():
             try:
                 self._db = hyperscan.loadb(cached.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
-                self._db.scratch = hyperscan.Scratch(self._db)  # a loaded database has none
                 # a loaded database has no scratch space: scanning it raises InvalidError (-1) without one
                 self._db.scratch = hyperscan.Scratch(self._db)
                 self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
@@ -756,6 +755,7 @@ class BranchGate:
                 kept = [int(x) for x in cached.with_suffix(".kept").read_text().split()]
                 db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
                 db.scratch = hs.Scratch(db)  # a loaded database has none
+                os.utime(cached)  # in use: not pruned
                 return db, kept
             except Exception:
                 pass
