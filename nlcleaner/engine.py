@@ -14,10 +14,6 @@ from .decide import SANDWICH_RULE, SANDWICH_WHY, decide
 from .detect import Round
 from .errors import NLCleanerError
 from .kinds import PatternTimeout, compile_rule
-from .kinds.cut import CutKind
-from .kinds.line import LineKind
-from .kinds.region import RegionKind
-from .kinds.scored import ScoredKind
 from .prefilter import Prefilter
 from .records import Removal
 from .rules.loader import builtin_pack_paths, check_unique, load_pack
@@ -123,7 +119,7 @@ class Cleaner:
                 break
             rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits)
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
-                active = [k for k in active if _gate(k) is None or any(rnd.may_match(m) for m in _gate(k))]
+                active = [k for k in active if k.required is None or any(rnd.may_match(m) for m in k.required)]
             claims = self._detect(rnd, active, disabled, flags)
             decision = decide(
                 rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
@@ -142,12 +138,11 @@ class Cleaner:
         return CleanResult(current, removals, flags, held)
 
     def _may_claim(self, kind, hits) -> bool:
-        """Whether a kind can claim anything in a document with these prefilter hits (its gate: see `_gate`)."""
-        gate = _gate(kind)
-        if gate is None:
+        """Whether a kind can claim anything in a document with these prefilter hits (see the kinds' `required`)."""
+        if kind.required is None:
             return True
         may = self._prefilter.may_match
-        return any(may(m, hits) for m in gate)
+        return any(may(m, hits) for m in kind.required)
 
     def _detect(self, rnd, kinds, disabled: set, flags: list) -> list[Claim]:
         claims: list[Claim] = []
@@ -171,28 +166,6 @@ class Cleaner:
         """Clean encoded text; untouched bytes stay identical. Raises InputError for binary or UTF-16/32 input."""
         result = self.clean(document.decode(data), source)
         return (document.encode(result.text) if result.changed else data), result
-
-
-def _gate(kind):
-    """The matchers of which one must match somewhere before a kind can claim anything; None: always run it.
-
-    A phrase/pattern rule needs its line, a cut its marker, a region its start marker, a scored rule one of its
-    positive signals (a claim needs at least `min_signals` >= 1 of them)."""
-    gate = getattr(kind, "_nlc_gate", False)
-    if gate is not False:
-        return gate
-    if isinstance(kind, LineKind):
-        gate = [kind.matcher]
-    elif isinstance(kind, CutKind):
-        gate = [kind.marker]
-    elif isinstance(kind, RegionKind):
-        gate = [kind.start]
-    elif isinstance(kind, ScoredKind):
-        gate = [m for _, weight, m in kind.signals if weight > 0] or None
-    else:
-        gate = None
-    kind._nlc_gate = gate
-    return gate
 
 
 def _hash(digests) -> str:

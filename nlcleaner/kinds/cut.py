@@ -18,6 +18,7 @@ class CutKind:
         self.rule = rule
         self.marker = LineMatcher(rule.spec["marker"], rule.id, rule.user)
         self.matchers = [self.marker]
+        self.required = [self.marker]  # of which one must match before the kind can claim anything
         self.max_share = rule.spec["max_share"]
         confirm = rule.spec.get("confirm")
         self.confirm = LineMatcher(confirm["line"], rule.id, rule.user) if confirm else None

@@ -11,6 +11,7 @@ class LineKind:
         self.rule = rule
         self.matcher = LineMatcher(rule.spec["line"], rule.id, rule.user)
         self.matchers = [self.matcher]
+        self.required = [self.matcher]  # of which one must match before the kind can claim anything
         self.scope = rule.spec["scope"]
         self.max_lines = rule.spec["max_lines"]
 

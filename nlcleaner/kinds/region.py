@@ -15,6 +15,7 @@ class RegionKind:
         self.start = LineMatcher(spec["start"], rule.id, rule.user)
         self.end = LineMatcher(spec["end"], rule.id, rule.user)
         self.matchers = [self.start, self.end]
+        self.required = [self.start]  # of which one must match before the kind can claim anything
         self.max_lines = spec["max_lines"]
         self.unclosed = spec["unclosed"]
 

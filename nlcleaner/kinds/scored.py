@@ -36,6 +36,8 @@ class ScoredKind:
             line["max_chars"] = line.get("max_chars") or _SIGNAL_MAX_CHARS
             self.signals.append((s["name"], s["weight"], LineMatcher(line, rule.id, rule.user)))
         self.matchers = [m for _, _, m in self.signals]
+        # a claim needs at least one positive signal: one of these must match before the kind can claim anything
+        self.required = [m for _, weight, m in self.signals if weight > 0] or None
         self.threshold = spec["threshold"]
         self.min_signals = spec["min_signals"]
         self.min_line_weight = spec["min_line_weight"]
