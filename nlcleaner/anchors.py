@@ -1,10 +1,15 @@
-"""Deriving prefilter anchors from a pattern: literals of which every match must contain at least one.
+"""Deriving prefilter keys from a pattern: literals of which every match must contain at least one.
 
 A pattern without declared anchors would otherwise run on every line. The pattern is parsed with the standard
 library's regular-expression parser (enough for the syntax packs use; anything it cannot read simply stays
 unanchored). A requirement is a set of literals, any one of which a match contains: a run of literal characters
 gives a one-element set, an alternation the union of its branches' requirements (when every branch has one), a
 repeat of at least one its body's. Of a sequence's requirements the most selective is kept.
+
+Two policies share the walk: `derive` (the literal's longest word, three letters at least, or a non-ASCII symbol
+such as ©) and `derive_extended`, the prefilter's second try for an alternative `derive` leaves without keys: it
+also takes small character classes (`[$€£]`), two-letter non-ASCII words (`zł`, `от`), short literals kept whole
+(`(c)`) and a few rare ASCII symbols (`$`, `|`).
 """
 
 from __future__ import annotations
@@ -18,74 +23,92 @@ except ImportError:  # pragma: no cover - Python < 3.11 kept them public
     import sre_parse as P
 
 MIN_LEN = 3  # shorter literals ("by", "on") hit nearly every line: no use as a prefilter
+_SYMBOLS = frozenset("$|@#%&+©®™")  # ASCII symbols rare enough on a line to be worth a key ("$ 5", "a | b | c")
+_WORD = regex.compile(r"\w+")
 
 
 def derive(pattern: str) -> tuple[str, ...] | None:
-    try:
-        tree = P.parse(pattern, 0)
-    except Exception:  # any syntax the stdlib parser does not know (\p{L}, (?V1)...): no anchors
-        return None
-    req = _sequence(list(tree))
-    if not req or not all(_useful(s) for s in req):
-        return None
-    return tuple(sorted(req))
+    return _Walker(extended=False).keys(pattern)
 
 
-def _key(literal: str) -> str:
-    """What the prefilter looks for: the literal's longest word, case-folded (or the literal if it has none)."""
-    words = regex.findall(r"\w+", literal.casefold())
-    return max(words, key=len) if words else literal.casefold().strip()
+def derive_extended(pattern: str) -> tuple[str, ...] | None:
+    return _Walker(extended=True).keys(pattern)
 
 
-def _useful(anchor: str) -> bool:
-    if regex.search(r"\w", anchor):
-        return len(anchor) >= MIN_LEN
-    return bool(anchor) and not anchor.isascii()  # a symbol such as © is rare enough on its own
+class _Walker:
+    def __init__(self, extended: bool):
+        self.extended = extended
 
-
-def _lit(text: str) -> frozenset:
-    return frozenset([_key(text)])
-
-
-def _better(a, b):
-    """The more selective requirement: usable, longer shortest anchor, then fewer anchors."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-
-    def rank(req):
-        return (all(_useful(s) for s in req), min(map(len, req)), -len(req))
-
-    return a if rank(a) >= rank(b) else b
-
-
-def _sequence(items) -> frozenset | None:
-    best, run = None, []
-    for op, av in items:
-        if op is C.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            best = _better(best, _lit("".join(run)))
-            run = []
-        best = _better(best, _item(op, av))
-    if run:
-        best = _better(best, _lit("".join(run)))
-    return best
-
-
-def _item(op, av) -> frozenset | None:
-    if op is C.SUBPATTERN:
-        return _sequence(list(av[-1]))
-    if op is C.BRANCH:
-        parts = [_sequence(list(branch)) for branch in av[1]]
-        if any(p is None for p in parts):
+    def keys(self, pattern: str) -> tuple[str, ...] | None:
+        try:
+            tree = P.parse(pattern, 0)
+        except Exception:  # any syntax the stdlib parser does not know (\p{L}, (?V1)...): no keys
             return None
-        return frozenset().union(*parts)
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
-        low, _high, body = av
-        return _sequence(list(body)) if low >= 1 else None
-    if op is getattr(C, "ATOMIC_GROUP", None):
-        return _sequence(list(av))
-    return None
+        req = self.sequence(list(tree))
+        if not req or not all(self.useful(s) for s in req):
+            return None
+        return tuple(sorted(req))
+
+    def key(self, literal: str) -> str:
+        """What the prefilter looks for: the literal's longest word, case-folded (or the literal if it has none)."""
+        folded = literal.casefold()
+        words = _WORD.findall(folded)
+        if not words:
+            return folded.strip()
+        best = max(words, key=len)
+        whole = folded.strip()
+        if self.extended and len(best) < 3 and len(whole) >= 3 and not regex.search(r"\s", whole):
+            return whole  # "(c)": the short literal whole is rarer than its one-letter word
+        return best
+
+    def useful(self, key: str) -> bool:
+        if not key:
+            return False
+        if _WORD.search(key):
+            return len(key) >= MIN_LEN or (self.extended and len(key) >= 2 and not key.isascii())
+        return not key.isascii() or (self.extended and all(ch in _SYMBOLS for ch in key.strip()))
+
+    def better(self, a, b):
+        """The more selective requirement: usable, longer shortest key, then fewer keys."""
+        if a is None:
+            return b
+        if b is None:
+            return a
+
+        def rank(req):
+            return (all(self.useful(s) for s in req), min(map(len, req)), -len(req))
+
+        return a if rank(a) >= rank(b) else b
+
+    def sequence(self, items) -> frozenset | None:
+        best, run = None, []
+        for op, av in items:
+            if op is C.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                best = self.better(best, frozenset([self.key("".join(run))]))
+                run = []
+            best = self.better(best, self.item(op, av))
+        if run:
+            best = self.better(best, frozenset([self.key("".join(run))]))
+        return best
+
+    def item(self, op, av) -> frozenset | None:
+        if op is C.SUBPATTERN:
+            return self.sequence(list(av[-1]))
+        if op is C.BRANCH:
+            parts = [self.sequence(list(branch)) for branch in av[1]]
+            if any(p is None for p in parts):
+                return None
+            return frozenset().union(*parts)
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+            low, _high, body = av
+            return self.sequence(list(body)) if low >= 1 else None
+        if op is getattr(C, "ATOMIC_GROUP", None):
+            return self.sequence(list(av))
+        if self.extended and op is C.IN:
+            chars = [chr(v) for o, v in av if o is C.LITERAL]
+            if len(chars) == len(av) and 0 < len(chars) <= 8:
+                return frozenset(ch.casefold() for ch in chars)
+        return None

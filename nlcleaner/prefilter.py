@@ -558,106 +558,13 @@ class Prefilter:
 # ---------------------------------------------------------------------------------------------------------------
 # Keys for an alternative that `anchors.derive` leaves unanchored
 
-_SYMBOLS = frozenset("$|@#%&+©®™")  # ASCII symbols rare enough on a line to be worth a key ("$ 5", "a | b | c")
-
-
 def branch_keys(pattern: str) -> tuple[str, ...] | None:
-    """Prefilter keys for one alternative: `anchors.derive`'s, else a second try that also takes small character
-    classes (`[$€£]`), two-letter non-ASCII words (`zł`, `от`) and rare symbols. None: no key (tried everywhere)."""
-    from .anchors import derive
+    """Prefilter keys for one alternative: `anchors.derive`'s, else its extended second try (small character classes,
+    two-letter non-ASCII words, rare symbols). None: no key (the alternative is tried everywhere)."""
+    from .anchors import derive, derive_extended
 
     keys = derive(pattern)
-    if keys is not None:
-        return keys
-    try:
-        from re import _constants as C, _parser as P
-    except ImportError:  # pragma: no cover
-        import sre_constants as C
-        import sre_parse as P
-    try:
-        tree = P.parse(pattern, 0)
-    except Exception:
-        return None
-    req = _Extended(C).sequence(list(tree))
-    if not req or not all(_useful_key(k) for k in req):
-        return None
-    return tuple(sorted(req))
-
-
-def _key_of(literal: str) -> str:
-    """Like anchors._key (the literal's longest word, case-folded), but a literal whose words are all shorter than
-    three letters and which is short itself ("(c)") is kept whole."""
-    folded = literal.casefold()
-    words = re.findall(r"\w+", folded)
-    if not words:
-        return folded.strip()
-    best = max(words, key=len)
-    whole = folded.strip()
-    if len(best) < 3 and len(whole) >= 3 and not re.search(r"\s", whole):
-        return whole
-    return best
-
-
-def _useful_key(key: str) -> bool:
-    if not key:
-        return False
-    if re.search(r"\w", key):
-        return len(key) >= 3 or (len(key) >= 2 and not key.isascii())
-    return not key.isascii() or all(ch in _SYMBOLS for ch in key.strip())
-
-
-class _Extended:
-    def __init__(self, C):
-        self.C = C
-
-    def better(self, a, b):
-        if a is None:
-            return b
-        if b is None:
-            return a
-
-        def rank(req):
-            return (all(_useful_key(s) for s in req), min(map(len, req)), -len(req))
-
-        return a if rank(a) >= rank(b) else b
-
-    def lit(self, text: str):
-        return frozenset([_key_of(text)])
-
-    def sequence(self, items):
-        C = self.C
-        best, run = None, []
-        for op, av in items:
-            if op is C.LITERAL:
-                run.append(chr(av))
-                continue
-            if run:
-                best = self.better(best, self.lit("".join(run)))
-                run = []
-            best = self.better(best, self.item(op, av))
-        if run:
-            best = self.better(best, self.lit("".join(run)))
-        return best
-
-    def item(self, op, av):
-        C = self.C
-        if op is C.SUBPATTERN:
-            return self.sequence(list(av[-1]))
-        if op is C.BRANCH:
-            parts = [self.sequence(list(branch)) for branch in av[1]]
-            if any(p is None for p in parts):
-                return None
-            return frozenset().union(*parts)
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
-            low, _high, body = av
-            return self.sequence(list(body)) if low >= 1 else None
-        if op is getattr(C, "ATOMIC_GROUP", None):
-            return self.sequence(list(av))
-        if op is C.IN:
-            chars = [chr(v) for o, v in av if o is C.LITERAL]
-            if len(chars) == len(av) and 0 < len(chars) <= 8:
-                return frozenset(ch.casefold() for ch in chars)
-        return None
+    return keys if keys is not None else derive_extended(pattern)
 
 
 # ---------------------------------------------------------------------------------------------------------------
