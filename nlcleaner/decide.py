@@ -16,10 +16,16 @@ from .claims import Claim
 SANDWICH_RULE = "navigation.sandwiched"
 SANDWICH_WHY = (
     "A short line that is not prose (a lone 'Share', 'Tags:', a button) standing in the tail between two removed "
-    "lines is furniture of the same block."
+    "lines is furniture of the same block; so are the few headline-like lines right after a removed related-content "
+    "heading in the tail, up to the next removal or the end of the document."
 )
 _SANDWICH_MAX_CHARS = 60
 _SANDWICH_MAX_LINES = 2
+_LIST_MAX_CHARS = 100  # a headline under a related-content heading
+_LIST_MAX_LINES = 6
+_LIST_HEADING_MAX_CHARS = 60
+_LIST_HEADING_RULES = frozenset({"related.heading", "related.tail-more", "related.more-list-heading"})
+_BUTTON = regex.compile(r"(?:read|see|view|show|load) (?:more|all)\W*$")  # a button, not a list heading
 _PROSE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
 
 
@@ -110,8 +116,17 @@ def _furniture_looking(rnd, i: int) -> bool:
     return not (_PROSE_END.search(text) and len(text.split()) >= 4)
 
 
+def _headline_looking(rnd, i: int) -> bool:
+    text = rnd.view(i).norm  # Markdown emphasis and link targets aside: "**Pin this.**" ends like prose
+    if len(text) > _LIST_MAX_CHARS:
+        return False
+    return not (_PROSE_END.search(text) and len(text.split()) >= 4)
+
+
 def _sandwiched(rnd, claims: list[Claim]) -> list[Claim]:
-    """Short non-prose lines in the tail with removed lines right above and right below them (blank lines aside)."""
+    """Short non-prose lines in the tail with removed lines right above and right below them (blank lines aside);
+    and the short list of headline-like lines a removed related-content heading in the tail opens, up to the next
+    removal or the end of the document."""
     spans = sorted((c.first, c.last) for c in claims)
     merged: list[list[int]] = []
     for a, b in spans:
@@ -119,12 +134,19 @@ def _sandwiched(rnd, claims: list[Claim]) -> list[Claim]:
             merged[-1][1] = max(merged[-1][1], b)
         else:
             merged.append([a, b])
+    headings = {c.last for c in claims if c.first == c.last and c.rule in _LIST_HEADING_RULES
+                and len(rnd.raw(c.last).strip()) <= _LIST_HEADING_MAX_CHARS
+                and not _BUTTON.match(rnd.view(c.last).norm)}
     found = []
-    for (_, prev_last), (next_first, _) in zip(merged, merged[1:]):
+    for (_, prev_last), (next_first, _) in zip(merged, merged[1:] + [[rnd.n, rnd.n]]):
         gap = [i for i in range(prev_last + 1, next_first) if not rnd.blank(i)]
-        if not gap or len(gap) > _SANDWICH_MAX_LINES or gap[0] < rnd.tail_start:
+        if not gap:
             continue
-        if all(_furniture_looking(rnd, i) for i in gap):
+        if (next_first < rnd.n and gap[0] >= rnd.tail_start and len(gap) <= _SANDWICH_MAX_LINES
+                and all(_furniture_looking(rnd, i) for i in gap)):
+            found.append(Claim(gap[0], gap[-1], SANDWICH_RULE, False))
+        elif (prev_last in headings and gap[0] >= rnd.tail_start and len(gap) <= _LIST_MAX_LINES
+              and all(_headline_looking(rnd, i) for i in gap)):
             found.append(Claim(gap[0], gap[-1], SANDWICH_RULE, False))
     return found
 

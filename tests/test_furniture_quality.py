@@ -226,3 +226,20 @@ def test_furniture_lines_in_many_languages(line, category, cleaner):
     _content_kept(result.text)
     cats = removed(cleaner, text)
     assert cats.get(line) == category, (line, cats)
+
+
+def test_a_headline_list_under_a_related_heading_goes_with_it(cleaner):
+    text = ARTICLE + "\n## Read next\n\n* [Trams return to the old town](https://example.com/a)\n" \
+        "* [Station square to close for a year](https://example.com/b)\n* [Bus fares frozen](https://example.com/c)\n"
+    result = cleaner.clean(text)
+    _content_kept(result.text)
+    assert "Trams return" not in result.text and "Bus fares" not in result.text
+
+
+def test_prose_after_a_related_heading_stays(cleaner):
+    tail = ("\nRelated stories\n\nThe council will vote on the second line next year, the mayor said.\n\n"
+            "Opponents have promised to fight it in court.\n")
+    result = cleaner.clean(ARTICLE + tail)
+    _content_kept(result.text)
+    assert "The council will vote on the second line next year" in result.text
+    assert "Opponents have promised" in result.text
