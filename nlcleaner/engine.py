@@ -16,7 +16,7 @@ from .errors import NLCleanerError
 from .kinds import PatternTimeout, compile_rule
 from .prefilter import Prefilter
 from .records import Removal
-from .rules.loader import builtin_pack_paths, check_unique, load_pack
+from .rules.loader import builtin_pack_paths, check_unique
 from .rules.model import Rule, selected
 from .settings import Settings
 from .source import host_of, source_matches

@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 import typer
 
 from . import options as o
-from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, error, fail, say, write_out
+from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, write_out
 from .findings import FORMATS, findings_of, render
+from .in_place import write_in_place
 from .inputs import STDIN, expand
 from .session import Session
 
@@ -78,8 +79,6 @@ def fix(
     Example (what the pre-commit hook runs):
       nlcleaner fix notes/*.md
     """
-    from ..io.atomic import write_atomic
-
     if STDIN in paths:
         fail("fix works on files in place; to clean stdin use `nlcleaner clean`")
     cli = {**o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
@@ -88,30 +87,8 @@ def fix(
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths), resolved)
-    changed = 0
-    for inp in files:
-        data, out, _, outcome = session.clean(inp)
-        if outcome is None:
-            continue
-        if out is not data:
-            try:
-                write_atomic(inp.path, out)
-            except OSError as exc:
-                error(f"{inp.path}: {exc.strerror or exc}")
-                session.input_errors += 1
-                continue
-            changed += 1
-            if not session.quiet:
-                _tell_fixed(inp.path, outcome.result)
-        session.record(outcome)
+    changed = write_in_place(session, files, tell=True)
     session.finish(verb="fixed")
     if session.input_errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
-
-
-def _tell_fixed(path: str, result) -> None:
-    """One line per fixed file on stderr, naming its removals (pre-commit shows it when the hook fails)."""
-    rules = ", ".join(dict.fromkeys(r.rule for r in result.removals))
-    n = len(result.removals)
-    say(f"fixed {path}: {n} removal{'s' if n != 1 else ''} ({rules})")

@@ -10,8 +10,9 @@ import typer
 
 from . import options as o
 from .app import (
-    EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, PipeClosed, app, error, fail, say, write_out,
+    EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_FINDINGS, EXIT_INTERRUPTED, EXIT_OK, PipeClosed, app, fail, say, write_out,
 )
+from .in_place import write_in_place
 from .inputs import STDIN, Input, expand
 from .session import Session
 
@@ -90,7 +91,11 @@ def clean(
             fail(f"--{'write' if write else 'diff'} works on text files; clean JSONL, Parquet or WET with "
                  "--output-dir DIR or -o FILE")
         files = expand(inputs, resolved)
-        status = _in_place(session, files, source) if write else _diff(session, files, source)
+        if write:
+            write_in_place(session, files, source)
+            status = EXIT_OK
+        else:
+            status = _diff(session, files, source)
     else:
         files = expand(inputs, resolved)
         if len(files) > 1 or any(os.path.isdir(p) for p in inputs):
@@ -132,24 +137,6 @@ def _interactive() -> bool:
         return False
 
 
-def _in_place(session: Session, files: list[Input], source) -> int:
-    from ..io.atomic import write_atomic
-
-    for inp in files:
-        data, out, _, outcome = session.clean(inp, source)
-        if outcome is None:
-            continue
-        if out is not data:
-            try:
-                write_atomic(inp.path, out)
-            except OSError as exc:
-                error(f"{inp.path}: {exc.strerror or exc}")
-                session.input_errors += 1
-                continue
-        session.record(outcome)
-    return EXIT_OK
-
-
 def _diff(session: Session, files: list[Input], source) -> int:
     import difflib
 
@@ -173,20 +160,10 @@ def _diff(session: Session, files: list[Input], source) -> int:
 
 
 def _batch(session: Session, inputs: list[str], output_dir, output) -> int:
-    """Corpus mode: the corpus package when it is there; text files into --output-dir otherwise."""
-    try:
-        from ..corpus import run_batch
-    except ImportError:
-        run_batch = None
-    if run_batch is not None:
-        return _run_corpus(run_batch, session, inputs, output_dir, output)
-    if output is not None or session.resolved.options.get("input-format") not in TEXT_FORMATS or any(
-        p.lower().endswith(CORPUS_SUFFIXES) for p in inputs
-    ):
-        fail("corpus formats (JSONL, Parquet, WET, -o FILE) are not available in this installation")
-    from .output_dir import write_text_files
+    """Corpus mode (folders, --output-dir, -o FILE, JSONL / Parquet / WET): the corpus package runs it."""
+    from ..corpus import run_batch
 
-    return write_text_files(session, inputs, output_dir)
+    return _run_corpus(run_batch, session, inputs, output_dir, output)
 
 
 def _run_corpus(run_batch, session: Session, inputs, output_dir, output) -> int:
