@@ -217,7 +217,6 @@ def test_a_comments_section_of_a_style_guide_is_not_a_thread(cleaner):
         ("Комментарии", "comments"),
         ("The mayor opened the new depot on Monday. Read More", "related"),
         ("Le maire a inauguré le dépôt lundi. Lire la suite", "related"),
-        ("Foto: dpa", "copyright"),
     ],
 )
 def test_furniture_lines_in_many_languages(line, category, cleaner):
