@@ -217,6 +217,13 @@ def test_a_comments_section_of_a_style_guide_is_not_a_thread(cleaner):
         ("Комментарии", "comments"),
         ("The mayor opened the new depot on Monday. Read More", "related"),
         ("Le maire a inauguré le dépôt lundi. Lire la suite", "related"),
+        ("Veröffentlicht in Politik | Verschlagwortet mit Tram, Rat", "navigation"),
+        ("Publié dans Monde | Étiqueté tramway", "navigation"),
+        ("Click to share on Twitter (Opens in new window)", "social"),
+        ("Teilen: Facebook Twitter", "social"),
+        ("Поделиться: Facebook Twitter", "social"),
+        ("View comments (3)", "comments"),
+        ("Click here for more election updates", "related"),
     ],
 )
 def test_furniture_lines_in_many_languages(line, category, cleaner):
