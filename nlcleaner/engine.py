@@ -113,7 +113,9 @@ class Cleaner:
         current = text
         for _ in range(MAX_ROUNDS):
             hits = self._prefilter.scan(current)
-            active = [k for k in kinds if self._may_claim(k, hits)]
+            found = hits.keys
+            claim_keys = self._claim_keys()
+            active = [k for k in kinds if (keys := claim_keys[id(k)]) is None or not keys.isdisjoint(found)]
             if not active:  # no rule can claim anything: nothing to decide (and no line table to build)
                 held_original = []
                 break
@@ -136,6 +138,13 @@ class Cleaner:
         removals = _records(text, cuts_original, self.category_of)
         held = _records(text, held_original, self.category_of)
         return CleanResult(current, removals, flags, held)
+
+    def _claim_keys(self) -> dict:
+        """`_claim_keys(prefilter, kinds)` for this Cleaner's prefilter and kinds, computed once for them."""
+        got = self.__dict__.get("_claims")
+        if got is None or got[0] is not self._prefilter or got[1] is not self._kinds:
+            got = self._claims = (self._prefilter, self._kinds, _claim_keys(self._prefilter, self._kinds))
+        return got[2]
 
     def _may_claim(self, kind, hits) -> bool:
         """Whether a kind can claim anything in a document with these prefilter hits (see the kinds' `required`)."""
@@ -166,6 +175,25 @@ class Cleaner:
         """Clean encoded text; untouched bytes stay identical. Raises InputError for binary or UTF-16/32 input."""
         result = self.clean(document.decode(data), source)
         return (document.encode(result.text) if result.changed else data), result
+
+
+def _claim_keys(prefilter, kinds) -> dict[int, frozenset[int] | None]:
+    """Per kind (by id): the key ids of which one must be in a document before it can claim anything, or None when
+    it may claim in any document. The same test as `Cleaner._may_claim`, as one set per kind."""
+    out: dict[int, frozenset[int] | None] = {}
+    for kind in kinds:
+        if kind.required is None:
+            out[id(kind)] = None
+            continue
+        keys: set[int] = set()
+        for m in kind.required:
+            _, everywhere, needed = prefilter.plan(m)
+            if everywhere:
+                keys = None
+                break
+            keys |= needed
+        out[id(kind)] = None if keys is None else frozenset(keys)
+    return out
 
 
 def _hash(digests) -> str:

@@ -166,7 +166,7 @@ class _AhoCorasick:
         self._iter = auto.iter
 
     def find(self, view: str):
-        return [(end + 1, kid) for end, kid in self._iter(view)]
+        return [(end + 1, kid) for end, kid in self._iter(view)], view
 
 
 _SCRATCH = threading.local()
@@ -220,21 +220,21 @@ class _Hyperscan:
                 pass
 
     def find(self, view: str):
+        """(end offset, key id) pairs counted in UTF-8 bytes, and those bytes (a newline is one byte either way, so
+        lines come out the same as when counted in code points)."""
         data = view.encode("utf-8", "surrogatepass")
-        found: list[tuple[int, int]] = []
-        add = found.append
+        packed: list[int] = []
+        add = packed.append
 
+        # one int per match, (end << 16) | key id: sorts as the (end, key id) pairs do, without a tuple per match
         def on_match(kid, _start, end, _flags, _ctx):
-            add((end, kid))
+            add(end << 16 | kid)
 
         self._db.scan(data, match_event_handler=on_match, scratch=_scratch(self._db))
-        if not found:
-            return found
-        found.sort()
-        if len(data) == len(view):
-            return found
-        # byte offsets -> code-point offsets (only the line matters: count newlines in bytes instead)
-        return [(_ByteEnd(end), kid) for end, kid in found]
+        if not packed:
+            return [], data
+        packed.sort()
+        return _Packed(packed), data
 
 
 def _hs_cache_file(keys):
@@ -258,8 +258,8 @@ def _hs_cache_file(keys):
     return folder / f"hyperscan-{h.hexdigest()[:32]}.db"
 
 
-class _ByteEnd(int):
-    """An end offset counted in UTF-8 bytes (newlines are one byte either way, so lines come out the same)."""
+class _Packed(list):
+    """Matches packed one int each, (end << 16) | key id, in offset order."""
 
 
 class _Python:
@@ -273,14 +273,14 @@ class _Python:
 
     def find(self, view: str):
         if self._regex is None:
-            return []
+            return [], view
         expand = self._with_prefixes
         out = []
         for m in self._regex.finditer(view):
             key = m.group(1)
             end = m.start() + len(key)
             out.extend((end, kid) for kid in expand[key])
-        return out
+        return out, view
 
 
 def _trie(keys: list[str]) -> str:
@@ -340,6 +340,8 @@ class Prefilter:
         self.keys = tuple(sorted(set(keys)))
         self._index = {k: i for i, k in enumerate(self.keys)}
         self.backend = choose_backend(backend)
+        if self.backend == "hyperscan" and len(self.keys) >= 1 << 16:
+            self.backend = "ahocorasick" if "ahocorasick" in available_backends() else "python"  # ids pack in 16 bits
         self._engine = _engine(self.backend, self.keys) if self.keys else None
         self._plans: dict[int, tuple] = {}
         self._gate: BranchGate | None = None
@@ -532,17 +534,25 @@ class Prefilter:
         if self._engine is None or not text:
             return Hits(hits)
         view = text.casefold()
-        found = self._engine.find(view)
+        found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
             return Hits(hits)
-        counted = view
-        if type(found[0][0]) is _ByteEnd:
-            counted = view.encode("utf-8", "surrogatepass")
-            newline = b"\n"
-        else:
-            newline = "\n"
         count = counted.count
+        newline = b"\n" if type(counted) is bytes else "\n"
         line, pos = 0, 0
+        if type(found) is _Packed:
+            for packed in found:
+                end = packed >> 16
+                if end > pos:
+                    line += count(newline, pos, end)
+                    pos = end
+                kid = packed & 0xFFFF
+                s = hits.get(kid)
+                if s is None:
+                    hits[kid] = {line}
+                else:
+                    s.add(line)
+            return Hits(hits)
         for end, kid in found:
             if end > pos:
                 line += count(newline, pos, end)
