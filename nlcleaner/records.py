@@ -27,11 +27,18 @@ class Removal:
         return cls(**{name: data[name] for name in FIELDS})
 
 
+def _span(r) -> tuple[int, int]:
+    if isinstance(r, dict):  # a removal as a report, --annotate or a Dolma attributes file writes it
+        return r["start"], r["end"]
+    return r.start, r.end
+
+
 def apply_removals(text: str, removals) -> str:
-    """Delete the removals' [start, end) spans from text: replaying a report reproduces the cleaned output."""
+    """Delete the removals' [start, end) spans from text: replaying a report reproduces the cleaned output.
+    `removals` may be Removal objects or the dicts a report holds."""
     out, pos = [], 0
-    for r in sorted(removals, key=lambda r: r.start):
-        out.append(text[pos:r.start])
-        pos = r.end
+    for start, end in sorted(map(_span, removals)):
+        out.append(text[pos:start])
+        pos = end
     out.append(text[pos:])
     return "".join(out)
