@@ -32,6 +32,10 @@ _EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
 
 
 _PLAIN_START = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+# the ASCII characters a match of _LEAD may begin with (a line starting with anything else ASCII has no lead)
+_LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+# any character _TRANSLATE maps (a line without one is left as it is)
+_TRANSLATED = regex.compile("[" + regex.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
 
 def normalise(line: str) -> str:
@@ -55,18 +59,24 @@ def normalise(line: str) -> str:
             return line.lower()
         s = line
     else:
-        s = unicodedata.normalize("NFKC", line).translate(_TRANSLATE)
+        s = unicodedata.normalize("NFKC", line)
+        if _TRANSLATED.search(s) is not None:
+            s = s.translate(_TRANSLATE)
     if "\t" in s:
         s = s.replace("\t", " ")
     if "](" in s:
         s = _IMAGE.sub("", s)
         s = _LINK.sub(r"\1", s)
-    s = _LEAD.sub("", s)
+    if s and (s[0] in _LEAD_ASCII or not s[0].isascii()):
+        s = _LEAD.sub("", s)
     if "*" in s or "_" in s or "~" in s:
         s = _EMPHASIS.sub("", s)
         s = _LEAD.sub("", s)
     s = s.casefold()
-    return _SPACE.sub(" ", s).strip()
+    if "  " in s or not s.isprintable():
+        # (every White_Space character but the space is a control or a separator, which isprintable() rejects)
+        s = _SPACE.sub(" ", s)
+    return s.strip()
 
 
 _TRAIL_CHARS = frozenset(".:;,!?|»›→>-…\"'")
