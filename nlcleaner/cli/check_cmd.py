@@ -11,7 +11,7 @@ from . import options as o
 from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, write_out
 from .findings import FORMATS, findings_of, render
 from .in_place import write_in_place
-from .inputs import STDIN, expand
+from .inputs import STDIN, expand, record_files
 from .session import Session
 
 Paths = Annotated[Optional[list[str]], typer.Argument(
@@ -47,6 +47,7 @@ def check(
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths or [STDIN]), resolved)
+    _refuse_records(files, resolved, "check")
     found = []
     for inp in files:
         _, _, _, outcome = session.clean(inp)
@@ -87,8 +88,19 @@ def fix(
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths), resolved)
+    _refuse_records(files, resolved, "fix")
     changed = write_in_place(session, files, tell=True)
     session.finish(verb="fixed")
     if session.input_errors:
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if changed else EXIT_OK)
+
+
+def _refuse_records(files, resolved, command: str) -> None:
+    """check and fix read each file as one text; a JSONL, Parquet or WARC file is a corpus of records (a line rule
+    would delete whole records from it): exit 2 before anything is read or written."""
+    corpus = record_files(files, resolved)
+    if corpus:
+        more = f" (and {len(corpus) - 1} more)" if len(corpus) > 1 else ""
+        fail(f"{corpus[0]}{more}: {command} works on text files; clean JSONL, Parquet or WARC corpora with "
+             "`nlcleaner clean --output-dir DIR` or `-o FILE`")
