@@ -60,8 +60,12 @@ def normalise(line: str) -> str:
         s = line
     else:
         s = unicodedata.normalize("NFKC", line)
-        if _TRANSLATED.search(s) is not None:
-            s = s.translate(_TRANSLATE)
+        found = _TRANSLATED.findall(s)
+        if found:
+            # one replace per distinct character found: the same as s.translate(_TRANSLATE) (no replacement is
+            # itself a mapped character), without str.translate's per-character dictionary look-ups
+            for ch in set(found):
+                s = s.replace(ch, _TRANSLATE[ord(ch)] or "")
     if "\t" in s:
         s = s.replace("\t", " ")
     if "](" in s:
