@@ -25,6 +25,16 @@ def compression_of(name: str) -> str | None:
     return None
 
 
+# compressions a file name may ask for that nlcleaner cannot write: such a name is refused, not given plain data
+UNWRITABLE = (".xz", ".lzma", ".bz2", ".lz4", ".br", ".zip", ".7z", ".z", ".sz")
+
+
+def unwritable_compression(name: str) -> str | None:
+    """The extension of a compression `name` asks for that nlcleaner does not write (.xz, .bz2, ...), else None."""
+    low = str(name).lower()
+    return next((ext for ext in UNWRITABLE if low.endswith(ext)), None)
+
+
 def strip_compression(name: str) -> str:
     kind = compression_of(name)
     return name.rsplit(".", 1)[0] if kind else name

@@ -16,7 +16,7 @@ from ..errors import NLCleanerError
 from ..outcome import DocOutcome
 from ..stats import Stats
 from . import worker
-from .compress import InputStream, compression_of, open_input  # noqa: F401
+from .compress import InputStream, compression_of, open_input, unwritable_compression  # noqa: F401
 from .discover import format_of, normal_format
 from .errors import Interrupted, UsageError
 from .formats import module
@@ -81,6 +81,11 @@ def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
             _zstandard(f"{name}: reading zstd")
     if output_dir is None and (output is None or str(output) == "-") and "parquet" in formats:
         raise UsageError("Parquet is written to a file: give -o FILE.parquet or --output-dir DIR")
+    for flag, name in (("-o", output), ("--rejects", options.get("rejects"))):
+        ext = unwritable_compression(name) if name is not None and str(name) != "-" else None
+        if ext:
+            raise UsageError(f"{flag} {name}: cannot write {ext} compression (name it .gz or .zst, or leave it "
+                             "uncompressed)")
     shared_format = None
     if output is not None:
         if str(output) == "-":
