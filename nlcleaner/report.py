@@ -65,6 +65,8 @@ class ReportWriter:
         folder = os.path.dirname(os.path.abspath(self.path))
         if not os.path.isdir(folder):
             raise FileNotFoundError(2, "No such file or directory (report folder)", self.path)
+        if os.path.isdir(self.path):
+            raise IsADirectoryError(21, "Is a directory", self.path)
 
     def add(self, outcome: DocOutcome) -> None:
         if not reportable(outcome):

@@ -13,11 +13,14 @@ from .inputs import Input, read, reason
 from .options import color_of
 
 REPORT_FORMATS = ("json", "jsonl", "text")
+_COMPRESSED = (".gz", ".zst", ".zstd", ".xz", ".bz2", ".lz4", ".zip")
 
 
 def report_format(resolved, path: str | None) -> str:
     """--report-format (or config), else guessed from the report file's extension, else json."""
     fmt = resolved.options.get("report-format") or "json"
+    if path and str(path).lower().endswith(_COMPRESSED):
+        fail(f"--report {path}: reports are written uncompressed; name the file .json, .jsonl or .txt")
     if resolved.origins.get("report-format", "default") == "default" and path:
         lowered = str(path).lower()
         if lowered.endswith(".jsonl"):
