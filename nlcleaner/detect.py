@@ -118,24 +118,39 @@ class Round:
             gate = self.prefilter.gate
             passed: dict[int, set[int]] = {}
             unjudged = {"norm": set(), "raw": set()}
-            parts = self.parts
-            for view in ("norm", "raw"):
-                if not gate.dbs[view]:
+            want_norm, want_raw = bool(gate.dbs["norm"]), bool(gate.dbs["raw"])
+            norm_lines: list[tuple[int, str]] = []
+            raw_lines: list[tuple[int, str]] = []
+            skip_norm, skip_raw = unjudged["norm"], unjudged["raw"]
+            views = self._views
+            for i, p in enumerate(self.parts):
+                if not p or p.isspace():
                     continue
-                numbered, skipped = [], unjudged[view]
-                for i in range(self.n):
-                    p = parts[i]
-                    if not p or p.isspace():
-                        continue
-                    if len(p) > _GATE_MAX_CHARS:
-                        skipped.add(i)
-                        continue
-                    text = self.view(i).norm if view == "norm" else self.raw(i)
+                if len(p) > _GATE_MAX_CHARS:
+                    if want_norm:
+                        skip_norm.add(i)
+                    if want_raw:
+                        skip_raw.add(i)
+                    continue
+                raw = p[:-1] if p[-1] == "\r" else p
+                if want_norm:
+                    v = views.get(i)
+                    if v is None:
+                        v = views[i] = LineView(raw)
+                    text = v.norm
                     if text.isascii():
-                        numbered.append((i, text))
+                        norm_lines.append((i, text))
                     else:
-                        skipped.add(i)
-                gate.scan(view, numbered, passed)
+                        skip_norm.add(i)
+                if want_raw:
+                    if raw.isascii():
+                        raw_lines.append((i, raw))
+                    else:
+                        skip_raw.add(i)
+            if want_norm:
+                gate.scan("norm", norm_lines, passed)
+            if want_raw:
+                gate.scan("raw", raw_lines, passed)
             self._gate = (passed, unjudged)
         return self._gate
 

@@ -414,49 +414,52 @@ class Prefilter:
         lines = hits.lines
         raw_ids = self._raw_matchers
 
-        def add(mid, i, b):
+        def add(mid, found, b):
             # a line's alternatives: a bare int while there is one (no object per line), a set from the second on
+            if not found:
+                return
             per = out.get(mid)
             if per is None:
-                out[mid] = {i: b}
+                out[mid] = dict.fromkeys(found, b)
                 return
-            s = per.get(i)
-            if s is None:
-                per[i] = b
-            elif type(s) is int:
-                if s != b:
-                    per[i] = {s, b}
-            else:
-                s.add(b)
+            get = per.get
+            for i in found:
+                s = get(i)
+                if s is None:
+                    per[i] = b
+                elif type(s) is int:
+                    if s != b:
+                        per[i] = {s, b}
+                else:
+                    s.add(b)
 
         targets = self.gate.targets
+        tid_keys = self._tid_keys
         for tid, found in passed.items():  # gated: lines the gate let through, with a key of theirs on them
-            m, b = targets[tid]
-            kids = self._tid_keys.get(tid, False)
+            kids = tid_keys.get(tid, False)
             if kids is False:
                 continue
-            for i in found:
-                if kids is None or any(i in lines.get(k, ()) for k in kids):
-                    add(id(m), i, b)
+            if kids is not None:
+                present = [lines[k] for k in kids if k in lines]
+                if not present:
+                    continue
+                found = found & (present[0] if len(present) == 1 else set().union(*present))
+            m, b = targets[tid]
+            add(id(m), found, b)
+        by_key = self._by_key
         for kid, found in lines.items():  # keyed: ungated alternatives, and gated ones on lines not judged
-            for mid, b, gated in self._by_key.get(kid, ()):
+            for mid, b, gated in by_key.get(kid, ()):
                 if gated:
                     unjudged = unjudged_by_view["raw" if mid in raw_ids else "norm"]
-                    if not unjudged:
-                        continue
-                    for i in found:
-                        if i in unjudged:
-                            add(mid, i, b)
+                    if unjudged:
+                        add(mid, found & unjudged, b)
                 else:
-                    for i in found:
-                        add(mid, i, b)
+                    add(mid, found, b)
         for mid, b, tid in self._bare:  # no key: every line, or those the gate could not judge
             if tid is None:
-                for i in range(n):
-                    add(mid, i, b)
+                add(mid, range(n), b)
             else:
-                for i in unjudged_by_view["raw" if mid in raw_ids else "norm"]:
-                    add(mid, i, b)
+                add(mid, unjudged_by_view["raw" if mid in raw_ids else "norm"], b)
         return out
 
     def plan(self, matcher):
