@@ -45,7 +45,10 @@ class Round:
         self._all = None
         self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
-        self.protected = self._protected() if "nlcleaner:" in text.casefold() else frozenset()
+        folded = getattr(self.hits, "folded", None)  # the prefilter's case-folded copy of this text, when it made one
+        if folded is None:
+            folded = text.casefold()
+        self.protected = self._protected() if "nlcleaner:" in folded else frozenset()
 
     # lines
     def raw(self, i: int) -> str:

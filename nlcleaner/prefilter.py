@@ -323,11 +323,12 @@ def _engine(backend: str, keys: tuple[str, ...]):
 class Hits:
     """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
 
-    __slots__ = ("lines", "keys")
+    __slots__ = ("lines", "keys", "folded")
 
-    def __init__(self, lines: dict[int, set[int]]):
+    def __init__(self, lines: dict[int, set[int]], folded: str | None = None):
         self.lines = lines
         self.keys = frozenset(lines)
+        self.folded = folded  # the case-folded text scanned (None when none was made)
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -539,7 +540,7 @@ class Prefilter:
         view = text.casefold()
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
-            return Hits(hits)
+            return Hits(hits, view)
         count = counted.count
         newline = b"\n" if type(counted) is bytes else "\n"
         line, pos = 0, 0
@@ -555,7 +556,7 @@ class Prefilter:
                     hits[kid] = {line}
                 else:
                     s.add(line)
-            return Hits(hits)
+            return Hits(hits, view)
         for end, kid in found:
             if end > pos:
                 line += count(newline, pos, end)
@@ -565,7 +566,7 @@ class Prefilter:
                 hits[kid] = {line}
             else:
                 s.add(line)
-        return Hits(hits)
+        return Hits(hits, view)
 
 
 # ---------------------------------------------------------------------------------------------------------------
