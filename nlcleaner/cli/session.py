@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 from ..document import decode, encode
@@ -37,6 +38,32 @@ def totals_settings(resolved) -> dict:
     return {**resolved.options, **resolved.settings.to_dict()}
 
 
+def report_clash(report: str, paths: list[str], *, output=None, output_dir=None, rejects=None) -> str | None:
+    """Why writing the report to `report` would overwrite or append to data (an input, an output), else None."""
+    target = os.path.realpath(report)
+    for flag, other in (("-o", output), ("--rejects", rejects)):
+        if other and str(other) != "-" and os.path.realpath(other) == target:
+            return f"it is also the {flag} file"
+    for p in paths:
+        if p == "-":
+            continue
+        if not os.path.isdir(p):
+            if os.path.realpath(p) == target:
+                return "it is an input"
+        elif os.path.isfile(target) and target.startswith(os.path.realpath(p).rstrip(os.sep) + os.sep):
+            return f"it is a file inside the input folder {p}"
+    if output_dir:
+        folder = os.path.realpath(output_dir).rstrip(os.sep) + os.sep
+        if target.startswith(folder):
+            rel = target[len(folder):]
+            for p in paths:
+                if p == "-":
+                    continue
+                if (os.path.isfile(os.path.join(p, rel)) if os.path.isdir(p) else os.path.basename(p) == rel):
+                    return f"{p} is written there"
+    return None
+
+
 class Session:
     def __init__(self, resolved, cleaner, *, report: str | None = None):
         self.resolved, self.cleaner = resolved, cleaner
@@ -57,6 +84,14 @@ class Session:
                 )
             except OSError as exc:
                 fail(f"{report}: {exc.strerror or exc}")
+
+    def refuse_report_clash(self, paths: list[str], *, output=None, output_dir=None, rejects=None) -> None:
+        """Exit 2 before any work when the report would land on an input or an output."""
+        if self.reporter is None:
+            return
+        why = report_clash(self.reporter.path, paths, output=output, output_dir=output_dir, rejects=rejects)
+        if why:
+            fail(f"--report {self.reporter.path}: {why}; name another file")
 
     @property
     def quiet(self) -> bool:
