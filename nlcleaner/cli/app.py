@@ -158,8 +158,11 @@ def main(argv: list[str] | None = None) -> None:
     except (BrokenPipeError, PipeClosed):
         _quiet_pipes()
         code = EXIT_OK
-    except _click_errors("ClickException") as exc:
+    except _click_errors("NoArgsIsHelpError") as exc:  # a bare command: its help, as click shows it
         exc.show()
+        code = EXIT_ERROR
+    except _click_errors("ClickException") as exc:
+        _safe_print(_one_line_usage(exc))
         code = EXIT_ERROR if exc.exit_code in (1, 2) else exc.exit_code
     except NLCleanerError as exc:
         _safe_print(f"nlcleaner: error: {exc}")
@@ -180,6 +183,16 @@ def main(argv: list[str] | None = None) -> None:
         )
         code = EXIT_ERROR
     sys.exit(code if isinstance(code, int) else EXIT_OK)
+
+
+def _one_line_usage(exc) -> str:
+    """A click usage error as the one line every error is: `nlcleaner: error: <what> (see: nlcleaner CMD --help)`."""
+    message = " ".join(str(exc.format_message()).split())
+    ctx = getattr(exc, "ctx", None)
+    where = getattr(ctx, "command_path", None) or "nlcleaner"
+    if _click_errors("UsageError") and isinstance(exc, _click_errors("UsageError")):
+        return f"nlcleaner: error: {message} (see: {where} --help)"
+    return f"nlcleaner: error: {message}"
 
 
 def _safe_print(line: str) -> None:
