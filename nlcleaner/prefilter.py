@@ -202,11 +202,15 @@ class _Hyperscan:
             except Exception:  # another hyperscan build or a damaged file: compile again
                 pass
         db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
-        # every key byte hex-escaped: the keys are plain byte strings to hyperscan, whatever they contain
+        # every key byte hex-escaped: the keys are plain byte strings to hyperscan, whatever they contain; key i has
+        # id i + 1, and id 0 is the newline, so the scan itself reports where lines end (see `find`)
         db.compile(
-            expressions=["".join(f"\\x{b:02x}" for b in k.encode("utf-8", "surrogatepass")).encode() for k in keys],
-            ids=list(range(len(keys))),
-            flags=[0] * len(keys),
+            expressions=[
+                b"\\x0a",
+                *("".join(f"\\x{b:02x}" for b in k.encode("utf-8", "surrogatepass")).encode() for k in keys),
+            ],
+            ids=list(range(len(keys) + 1)),
+            flags=[0] * (len(keys) + 1),
         )
         self._db = db
         self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
@@ -220,18 +224,19 @@ class _Hyperscan:
                 pass
 
     def find(self, view: str):
-        """(end offset, key id) pairs counted in UTF-8 bytes, and those bytes (a newline is one byte either way, so
-        lines come out the same as when counted in code points)."""
+        """Every match as one int, (end << 16) | id, in offset order, where id 0 is a newline and id i + 1 is key i;
+        and the bytes scanned. Offsets count UTF-8 bytes (a newline is one byte either way)."""
         data = view.encode("utf-8", "surrogatepass")
         packed: list[int] = []
         add = packed.append
 
-        # one int per match, (end << 16) | key id: sorts as the (end, key id) pairs do, without a tuple per match
-        def on_match(kid, _start, end, _flags, _ctx):
-            add(end << 16 | kid)
+        # one int per match: sorts as the (end, id) pairs do, without a tuple per match; a newline ends before any
+        # key that ends at the same offset, so it sorts first (id 0) exactly as counting newlines before `end` does
+        def on_match(mid, _start, end, _flags, _ctx):
+            add(end << 16 | mid)
 
         self._db.scan(data, match_event_handler=on_match, scratch=_scratch(self._db))
-        if not packed:
+        if len(packed) == data.count(b"\n"):  # newlines only: no key
             return [], data
         packed.sort()
         return _Packed(packed), data
@@ -246,7 +251,7 @@ def _hs_cache_file(keys):
     folder = cache_dir()
     if folder is None:
         return None
-    h = hashlib.sha256()
+    h = hashlib.sha256(b"keys with the newline as id 0\0")
     for k in keys:
         h.update(k.encode("utf-8", "surrogatepass") + b"\0")
     try:
@@ -259,7 +264,7 @@ def _hs_cache_file(keys):
 
 
 class _Packed(list):
-    """Matches packed one int each, (end << 16) | key id, in offset order."""
+    """Matches packed one int each, (end << 16) | id, in offset order; id 0 a newline, id i + 1 key i."""
 
 
 class _Python:
@@ -341,7 +346,7 @@ class Prefilter:
         self.keys = tuple(sorted(set(keys)))
         self._index = {k: i for i, k in enumerate(self.keys)}
         self.backend = choose_backend(backend)
-        if self.backend == "hyperscan" and len(self.keys) >= 1 << 16:
+        if self.backend == "hyperscan" and len(self.keys) >= (1 << 16) - 1:
             self.backend = "ahocorasick" if "ahocorasick" in available_backends() else "python"  # ids pack in 16 bits
         self._engine = _engine(self.backend, self.keys) if self.keys else None
         self._plans: dict[int, tuple] = {}
@@ -544,13 +549,12 @@ class Prefilter:
         count = counted.count
         newline = b"\n" if type(counted) is bytes else "\n"
         line, pos = 0, 0
-        if type(found) is _Packed:
+        if type(found) is _Packed:  # the newlines are among the matches: no counting
             for packed in found:
-                end = packed >> 16
-                if end > pos:
-                    line += count(newline, pos, end)
-                    pos = end
-                kid = packed & 0xFFFF
+                kid = (packed & 0xFFFF) - 1
+                if kid < 0:
+                    line += 1
+                    continue
                 s = hits.get(kid)
                 if s is None:
                     hits[kid] = {line}
