@@ -57,10 +57,10 @@ def check(
         session.record(outcome)
         found += findings_of("<stdin>" if inp.is_stdin else inp.path, outcome.result)
         if output_format == "text" and found:  # stream text findings as they come
-            write_out(render(found, "text").encode("utf-8", "backslashreplace"))
+            write_out(_encode(render(found, "text")))
             found = []
     if output_format != "text" or found:
-        write_out(render(found, output_format).encode("utf-8", "backslashreplace"))
+        write_out(_encode(render(found, output_format)))
     session.finish(verb="would change")
     if session.input_errors:
         raise typer.Exit(EXIT_ERROR)
@@ -106,3 +106,12 @@ def _refuse_records(files, resolved, command: str) -> None:
         more = f" (and {len(corpus) - 1} more)" if len(corpus) > 1 else ""
         fail(f"{corpus[0]}{more}: {command} works on text files; clean JSONL, Parquet or WARC corpora with "
              "`nlcleaner clean --output-dir DIR` or `-o FILE`")
+
+
+def _encode(text: str) -> bytes:
+    """Findings as bytes: a path (or excerpt) read with undecodable bytes gets those bytes back, so that
+    `path:line:` names the real file; anything else unencodable is backslash-escaped."""
+    try:
+        return text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace")
