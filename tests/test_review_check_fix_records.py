@@ -52,3 +52,12 @@ def test_text_files_still_fixed(tmp_path):
     res = CliRunner().invoke(app, ["fix", "--isolated", "--rules", str(pack), str(doc)])
     assert res.exit_code == 1
     assert doc.read_bytes() == b"Body one.\n"
+
+
+def test_explain_refuses_a_corpus(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_bytes(b'{"id":1,"text":"Body.\\nShare this article\\n"}\n')
+    res = CliRunner().invoke(app, ["explain", "--isolated", str(corpus)])
+    assert res.exit_code == 2
+    assert res.stdout == ""
+    assert "explain works on one text document" in res.stderr

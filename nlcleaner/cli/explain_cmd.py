@@ -8,8 +8,8 @@ from typing import Annotated, Optional
 import typer
 
 from . import options as o
-from .app import EXIT_OK, StdoutText, app, write_out
-from .inputs import STDIN, Input
+from .app import EXIT_OK, StdoutText, app, fail, write_out
+from .inputs import STDIN, Input, record_files
 from .session import Session
 
 
@@ -39,6 +39,9 @@ def explain(
     cleaner = o.cleaner(resolved)
     session = Session(resolved, cleaner)
     inp = Input(path)
+    if record_files([inp], resolved):  # read as one text, a corpus would show its JSON lines and no removals
+        fail(f"{path}: explain works on one text document; for a corpus's records use "
+             "`nlcleaner clean --report FILE` (or extract a record's text, e.g. with jq -r .text)")
     _, _, text, outcome = session.clean(inp, source)
     if outcome is None:
         raise typer.Exit(session.input_errors and 2)
