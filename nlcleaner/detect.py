@@ -26,7 +26,7 @@ _SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
 class Round:
     """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
 
-    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None):
+    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None):
         self.text = text
         parts = text.split("\n")
         if parts[-1] == "":
@@ -40,6 +40,9 @@ class Round:
         self.head_end = max(3, math.ceil(n * head_zone))
         self.bom = text.startswith("\ufeff")
         self._views: dict[int, LineView] = {}
+        # the previous round's line views by their text: a line's views depend on its text alone, and most lines
+        # of a later round were lines of the previous one
+        self._reuse = {v.raw: v for v in previous._views.values()} if previous is not None else _NONE
         self._gate = None
         self._per: dict[int, dict[int, set[int]]] = {}
         self._all = None
@@ -58,7 +61,11 @@ class Round:
     def view(self, i: int) -> LineView:
         v = self._views.get(i)
         if v is None:
-            v = self._views[i] = LineView(self.raw(i))
+            raw = self.raw(i)
+            v = self._reuse.get(raw)
+            if v is None:
+                v = LineView(raw)
+            self._views[i] = v
         return v
 
     def blank(self, i: int) -> bool:
@@ -125,7 +132,7 @@ class Round:
             norm_lines: list[tuple[int, str]] = []
             raw_lines: list[tuple[int, str]] = []
             skip_norm, skip_raw = unjudged["norm"], unjudged["raw"]
-            views = self._views
+            views, reuse = self._views, self._reuse
             for i, p in enumerate(self.parts):
                 if not p or p.isspace():
                     continue
@@ -139,7 +146,10 @@ class Round:
                 if want_norm:
                     v = views.get(i)
                     if v is None:
-                        v = views[i] = LineView(raw)
+                        v = reuse.get(raw)
+                        if v is None:
+                            v = LineView(raw)
+                        views[i] = v
                     text = v.norm
                     if text.isascii():
                         norm_lines.append((i, text))
@@ -174,11 +184,14 @@ class Round:
 
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
         per = self._lines(matcher)
+        if not per:
+            return []
         lo, hi = zone.start, zone.stop
-        lines = sorted(i for i in per if lo <= i < hi)
+        lines = sorted(per) if lo <= 0 and hi >= self.n else sorted(i for i in per if lo <= i < hi)
+        view, match = self.view, matcher.match
         if matcher.mode != "pattern":
-            return [i for i in lines if matcher.match(self.view(i))]
-        return [i for i in lines if matcher.match(self.view(i), _alternatives(per[i]))]
+            return [i for i in lines if match(view(i))]
+        return [i for i in lines if match(view(i), _alternatives(per[i]))]
 
     def _protected(self) -> frozenset[int]:
         """Lines between `nlcleaner: off` and `nlcleaner: on` (markers included) are kept whatever rules say."""

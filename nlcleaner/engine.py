@@ -111,6 +111,7 @@ class Cleaner:
         cuts_original: list[tuple[int, int, str]] = []
         held_original: list[tuple[int, int, str]] = []
         current = text
+        rnd = None
         for _ in range(MAX_ROUNDS):
             hits = self._prefilter.scan(current)
             found = hits.keys
@@ -119,7 +120,7 @@ class Cleaner:
             if not active:  # no rule can claim anything: nothing to decide (and no line table to build)
                 held_original = []
                 break
-            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits)
+            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd)
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
                 active = [k for k in active if k.required is None or any(rnd.may_match(m) for m in k.required)]
             claims = self._detect(rnd, active, disabled, flags)
