@@ -8,7 +8,10 @@ from urllib.parse import urlsplit
 def host_of(value: str) -> str:
     value = value.strip()
     if "://" in value:
-        value = urlsplit(value).hostname or value
+        try:
+            value = urlsplit(value).hostname or value
+        except ValueError:  # a malformed URL ("http://[::1"): its authority part as written, never an error
+            value = value.split("://", 1)[1].split("/", 1)[0].rsplit("@", 1)[-1].strip("[]")
     elif "/" in value and "." in value.split("/", 1)[0]:
         value = value.split("/", 1)[0]
     value = value.lower().rstrip(".")
