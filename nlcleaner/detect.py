@@ -169,9 +169,11 @@ class Round:
 
     def _lines(self, matcher: LineMatcher) -> dict[int, set[int]]:
         """Line -> alternatives worth trying, over the whole text; computed once per matcher and round."""
+        found = self._all
+        if found is not None:  # the gate's answer for every matcher, made on the first call
+            return found.get(id(matcher), _NONE)
         if self.prefilter.gate is not None:
-            if self._all is None:
-                self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
+            self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
             return self._all.get(id(matcher), _NONE)
         got = self._per.get(id(matcher))
         if got is None:
