@@ -148,6 +148,15 @@ class LineMatcher:
             text = line.raw if self.on == "raw" else line.norm
             if branches is None:
                 return self._search(text) is not None
+            if not self.user:  # built-in patterns have no time limit: the compiled alternatives, directly
+                compiled = self._branch_regex
+                for b in sorted(branches) if len(branches) > 1 else branches:
+                    r = compiled.get(b)
+                    if r is None:
+                        r = self._branch(b)
+                    if r.search(text) is not None:
+                        return True
+                return False
             for b in sorted(branches):
                 if self._branch_search(b, text) is not None:
                     return True
