@@ -102,7 +102,11 @@ def clean(
         files = expand(inputs, resolved)
         if len(files) > 1 or any(os.path.isdir(p) for p in inputs):
             fail("several inputs need --output-dir DIR, --write or -o FILE")
-        status = _to_stdout(session, files[0], source) if files else EXIT_OK  # none: excluded by configuration
+        if not files and len(inputs) == 1:
+            # the one file named on the command line is one that `exclude` names: a filter never answers with an
+            # empty output, and corpus mode takes a named file as given too, so it is cleaned all the same
+            files = [Input(inputs[0])]
+        status = _to_stdout(session, files[0], source) if files else EXIT_OK
     session.finish(verb="changed" if not diff else "would change")
     if session.input_errors:
         status = EXIT_ERROR
