@@ -89,11 +89,33 @@ def cleaner(resolved):
     from ..errors import NLCleanerError
 
     try:
-        return Cleaner(resolved.settings)
+        built = Cleaner(resolved.settings)
     except NLCleanerError as exc:
         fail(str(exc))
     except OSError as exc:
         fail(f"{exc.filename}: {exc.strerror or exc}")
+    _check_selection(built)
+    return built
+
+
+def _check_selection(built) -> None:
+    """A selection that names nothing is a typo, not a wish to clean nothing: `--select donation.nope` or
+    `--languages english` quietly turned every rule off (exit 0, nothing removed). A bare category stays valid
+    even when no loaded pack has rules in it (`learned` before any pack is learned)."""
+    from ..engine import CONTEXT_RULES
+
+    s = built.settings
+    ids = [r.id for r in built.all_rules] + list(CONTEXT_RULES)
+    for key, prefixes in (("select", s.select or ()), ("extend-select", s.extend_select)):
+        for prefix in prefixes:
+            if "." in prefix and not any(i.startswith(prefix) for i in ids):
+                fail(f"{key} '{prefix}': no rule id starts with it (see `nlcleaner rules`)")
+    if s.languages:
+        known = {lang for r in built.all_rules for lang in (r.languages or ())}
+        unknown = [lang for lang in s.languages if lang not in known]
+        if unknown:
+            fail(f"languages: no rule is written for {', '.join(repr(u) for u in unknown)} "
+                 f"(the packs have: {', '.join(sorted(known))})")
 
 
 def check_output_format(value: str, allowed=("text", "json")) -> str:
