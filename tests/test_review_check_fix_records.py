@@ -61,3 +61,12 @@ def test_explain_refuses_a_corpus(tmp_path):
     assert res.exit_code == 2
     assert res.stdout == ""
     assert "explain works on one text document" in res.stderr
+
+
+def test_configured_input_format_does_not_stop_check_on_text(tmp_path, monkeypatch):
+    (tmp_path / "nlcleaner.toml").write_text('input-format = "jsonl"\n')
+    (tmp_path / "a.md").write_bytes(b"Body.\nShare this article\n")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(app, ["check", "a.md"])
+    assert res.exit_code == 1
+    assert res.stdout.startswith("a.md:2: social.share-button")

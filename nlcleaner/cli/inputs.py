@@ -60,14 +60,11 @@ def expand(paths: list[str], resolved=None) -> list[Input]:
 
 
 def record_files(files: list[Input], resolved=None) -> list[str]:
-    """The inputs that hold records (JSONL, Parquet, WARC/WET, by name or by the `input-format` setting), which the
-    text-file commands (`check`, `fix`) must not read as one text: editing JSON lines as text could drop records."""
+    """The inputs whose names say they hold records (JSONL, Parquet, WARC/WET), which the text-file commands
+    (`check`, `fix`, `explain`) must not read as one text: editing JSON lines as text could drop records. By name
+    only: a configured `input-format` is corpus mode's setting and must not stop a hook on Markdown files."""
     from ..corpus.discover import format_of
 
-    options = resolved.options if resolved is not None else {}
-    fmt = options.get("input-format")
-    if fmt and str(fmt).lower() not in ("auto", "text", "txt", "plain"):
-        return [f.path for f in files]
     return [f.path for f in files if not f.is_stdin and format_of(f.path) != "text"]
 
 
