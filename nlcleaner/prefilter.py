@@ -20,6 +20,8 @@ import os
 import re
 import threading
 
+from .errors import ConfigError
+
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
 
@@ -142,15 +144,19 @@ def available_backends() -> list[str]:
     return out
 
 
+class BackendError(ConfigError, ValueError):
+    """A prefilter backend that was asked for by name and cannot be had: a setting's error, one line for users."""
+
+
 def choose_backend(requested: str | None = None) -> str:
     """The backend to use: `requested`, else $NLCLEANER_PREFILTER, else the fastest one installed."""
     name = requested or os.environ.get(_ENV) or None
     if name:
         name = name.strip().lower()
         if name not in BACKENDS:
-            raise ValueError(f"unknown prefilter backend '{name}' (expected one of {', '.join(BACKENDS)})")
+            raise BackendError(f"{_ENV}: unknown prefilter backend '{name}' (expected one of {', '.join(BACKENDS)})")
         if name not in available_backends():
-            raise ValueError(f"prefilter backend '{name}' is not installed")
+            raise BackendError(f"{_ENV}: prefilter backend '{name}' is not installed")
         return name
     return available_backends()[0]
 

@@ -20,6 +20,8 @@ _COMPRESSED = (".gz", ".zst", ".zstd", ".xz", ".bz2", ".lz4", ".zip")
 def report_format(resolved, path: str | None) -> str:
     """--report-format (or config), else guessed from the report file's extension, else json."""
     fmt = resolved.options.get("report-format") or "json"
+    if path is not None and str(path) == "-":  # stdout carries the data: a report there would corrupt it
+        fail("--report -: stdout carries the cleaned data; name a report file")
     if path and str(path).lower().endswith(_COMPRESSED):
         fail(f"--report {path}: reports are written uncompressed; name the file .json, .jsonl or .txt")
     if resolved.origins.get("report-format", "default") == "default" and path:
