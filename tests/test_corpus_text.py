@@ -20,14 +20,27 @@ def _tree(root: Path) -> Path:
     (src / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
     (src / "notes.txt.bak").write_text("x")
     (src / ".hidden.txt").write_text(FURNISHED)
-    (src / "bin.txt").write_bytes(b"abc\x00def")
     return src
 
 
-def test_discover_expands_folders_skips_binary_hidden_and_unknown(tmp_path):
+def test_discover_expands_folders_skips_hidden_and_unknown_but_not_binary_text(tmp_path):
     src = _tree(tmp_path)
+    (src / "bin.txt").write_bytes(b"abc\x00def")
     found = [p.relative_to(src).as_posix() for p in discover([str(src)])]
-    assert found == ["a.txt", "b.md", "sub/c.txt"]
+    # bin.txt is kept: the run reports it as a binary input (one line, exit 2) instead of passing over it in silence
+    assert found == ["a.txt", "b.md", "bin.txt", "sub/c.txt"]
+
+
+def test_a_binary_file_in_a_folder_is_reported_not_written(tmp_path):
+    src = _tree(tmp_path)
+    (src / "bin.txt").write_bytes(b"abc\x00def")
+    out = tmp_path / "out"
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=out, output=None, on_outcome=seen.append)
+    failed = [o for o in seen if o.error]
+    assert [o.path for o in failed] == [str(src / "bin.txt")] and "binary" in failed[0].error
+    assert failed[0].record is None and stats.failed == 1  # a whole input: exit 2, not 3
+    assert not (out / "bin.txt").exists() and (out / "a.txt").exists()
 
 
 def test_discover_include_and_exclude_globs(tmp_path):
@@ -66,6 +79,7 @@ def test_file_arguments_go_to_their_basename(tmp_path):
 
 def test_a_binary_file_named_explicitly_fails_and_others_go_on(tmp_path):
     src = _tree(tmp_path)
+    (src / "bin.txt").write_bytes(b"abc\x00def")
     out = tmp_path / "out"
     seen = []
     stats = run_batch([str(src / "bin.txt"), str(src / "a.txt")], resolved(), output_dir=out, output=None,

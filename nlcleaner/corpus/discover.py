@@ -1,4 +1,4 @@
-"""Finding the inputs: folders expand to the files worth cleaning, include/exclude globs, binary files skipped;
+"""Finding the inputs: folders expand to the files worth cleaning, include/exclude globs;
 and each file's format, from `--input-format` or its extension."""
 
 from __future__ import annotations
@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from ..config import glob_match
-from ..document import BINARY_PROBE
 from .compress import GZIP_MAGIC, ZSTD_MAGIC, compression_of, strip_compression
 from .errors import UsageError
 
@@ -52,18 +51,6 @@ def _known(name: str) -> bool:
     return low.endswith(_TEXT + (".jsonl", ".ndjson", ".parquet") + _WARC)
 
 
-def is_binary(path: Path) -> bool:
-    """A NUL byte in the first 8 KiB of a file that is not compressed (compressed shards are binary by nature)."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(BINARY_PROBE)
-    except OSError:
-        return False  # let the run report it
-    if head.startswith((GZIP_MAGIC, ZSTD_MAGIC, b"PAR1")):
-        return False
-    return b"\x00" in head
-
-
 def _matcher(folder: Path, patterns, roots):
     """gitignore-like globs (config.glob_match), relative to the folder being expanded or to one of `roots`
     (where the globs were set: the configuration file's folder or the working directory)."""
@@ -84,8 +71,8 @@ def _matcher(folder: Path, patterns, roots):
 def expand_folder(folder: Path, include=(), exclude=(), input_format: str | None = None,
                   skip: tuple[Path, ...] = (), roots=()) -> list[Path]:
     """Files under `folder`, sorted by their relative path. Hidden files and folders are left out, so are files
-    that match `exclude`, and (unless `include` names them) files whose extension is not a known format and
-    binary files. `skip` holds folders to leave out (an --output-dir inside an input folder)."""
+    that match `exclude`, and (unless `include` names them) files whose extension is not a known format. A binary
+    file with a text extension is kept: reading it fails with one line naming it, as for a file named outright. `skip` holds folders to leave out (an --output-dir inside an input folder)."""
     skip_resolved = {s.resolve() for s in skip if s is not None}
     excluded = _matcher(folder, exclude, roots)
     included = _matcher(folder, include, roots)
@@ -110,7 +97,7 @@ def expand_folder(folder: Path, include=(), exclude=(), input_format: str | None
                     continue
             elif not (input_format or _known(f)):
                 continue
-            if not path.is_file() or is_binary(path):
+            if not path.is_file():
                 continue
             found.append((rel, path))
     found.sort(key=lambda t: t[0])
