@@ -4,11 +4,9 @@ libraries (a skip on a laptop, a failure under CI, where the `dev` extra install
 
 from __future__ import annotations
 
-import importlib
-import os
 from pathlib import Path
 
-import pytest
+from conftest import require  # noqa: F401  (re-exported to the corpus tests)
 
 from nlcleaner.config import resolve
 
@@ -43,8 +41,3 @@ def cleaner():
     return Cleaner(resolved().settings)  # noqa: F811
 
 
-def require(module: str):
-    """Import an optional format library: skip without it, except under CI (`CI` set), where it must be there."""
-    if os.environ.get("CI"):
-        return importlib.import_module(module)
-    return pytest.importorskip(module)

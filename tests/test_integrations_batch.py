@@ -3,12 +3,11 @@ batches (the function bodies Spark's mapInPandas / mapInArrow run), all giving n
 
 from __future__ import annotations
 
-import importlib
 import json
-import os
 import pickle
 
 import pytest
+from conftest import require
 
 import nlcleaner
 from nlcleaner.integrations.batch import (
@@ -17,14 +16,6 @@ from nlcleaner.integrations.batch import (
 )
 
 
-def require(module: str):
-    """Import an optional engine; skip without it locally, fail under CI (CI=true) where the dev extra installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{module} is not importable under CI: install the dev extra")
-        pytest.skip(f"{module} not installed", allow_module_level=True)
 
 
 TEXTS = [

@@ -4,7 +4,6 @@ way DataTrove's executors ship steps; dropping documents left empty. Under CI a 
 from __future__ import annotations
 
 import gzip
-import importlib
 import json
 import os
 import pickle
@@ -13,18 +12,11 @@ import sys
 from collections import Counter
 
 import pytest
+from conftest import require
 
 import nlcleaner
 
 
-def require(module: str):
-    """Import an optional engine; skip without it locally, fail under CI (CI=true) where the extra must be installed."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{module} is not importable under CI: install nlcleaner[datatrove] (the dev extra)")
-        pytest.skip(f"{module} not installed", allow_module_level=True)
 
 
 def test_require_fails_under_ci(monkeypatch):

@@ -7,7 +7,6 @@ up to sbatch (stubbed), then each array task runs `launch_pickled_pipeline` as t
 from __future__ import annotations
 
 import gzip
-import importlib
 import json
 import os
 import re
@@ -16,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import require
 
 import nlcleaner
 
@@ -36,14 +36,6 @@ DOCS = [
 ]
 
 
-def require(module: str):
-    """Import an optional engine; skip without it locally, fail under CI (CI=true) where the dev extra installs it."""
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{module} is not importable under CI: install the dev extra")
-        pytest.skip(f"{module} not installed", allow_module_level=True)
 
 
 def recipes() -> dict[str, tuple[str, str]]:
