@@ -33,7 +33,6 @@ DEFAULTS: dict = {
     "source-field": None, "input-format": None, "jobs": None, "annotate": None, "report-format": "json",
     "color": "auto", "quiet": False, "languages": None, "strict": False,
 }
-_ENGINE = {"select", "ignore", "extend-select", "rules", "guard", "tail-zone", "languages", "strict"}
 
 CONFIG_FILE = "nlcleaner.toml"
 PYPROJECT = "pyproject.toml"

@@ -10,7 +10,6 @@ from itertools import accumulate
 
 import regex
 
-from .claims import Claim  # noqa: F401  (re-exported for kinds)
 from .kinds.line_match import LineMatcher, LineView
 
 _GATE_MAX_CHARS = 100_000

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, replace
 
 DEFAULT_GUARD = 0.6
 DEFAULT_TAIL_ZONE = 0.35
@@ -21,12 +21,10 @@ class Settings:
     tail_zone: float = DEFAULT_TAIL_ZONE
     head_zone: float = DEFAULT_HEAD_ZONE
     strict: bool = False  # a timed-out user pattern is an error instead of a flag
-    extra: dict = field(default_factory=dict, compare=False)  # CLI-level keys carried along for reports
 
     def replace(self, **changes) -> "Settings":
         return replace(self, **changes)
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        data.pop("extra")
         return {k.replace("_", "-"): (list(v) if isinstance(v, tuple) else v) for k, v in data.items()}

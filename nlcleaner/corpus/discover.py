@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 from ..config import glob_match
-from .compress import GZIP_MAGIC, ZSTD_MAGIC, compression_of, strip_compression
+from .compress import compression_of, strip_compression
 from .errors import UsageError
 
 FORMATS = ("text", "jsonl", "parquet", "warc")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import regex
 
-from ..anchors import derive
 from ..normalise import bare, normalise, words
 from ..prefilter import branch_keys, gate_eligible, split_branches
 
