@@ -28,3 +28,21 @@ def require(module: str):
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{module} is not importable under CI: install the dev extra (pip install -e '.[dev]')")
         pytest.skip(f"{module} not installed", allow_module_level=True)
+
+
+def run_slurm_array(pickled, tasks: int, scratch, cwd=None) -> None:
+    """Run the array tasks of a pickled DataTrove Slurm job as its batch script would, without Slurm: each task in its
+    own process with SLURM_ARRAY_TASK_ID set, and a stand-in `scontrol` that names this host as the node list."""
+    import os
+    import subprocess
+    import sys
+
+    fake_bin = scratch / "bin"
+    fake_bin.mkdir(exist_ok=True)
+    (fake_bin / "scontrol").write_text("#!/bin/sh\necho localhost\n")
+    (fake_bin / "scontrol").chmod(0o755)
+    for task in range(tasks):
+        env = {**os.environ, "SLURM_ARRAY_TASK_ID": str(task), "RUN_OFFSET": "0", "SLURM_NODELIST": "localhost",
+               "PATH": f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
+        subprocess.run([sys.executable, "-m", "datatrove.tools.launch_pickled_pipeline", str(pickled)],
+                       env=env, check=True, capture_output=True, cwd=cwd)

@@ -12,7 +12,7 @@ import sys
 from collections import Counter
 
 import pytest
-from conftest import require
+from conftest import require, run_slurm_array
 
 import nlcleaner
 
@@ -144,15 +144,7 @@ def test_slurm_executor_job_array_without_slurm(tmp_path, monkeypatch):
     )
     executor.run()
     assert "launch_pickled_pipeline" in scripts[0] and (logs / "executor.pik").exists()
-    fake_bin = tmp_path / "bin"  # the job asks `scontrol show hostnames $SLURM_NODELIST` for its node list
-    fake_bin.mkdir()
-    (fake_bin / "scontrol").write_text("#!/bin/sh\necho localhost\n")
-    (fake_bin / "scontrol").chmod(0o755)
-    for task in (0, 1):
-        env = {**os.environ, "SLURM_ARRAY_TASK_ID": str(task), "RUN_OFFSET": "0", "SLURM_NODELIST": "localhost",
-               "PATH": f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
-        subprocess.run([sys.executable, "-m", "datatrove.tools.launch_pickled_pipeline", str(logs / "executor.pik")],
-                       env=env, check=True, capture_output=True)
+    run_slurm_array(logs / "executor.pik", 2, tmp_path)
     docs = read_output(out)
     assert {k: v.get("text", "") for k, v in docs.items()} == {d["id"]: nlcleaner.clean(d["text"]).text for d in DOCS}
     assert docs["a1"]["metadata"]["nlcleaner"]["removals"] == [r.to_dict() for r in nlcleaner.clean(DOCS[0]["text"]).removals]

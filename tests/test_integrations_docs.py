@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import require
+from conftest import require, run_slurm_array
 
 import nlcleaner
 
@@ -141,15 +138,7 @@ def test_datatrove_slurm(workdir, monkeypatch):
     monkeypatch.setattr(slurm, "launch_slurm_job", lambda contents, *args: scripts.append(contents) or "4242")
     run("datatrove-slurm")
     assert "launch_pickled_pipeline" in scripts[0]
-    fake_bin = workdir / "bin"  # array tasks ask `scontrol show hostnames $SLURM_NODELIST` for their nodes
-    fake_bin.mkdir()
-    (fake_bin / "scontrol").write_text("#!/bin/sh\necho localhost\n")
-    (fake_bin / "scontrol").chmod(0o755)
-    for task in (0, 1):
-        env = {**os.environ, "SLURM_ARRAY_TASK_ID": str(task), "RUN_OFFSET": "0", "SLURM_NODELIST": "localhost",
-               "PATH": f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
-        subprocess.run([sys.executable, "-m", "datatrove.tools.launch_pickled_pipeline", "logs/executor.pik"],
-                       env=env, check=True, capture_output=True, cwd=workdir)
+    run_slurm_array("logs/executor.pik", 2, workdir, cwd=workdir)
     assert_cleaned(read_jsonl((workdir / "cleaned").glob("*.jsonl.gz")),
                    lambda row: row["metadata"]["nlcleaner"]["removals"])
 
