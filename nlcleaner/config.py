@@ -13,9 +13,7 @@ Every key and type is checked; a bad one fails with one line naming the file and
 
 from __future__ import annotations
 
-import difflib
 import os
-import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -167,6 +165,8 @@ def _read(path: Path, lazy: bool = False) -> tuple[str, dict | None]:
         raise ConfigError(f"{_shown(path)}: cannot read the configuration: {exc.strerror or exc}") from None
     if lazy and b"nlcleaner" not in raw:
         return "", None  # a pyproject.toml of someone else's tools: not ours to judge
+    import tomllib  # here, not at the top: most runs find no configuration file and read no TOML
+
     try:
         text = raw.decode("utf-8")
         return text, tomllib.loads(text)
@@ -196,6 +196,8 @@ def _shown(path: Path, pyproject: bool = False) -> str:
 
 
 def _suggest(key: str) -> str:
+    import difflib
+
     close = difflib.get_close_matches(key.replace("_", "-").lower(), list(DEFAULTS), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else f" (known keys: {', '.join(DEFAULTS)})"
 
@@ -303,6 +305,8 @@ def _check_prefixes(prefixes, bad, where: str = "") -> None:
         head, dot, _ = prefix.partition(".")
         ok = head in CATEGORIES if dot else any(c.startswith(head) for c in CATEGORIES)
         if not ok:
+            import difflib
+
             close = difflib.get_close_matches(head, CATEGORIES, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else f" (categories: {', '.join(CATEGORIES)})"
             raise bad(f"{where}'{prefix}' is not a rule-id prefix: no category '{head}'{hint}")

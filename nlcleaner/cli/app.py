@@ -142,10 +142,34 @@ def _click_errors(name: str) -> tuple[type, ...]:
     return tuple(found)
 
 
+# the module that registers each command, in the order `nlcleaner --help` lists them (commands.py imports them all)
+COMMAND_MODULES = {
+    "clean": "clean_cmd", "check": "check_cmd", "fix": "check_cmd", "explain": "explain_cmd", "rules": "rules_cmd",
+    "eval": "eval_cmd", "config": "config_cmd", "learn": "learn_cmd",
+}
+
+
+def register(args: list[str]) -> None:
+    """Register the command that `args` names, and only it: the other commands' modules (and what they import) and
+    typer's work on their parameters would cost every run start-up time. Anything else (no command, an option,
+    --help, a misspelt command) registers them all, in their usual order, so help and errors list every one."""
+    import importlib
+
+    module = COMMAND_MODULES.get(args[0]) if args else None
+    if module is not None:
+        importlib.import_module(f"{__package__}.{module}")
+        return
+    from . import commands  # noqa: F401  (registers the commands)
+
+    order = {name: i for i, name in enumerate(COMMAND_MODULES)}
+    app.registered_commands.sort(key=lambda info: order.get(info.name or info.callback.__name__, len(order)))
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console-script entry point: every way a run can end becomes an exit code and at most one line."""
-    from . import commands  # noqa: F401  (registers the commands)
     from ..errors import NLCleanerError
+
+    register(list(sys.argv[1:] if argv is None else argv))
 
     try:
         code = app(args=argv, prog_name="nlcleaner", standalone_mode=False)

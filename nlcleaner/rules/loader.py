@@ -3,9 +3,6 @@ naming the file, the rule and the key (PackError)."""
 
 from __future__ import annotations
 
-import hashlib
-import tomllib
-from importlib import resources
 from pathlib import Path
 
 import regex
@@ -13,7 +10,9 @@ import regex
 from ..errors import PackError
 from .model import CATEGORIES, KINDS, POSITIONS, Pack, Rule
 
-_ID = regex.compile(r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$")
+# tomllib, hashlib and importlib.resources are imported where they are used: a cached pack (the usual start) reads
+# no TOML, and every run of the command line would pay for them
+_ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"  # compiled on the first pack read (regex keeps it), not at import
 _COMMON = {"id", "kind", "why", "position", "within_last", "languages", "publishers", "source", "evidence", "examples"}
 _MARKER_KEYS = {"phrases", "match", "max_chars", "pattern", "on", "anchors"}
 _KIND_KEYS = {
@@ -28,7 +27,13 @@ _SIGNAL_KEYS = {"name", "weight", "phrases", "pattern", "on", "anchors"}
 
 def builtin_pack_paths() -> list[Path]:
     """The packs shipped inside the package, in a stable order."""
-    root = resources.files("nlcleaner") / "packs"
+    from .. import __file__ as package_init
+
+    root = Path(package_init).parent / "packs"  # the path importlib.resources gives for a package on disk
+    if not root.is_dir():  # a package inside an archive: its resources are reached through importlib
+        from importlib import resources
+
+        root = resources.files("nlcleaner") / "packs"
     return sorted((Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
 
 
@@ -59,6 +64,9 @@ def load_pack(path, *, user: bool = False) -> Pack:
         raw = path.read_bytes()
     except OSError as exc:
         raise PackError(shown, f"cannot read the pack: {exc.strerror or exc}") from None
+    import hashlib
+    import tomllib
+
     try:
         data = tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
@@ -176,7 +184,7 @@ def _parse_rule(item, index: int, pack: str, path: str, user: bool) -> Rule:
     label = rid if isinstance(rid, str) else f"#{index + 1}"
     c = _Checker(path, label)
     rid = c.string(item, "id", required=True)
-    if not _ID.match(rid):
+    if not regex.match(_ID, rid):
         c.fail("id", "expected 'category.lower-kebab-name'")
     category = rid.split(".", 1)[0]
     if category not in CATEGORIES:
