@@ -14,7 +14,6 @@ two seconds for the built-in packs. Both are kept:
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
@@ -33,6 +32,19 @@ def cache_dir() -> Path | None:
     return Path(base) / "nlcleaner"
 
 
+def sha256(data: bytes = b""):
+    """hashlib.sha256 (the same digests) from CPython's own module: importing hashlib loads OpenSSL first, which
+    costs every run of the command line about 2 ms."""
+    try:
+        from _sha2 import sha256 as new  # Python 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256 as new  # Python 3.11
+        except ImportError:  # pragma: no cover  (a Python built without them)
+            from hashlib import sha256 as new
+    return new(data)
+
+
 def _key(raw: bytes, path: str, user: bool) -> str:
     from . import __version__
 
@@ -42,7 +54,7 @@ def _key(raw: bytes, path: str, user: bool) -> str:
         regex_version = regex.__version__
     except Exception:  # pragma: no cover
         regex_version = "?"
-    h = hashlib.sha256()
+    h = sha256()
     for part in (__version__, sys.version, regex_version, str(user), os.path.basename(path), _code_digest()):
         h.update(part.encode() + b"\0")
     h.update(raw)
@@ -56,7 +68,7 @@ def _code_digest() -> str:
     """A hash of the code that builds what is cached (loader, kinds, anchors, prefilter): an edited kind renews it."""
     if not _CODE:
         root = Path(__file__).resolve().parent
-        h = hashlib.sha256()
+        h = sha256()
         files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), root / "anchors.py", root / "prefilter.py",
                         root / "normalise.py"])
         for f in files:

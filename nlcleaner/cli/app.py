@@ -1,6 +1,7 @@
 """The typer application and the process-level concerns: exit codes, one-line errors, broken pipes, Ctrl-C."""
 
-from __future__ import annotations
+# no `from __future__ import annotations`: typer would have to evaluate every parameter's annotation from
+# its text (compiling each) whenever it builds the command, on every run
 
 import errno
 import os

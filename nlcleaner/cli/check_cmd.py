@@ -1,7 +1,8 @@
 """`nlcleaner check` (the linter: findings on stdout, exit 1 when anything would go) and `nlcleaner fix` (clean in
 place for hooks: exit 1 when a file changed)."""
 
-from __future__ import annotations
+# no `from __future__ import annotations`: typer would have to evaluate every parameter's annotation from
+# its text (compiling each) whenever it builds the command, on every run
 
 from typing import Annotated, Optional
 

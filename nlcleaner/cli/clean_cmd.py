@@ -1,6 +1,7 @@
 """`nlcleaner clean`: the filter. stdin → stdout, one file → stdout, many → --output-dir / --write / -o; --diff."""
 
-from __future__ import annotations
+# no `from __future__ import annotations`: typer would have to evaluate every parameter's annotation from
+# its text (compiling each) whenever it builds the command, on every run
 
 import os
 import sys
