@@ -6,13 +6,14 @@ decide.py turns claims into removals."""
 from __future__ import annotations
 
 import math
+import re
 from itertools import accumulate
 
 import regex
 
 from .kinds.line_match import LineMatcher, LineView
-
-_GATE_MAX_CHARS = 100_000
+from .normalise import normalise
+from .prefilter import GATE_MAX_CHARS
 _NONE: dict = {}
 
 
@@ -20,6 +21,31 @@ def _alternatives(found) -> tuple[int, ...] | set[int]:
     """A line's alternatives as the prefilter keeps them: one int, or a set of them."""
     return (found,) if type(found) is int else found
 _SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
+
+
+def _norm_part(p: str) -> str | None:
+    """The normalised view of one line as split (a trailing CR is the line ending's), None when too long."""
+    if not p:
+        return ""
+    if len(p) > GATE_MAX_CHARS:
+        return None
+    return normalise(p[:-1] if p[-1] == "\r" else p)
+
+
+_SPACES_ONLY = re.compile(r"^[^\S\n]+$", re.MULTILINE)  # a blank line that is not empty
+
+
+def _short_lines(text: str) -> bool:
+    return len(text) <= GATE_MAX_CHARS or max(map(len, text.split("\n"))) <= GATE_MAX_CHARS
+
+
+def _raw_part(p: str) -> str | None:
+    """A line's raw text as the gate sees it: "" when blank, None when it cannot judge it."""
+    if not p or p.isspace():
+        return ""
+    if not p.isascii() or len(p) > GATE_MAX_CHARS:
+        return None
+    return p[:-1] if p[-1] == "\r" else p
 
 
 class Round:
@@ -33,7 +59,7 @@ class Round:
         self.parts = parts
         self.n = n = len(parts)
         # starts[i] is where line i begins; starts[n] is the end of the text
-        self.starts = list(accumulate((len(p) + 1 for p in parts), initial=0))
+        self.starts = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
         self.starts[-1] = len(text)
         self.tail_start = n - max(3, math.ceil(n * tail_zone)) if n else 0
         self.head_end = max(3, math.ceil(n * head_zone))
@@ -42,6 +68,8 @@ class Round:
         # the previous round's line views by their text: a line's views depend on its text alone, and most lines
         # of a later round were lines of the previous one
         self._reuse = {v.raw: v for v in previous._views.values()} if previous is not None else _NONE
+        self._previous_norms = previous._norms_by_part() if previous is not None else _NONE
+        self._norms: list[str] | None = None  # every line's normalised view, when the gate has made them
         self._gate = None
         self._per: dict[int, dict[int, set[int]]] = {}
         self._all = None
@@ -63,9 +91,28 @@ class Round:
             raw = self.raw(i)
             v = self._reuse.get(raw)
             if v is None:
-                v = LineView(raw)
+                v = LineView(raw, self._norms[i] if self._norms is not None else None)
             self._views[i] = v
         return v
+
+    def norms(self) -> list[str]:
+        """Every line's normalised view ("" for a blank line; None for one longer than the gate judges), made in
+        one go: the gate needs them all."""
+        if self._norms is None:
+            reuse = self._previous_norms
+            out = [] if reuse else None
+            if out is not None:
+                get = reuse.get
+                for p in self.parts:
+                    v = get(p)
+                    out.append(v if v is not None or p in reuse else _norm_part(p))
+            else:
+                out = [_norm_part(p) for p in self.parts]
+            self._norms = out
+        return self._norms
+
+    def _norms_by_part(self) -> dict[str, str | None]:
+        return dict(zip(self.parts, self._norms)) if self._norms is not None else _NONE
 
     def blank(self, i: int) -> bool:
         return not self.parts[i].strip()
@@ -127,42 +174,23 @@ class Round:
             gate = self.prefilter.gate
             passed: dict[int, set[int]] = {}
             unjudged = {"norm": set(), "raw": set()}
-            want_norm, want_raw = bool(gate.dbs["norm"]), bool(gate.dbs["raw"])
-            norm_lines: list[tuple[int, str]] = []
-            raw_lines: list[tuple[int, str]] = []
-            skip_norm, skip_raw = unjudged["norm"], unjudged["raw"]
-            views, reuse = self._views, self._reuse
-            for i, p in enumerate(self.parts):
-                if not p or p.isspace():
-                    continue
-                if len(p) > _GATE_MAX_CHARS:
-                    if want_norm:
-                        skip_norm.add(i)
-                    if want_raw:
-                        skip_raw.add(i)
-                    continue
-                raw = p[:-1] if p[-1] == "\r" else p
-                if want_norm:
-                    v = views.get(i)
-                    if v is None:
-                        v = reuse.get(raw)
-                        if v is None:
-                            v = LineView(raw)
-                        views[i] = v
-                    text = v.norm
-                    if text.isascii():
-                        norm_lines.append((i, text))
-                    else:
-                        skip_norm.add(i)
-                if want_raw:
-                    if raw.isascii():
-                        raw_lines.append((i, raw))
-                    else:
-                        skip_raw.add(i)
-            if want_norm:
-                gate.scan("norm", norm_lines, passed)
-            if want_raw:
-                gate.scan("raw", raw_lines, passed)
+            # the k-th line scanned is line k: a line the gate does not judge is scanned as an empty line
+            if gate.dbs["norm"]:
+                norms = self.norms()
+                joined = "\n".join(norms) if None not in norms else None
+                if joined is None or not joined.isascii():
+                    unjudged["norm"] = {i for i, v in enumerate(norms) if v is None or not v.isascii()}
+                    joined = "\n".join(v if i not in unjudged["norm"] else "" for i, v in enumerate(norms))
+                gate.scan("norm", joined, passed)
+            if gate.dbs["raw"]:
+                text = self.text
+                if text.isascii() and "\r" not in text and not _SPACES_ONLY.search(text) and _short_lines(text):
+                    joined = text  # every line as it is (a blank line is empty)
+                else:
+                    raws = [_raw_part(p) for p in self.parts]
+                    unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
+                    joined = "\n".join(r or "" for r in raws)
+                gate.scan("raw", joined, passed)
             self._gate = (passed, unjudged)
         return self._gate
 
@@ -179,9 +207,11 @@ class Round:
             got = self._per[id(matcher)] = self.prefilter.lines_for(matcher, self.hits, range(0, self.n))
         return got
 
-    def may_match(self, matcher: LineMatcher) -> bool:
-        """False when no line can match (no key, or the hyperscan gate let no line through)."""
-        return bool(self._lines(matcher))
+    def matchers_with_lines(self):
+        """With the hyperscan gate: the ids of the matchers that have a line worth trying in this round."""
+        if self._all is None:
+            self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
+        return self._all
 
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
         per = self._lines(matcher)

@@ -67,7 +67,7 @@ class Cleaner:
         self.context_rules = [rid for rid in CONTEXT_RULES if self._wanted(rid, ())]
         kind_of = {id(r): k for pack, kinds in loaded for r, k in zip(pack.rules, kinds)}
         self._kinds = [kind_of[id(r)] for r in self.rules]
-        self._prefilter = Prefilter.for_matchers(m for k in self._kinds for m in k.matchers)
+        self._prefilter = _prefilter_for(self._kinds)
         self._by_id = {r.id: r for r in self.all_rules}
         self.packs_hash = _hash(p.digest for p in packs)
 
@@ -80,7 +80,7 @@ class Cleaner:
         other.context_rules = [c for c in self.context_rules if context and c in wanted]
         kind_of = {id(r): k for r, k in zip(self.rules, self._kinds)}
         other._kinds = [kind_of.get(id(r)) or compile_rule(r) for r in other.rules]
-        other._prefilter = Prefilter.for_matchers(m for k in other._kinds for m in k.matchers)
+        other._prefilter = _prefilter_for(other._kinds)
         return other
 
     def _wanted(self, rule_id: str, languages) -> bool:
@@ -122,7 +122,8 @@ class Cleaner:
                 break
             rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd)
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
-                active = [k for k in active if k.required is None or any(rnd.may_match(m) for m in k.required)]
+                live = rnd.matchers_with_lines()
+                active = [k for k in active if k.required is None or any(id(m) in live for m in k.required)]
             claims = self._detect(rnd, active, disabled, flags)
             decision = decide(
                 rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
@@ -146,13 +147,6 @@ class Cleaner:
         if got is None or got[0] is not self._prefilter or got[1] is not self._kinds:
             got = self._claims = (self._prefilter, self._kinds, _claim_keys(self._prefilter, self._kinds))
         return got[2]
-
-    def _may_claim(self, kind, hits) -> bool:
-        """Whether a kind can claim anything in a document with these prefilter hits (see the kinds' `required`)."""
-        if kind.required is None:
-            return True
-        may = self._prefilter.may_match
-        return any(may(m, hits) for m in kind.required)
 
     def _detect(self, rnd, kinds, disabled: set, flags: list) -> list[Claim]:
         claims: list[Claim] = []
@@ -178,9 +172,16 @@ class Cleaner:
         return (document.encode(result.text) if result.changed else data), result
 
 
+def _prefilter_for(kinds) -> Prefilter:
+    # a kind's `keyed` matchers (span rules) find their lines by their keys, not the gate: see Prefilter
+    return Prefilter.for_matchers(
+        (m for k in kinds for m in k.matchers), keyed=[m for k in kinds for m in getattr(k, "keyed", ())]
+    )
+
+
 def _claim_keys(prefilter, kinds) -> dict[int, frozenset[int] | None]:
     """Per kind (by id): the key ids of which one must be in a document before it can claim anything, or None when
-    it may claim in any document. The same test as `Cleaner._may_claim`, as one set per kind."""
+    it may claim in any document."""
     out: dict[int, frozenset[int] | None] = {}
     for kind in kinds:
         if kind.required is None:

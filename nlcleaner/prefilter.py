@@ -24,6 +24,8 @@ from .errors import ConfigError
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
+# the gate judges lines up to this long (a longer line always passes: hyperscan in prefilter mode is slow on them)
+GATE_MAX_CHARS = 100_000
 
 # ---------------------------------------------------------------------------------------------------------------
 # Splitting a pattern into alternatives
@@ -229,6 +231,19 @@ class _Hyperscan:
             except Exception:
                 pass
 
+    def any(self, data: bytes) -> bool:
+        """Whether the text holds any key at all (the scan stops at the first one; newlines do not count)."""
+        import hyperscan
+
+        def on_match(mid, _start, _end, _flags, _ctx):
+            return mid != 0  # a key: stop
+
+        try:
+            self._db.scan(data, match_event_handler=on_match, scratch=_scratch(self._db))
+        except hyperscan.ScanTerminated:
+            return True
+        return False
+
     def find(self, view: str):
         """Every match as one int, (end << 16) | id, in offset order, where id 0 is a newline and id i + 1 is key i;
         and the bytes scanned. Offsets count UTF-8 bytes (a newline is one byte either way)."""
@@ -334,11 +349,14 @@ def _engine(backend: str, keys: tuple[str, ...]):
 class Hits:
     """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
 
-    __slots__ = ("lines", "keys", "folded")
+    __slots__ = ("lines", "keys", "folded", "assumed")
 
-    def __init__(self, lines: dict[int, set[int]], folded: str | None = None):
+    def __init__(self, lines: dict[int, set[int]], folded: str | None = None, assumed: frozenset = frozenset()):
         self.lines = lines
-        self.keys = frozenset(lines)
+        # `assumed`: keys that were not looked for, because the gate judges every line of this document for the
+        # alternatives that need them; they count as present (the gate decides), with no lines of their own
+        self.assumed = assumed
+        self.keys = frozenset(lines) | assumed if assumed else frozenset(lines)
         self.folded = folded  # the case-folded text scanned (None when none was made)
 
     def __bool__(self) -> bool:
@@ -360,11 +378,14 @@ class Prefilter:
         self._gate_matchers = None
 
     @classmethod
-    def for_matchers(cls, matchers, backend: str | None = None) -> "Prefilter":
+    def for_matchers(cls, matchers, backend: str | None = None, keyed=()) -> "Prefilter":
+        """The prefilter for these matchers. `keyed`: matchers whose lines are always found by their keys, never
+        by the gate alone (a span rule looks for its pattern in the raw line, which the gate does not judge)."""
         matchers = list(matchers)
         pf = cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
         if pf.backend == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0":
             pf._gate_matchers = matchers  # the gate is built when a document first needs it
+            pf._keyed_matchers = list(keyed)
         return pf
 
     @property
@@ -379,19 +400,35 @@ class Prefilter:
         matchers = self._gate_matchers
         self._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
         targets = [
-            (m, b, m.branches[b], "raw" if m.on == "raw" else "norm")
+            (m, b, expression, "raw" if m.on == "raw" else "norm")
             for m in matchers
-            if m.mode == "pattern" and len(m.branches) == len(m.branch_anchors)
-            for b in range(len(m.branches))
-            if _gate_ok(m, b)
+            for b in range(len(m.branch_anchors))
+            if (expression := _gate_expression(m, b)) is not None
         ]
         if targets:
             try:
                 self._gate = BranchGate(targets)
                 self._index_targets(matchers)
+                self._split_keys(matchers)
             except Exception:  # no gate: the keys alone decide, as with the other backends
                 self._gate = None
         self._gate_matchers = None
+
+    def _split_keys(self, matchers) -> None:
+        """The keys still worth looking for on lines the gate judges: those of alternatives it does not judge and
+        of the `keyed` matchers. The others are only needed on lines it cannot judge (see `scan`)."""
+        gated = self._gate.gated
+        needed = set()
+        keyed = {id(m) for m in self._keyed_matchers}
+        for m in matchers:
+            judged = gated.get(id(m), {}) if id(m) not in keyed else {}
+            for b, keys in enumerate(m.branch_anchors):
+                if keys and b not in judged:
+                    needed.update(self._index[k] for k in keys)
+        self._needed = tuple(sorted(needed))
+        self._assumed = frozenset(range(len(self.keys))) - needed
+        # few (the alternatives the gate cannot judge are few): looked for one by one, without a scan per line
+        self._needed_keys = tuple(self.keys[k] for k in self._needed)
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
@@ -451,7 +488,7 @@ class Prefilter:
             kids = tid_keys.get(tid, False)
             if kids is False:
                 continue
-            if kids is not None:
+            if kids is not None and not hits.assumed:  # (keys assumed present have no lines to narrow by)
                 present = [lines[k] for k in kids if k in lines]
                 if not present:
                     continue
@@ -489,11 +526,6 @@ class Prefilter:
             got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key)))
         return got[1]
 
-    def may_match(self, matcher, hits: "Hits") -> bool:
-        """False when no line of the document can match: none of its alternatives' anchors occurs anywhere."""
-        _, everywhere, keys = self.plan(matcher)
-        return bool(everywhere) or not keys.isdisjoint(hits.keys)
-
     def lines_for(self, matcher, hits: "Hits", zone: range, gate_results=None) -> dict[int, set[int]]:
         """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone.
 
@@ -508,6 +540,8 @@ class Prefilter:
             passed, unjudged_by_view = gate_results()
             unjudged = unjudged_by_view["raw" if matcher.on == "raw" else "norm"]
         for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
+            if kid not in lines:
+                continue  # assumed present (see Hits): only the gate knows its lines, and round_lines asks it
             branches = by_key[kid]
             if gated:
                 for b in branches:
@@ -543,40 +577,129 @@ class Prefilter:
                         s.add(b)
         return per
 
+    def _scan_judged(self, view: str) -> Hits:
+        """A document with no line too long for the gate: the keys of the alternatives the gate judges are looked
+        for only on the lines it may not judge (those with a character outside ASCII); elsewhere they are assumed
+        present (most are common words, found on most lines) and the gate picks the lines. Nothing is assumed in
+        a document holding no key at all."""
+        data = view.encode("utf-8", "surrogatepass")
+        if not self._engine.any(data):
+            return Hits({}, view)
+        hits: dict[int, set[int]] = {}
+        if self._needed:
+            _find_lines(view, self._needed_keys, self._needed, hits)
+        if not view.isascii():
+            numbers, texts = _unjudged(view)
+            if texts:
+                found, _ = self._engine.find("\n".join(texts))
+                _collect(found, range(len(self.keys)), numbers, hits, self._assumed)
+        return Hits(hits, view, self._assumed)
+
     def scan(self, text: str) -> Hits:
         """Map key id -> the set of line indices (0-based) whose case-folded text contains it."""
         hits: dict[int, set[int]] = {}
         if self._engine is None or not text:
             return Hits(hits)
         view = text.casefold()
+        if self._gate_matchers is not None or self._gate is not None:
+            gate = self.gate
+            if gate is not None and _no_long_line(view):
+                return self._scan_judged(view)
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
             return Hits(hits, view)
-        count = counted.count
-        newline = b"\n" if type(counted) is bytes else "\n"
-        line, pos = 0, 0
         if type(found) is _Packed:  # the newlines are among the matches: no counting
-            for packed in found:
-                kid = (packed & 0xFFFF) - 1
-                if kid < 0:
-                    line += 1
-                    continue
-                s = hits.get(kid)
-                if s is None:
-                    hits[kid] = {line}
-                else:
-                    s.add(line)
-            return Hits(hits, view)
-        for end, kid in found:
-            if end > pos:
-                line += count(newline, pos, end)
-                pos = end
-            s = hits.get(kid)
-            if s is None:
-                hits[kid] = {line}
-            else:
-                s.add(line)
+            _collect(found, range(len(self.keys)), range(len(found)), hits)
+        else:
+            _add_at_offsets(found, counted, hits)
         return Hits(hits, view)
+
+
+def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
+    """Add (offset, key id) pairs, in offset order, to `hits` (key id -> numbers of the lines of `text`, a str or
+    its bytes, the offsets fall on)."""
+    count = text.count
+    newline = b"\n" if type(text) is bytes else "\n"
+    line, pos = 0, 0
+    for at, kid in found:
+        if at > pos:
+            line += count(newline, pos, at)
+            pos = at
+        s = hits.get(kid)
+        if s is None:
+            hits[kid] = {line}
+        else:
+            s.add(line)
+
+
+def _foreign_char():
+    """A character the gate's lines cannot hold: neither ASCII nor one that normalisation maps to ASCII (typographic
+    quotes and dashes, no-break spaces: see normalise._TRANSLATE). A line without one is judged by the gate."""
+    from .normalise import _TRANSLATE
+
+    mapped = re.escape("".join(chr(c) for c in _TRANSLATE if c > 0x7F))
+    return re.compile(rf"[^\x00-\x7f{mapped}]")
+
+
+_FOREIGN = _foreign_char()
+
+
+def _unjudged(view: str) -> tuple[list[int], list[str]]:
+    """The lines of a text holding a character the gate cannot judge: their numbers and their texts."""
+    numbers, texts = [], []
+    search = _FOREIGN.search
+    line, pos = 0, 0
+    m = search(view)
+    while m is not None:
+        at = m.start()
+        start = view.rfind("\n", 0, at) + 1
+        end = view.find("\n", at)
+        if end < 0:
+            end = len(view)
+        line += view.count("\n", pos, start)
+        pos = start
+        numbers.append(line)
+        texts.append(view[start:end])
+        m = search(view, end)
+    return numbers, texts
+
+
+def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:
+    """Add to `hits` the lines holding each key (found with str.find, one key after the other)."""
+    found = []
+    for key, kid in zip(keys, ids):
+        at = view.find(key)
+        while at >= 0:
+            found.append((at, kid))
+            at = view.find(key, at + 1)
+    found.sort()
+    _add_at_offsets(found, view, hits)
+
+
+def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:
+    """Add packed matches (see _Hyperscan.find) to `hits`: local key id -> ids[id], k-th line -> numbers[k]; keys
+    outside `only` (when given) are left out."""
+    k = 0
+    for packed in found:
+        kid = (packed & 0xFFFF) - 1
+        if kid < 0:
+            k += 1
+            continue
+        kid = ids[kid]
+        if only is not None and kid not in only:
+            continue
+        s = hits.get(kid)
+        if s is None:
+            hits[kid] = {numbers[k]}
+        else:
+            s.add(numbers[k])
+
+
+def _no_long_line(text: str) -> bool:
+    """No line longer than the gate judges."""
+    if len(text) <= GATE_MAX_CHARS:
+        return True
+    return max(map(len, text.split("\n"))) <= GATE_MAX_CHARS
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -599,7 +722,8 @@ _BOUNDED = re.compile(r"(?<!\\)\{(\d+),(\d*)\}")
 
 def _relaxed(pattern: str) -> str:
     """A pattern that matches wherever the given one does, with long bounded repeats opened up ({0,200} -> *),
-    which hyperscan would otherwise spend seconds compiling."""
+    which hyperscan would otherwise spend seconds compiling, and without lookaround assertions (hyperscan's own
+    approximation of them in prefilter mode can miss lines: `^(?!.*\\bsaid\\b)x` scanned over many lines)."""
 
     def widen(m):
         low, high = int(m.group(1)), m.group(2)
@@ -607,7 +731,69 @@ def _relaxed(pattern: str) -> str:
             return m.group(0)
         return "*" if low == 0 else "+"
 
-    return _BOUNDED.sub(widen, pattern)
+    return _BOUNDED.sub(widen, _without_lookarounds(pattern))
+
+
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+def _without_lookarounds(pattern: str) -> str:
+    """The pattern with every lookahead and lookbehind group taken out: dropping a condition only adds matches.
+    (An assertion with a quantifier after it is left in place, which hyperscan then refuses: the alternative is
+    not gated.)"""
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
+            continue
+        if c == "(" and pattern.startswith(_LOOKAROUNDS, i):
+            end = _group_end(pattern, i)
+            if end is not None and (end >= n or pattern[end] not in "?*+{"):
+                i = end
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """The index just after the character class opening at i (the end of the pattern when it does not close)."""
+    j, n = i + 1, len(pattern)
+    if j < n and pattern[j] == "^":
+        j += 1
+    if j < n and pattern[j] == "]":
+        j += 1
+    while j < n and pattern[j] != "]":
+        j += 2 if pattern[j] == "\\" else 1
+    return min(j + 1, n)
+
+
+def _group_end(pattern: str, i: int) -> int | None:
+    """The index just after the group opening at i, None when it does not close."""
+    depth, j, n = 0, i, len(pattern)
+    while j < n:
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, j)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return None
 
 
 _WHOLE_TEXT = re.compile(r"\\[AZzGK]")
@@ -616,6 +802,41 @@ _WHOLE_TEXT = re.compile(r"\\[AZzGK]")
 def _gate_ok(matcher, b: int) -> bool:
     ok = getattr(matcher, "gate_ok", None)
     return ok[b] if ok is not None and len(ok) == len(matcher.branches) else gate_eligible(matcher.branches[b])
+
+
+def _gate_expression(matcher, b: int) -> str | None:
+    """What the gate looks for to judge alternative b of a matcher (None: it cannot judge it): the alternative
+    itself for a pattern; for phrases, the line shapes `LineMatcher.match` accepts."""
+    if matcher.mode == "pattern":
+        if len(matcher.branches) != len(matcher.branch_anchors) or not _gate_ok(matcher, b):
+            return None
+        return matcher.branches[b]
+    if not matcher.phrases:
+        return None
+    expression = _phrase_expression(matcher.mode, matcher.phrases)
+    return expression if gate_eligible(expression) else None
+
+
+# what `normalise.bare` takes off a view's start and end, on the ASCII lines the gate judges (no newline: the
+# gate scans many lines at once)
+_EDGE_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f |»›→>\\-…\"']"
+_TRAIL_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f .:;,!?|»›→>\\-…\"']"
+
+
+def _phrase_expression(mode: str, phrases) -> str:
+    """Phrases as one hyperscan expression over normalised lines: the whole line (bare of edge punctuation), its
+    start, or anywhere in it. Word bounds and length limits stay with `LineMatcher.match`."""
+    body = "(?:" + "|".join(_hs_literal(p) for p in phrases) + ")"
+    if mode == "line":
+        return f"^{_EDGE_SET}*{body}{_TRAIL_SET}*$"
+    if mode == "prefix":
+        return "^" + body
+    return body
+
+
+def _hs_literal(text: str) -> str:
+    """A literal for a hyperscan expression: ASCII punctuation and spaces hex-escaped, the rest as is."""
+    return "".join(ch if not ch.isascii() or ch.isalnum() else f"\\x{ord(ch):02x}" for ch in text)
 
 
 def gate_eligible(pattern: str) -> bool:
@@ -653,10 +874,9 @@ class BranchGate:
         import hyperscan
 
         self._hs = hyperscan
-        flags = (
-            hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_PREFILTER
-            | hyperscan.HS_FLAG_UTF8
-        )
+        # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9 misses
+        # some `^`-anchored matches after certain earlier lines (tests/test_prefilter.py has one)
+        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_PREFILTER
         self.targets = [(m, b) for m, b, _, _ in targets]
         self.view_of = {}
         groups: dict[tuple[str, str], list[tuple[int, bytes]]] = {}
@@ -680,7 +900,7 @@ class BranchGate:
     def _database(self, exprs: list[bytes], flags):
         """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
         hs = self._hs
-        cached = _gate_cache_file(exprs)
+        cached = _gate_cache_file(exprs, flags)
         if cached is not None:
             try:
                 kept = [int(x) for x in cached.with_suffix(".kept").read_text().split()]
@@ -725,32 +945,33 @@ class BranchGate:
         db.compile(expressions=[exprs[i] for i in kept], ids=kept, flags=[flags] * len(kept))
         return db, kept
 
-    def scan(self, view: str, numbered: list[tuple[int, str]], out: dict[int, set[int]]) -> None:
-        """Add to `out` (target id -> line numbers) what the `view` databases let through among `numbered`, a list
-        of (line number, ASCII text of that line)."""
+    def scan(self, view: str, text: str, out: dict[int, set[int]]) -> None:
+        """Add to `out` (target id -> line numbers) what the `view` databases let through in `text`: a document's
+        lines in order, as the gate sees them (ASCII; a line not to be judged is given as an empty line)."""
         dbs = self.dbs[view]
-        if not dbs or not numbered:
+        if not dbs or not text:
             return
-        data = "\n".join(t for _, t in numbered).encode("ascii")
-        ends: list[tuple[int, int]] = []
+        data = text.encode("ascii")
+        ends: list[int] = []
+        add = ends.append
         for db, glob in dbs:
-            add = ends.append
 
-            def on_match(lid, _start, end, _flags, _ctx, glob=glob, add=add):
-                add((end, glob[lid]))
+            # one int per match, as in _Hyperscan.find: the end offset, then the target id
+            def on_match(lid, _start, end, _flags, _ctx, glob=glob):
+                add(end << 24 | glob[lid])
 
             db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
         if not ends:
             return
         ends.sort()
         count = data.count
-        k, pos = 0, 0
-        for end, tid in ends:  # no alternative matches empty (those are not compiled): a match ends on its line
-            at = end - 1
+        line, pos = 0, 0
+        for packed in ends:  # no alternative matches empty (those are not compiled): a match ends on its line
+            at = (packed >> 24) - 1
             if at > pos:
-                k += count(b"\n", pos, at)
+                line += count(b"\n", pos, at)
                 pos = at
-            line = numbered[k][0]
+            tid = packed & 0xFFFFFF
             s = out.get(tid)
             if s is None:
                 out[tid] = {line}
@@ -758,7 +979,7 @@ class BranchGate:
                 s.add(line)
 
 
-def _gate_cache_file(exprs: list[bytes]):
+def _gate_cache_file(exprs: list[bytes], flags: int):
     import hashlib
 
     from .packcache import cache_dir
@@ -766,7 +987,7 @@ def _gate_cache_file(exprs: list[bytes]):
     folder = cache_dir()
     if folder is None:
         return None
-    h = hashlib.sha256()
+    h = hashlib.sha256(b"flags %d\0" % flags)
     for e in exprs:
         h.update(e + b"\0")
     try:

@@ -195,3 +195,44 @@ def test_hyperscan_databases_loaded_from_the_cache_scan(tmp_path, monkeypatch):
     again = Cleaner(Settings(select=("newsletter",)))  # key database and gate both from the cache now
     assert again._prefilter.gate is not None and list(tmp_path.glob("gate-*.db"))
     assert cleaner.clean(doc).removals == again.clean(doc).removals
+
+
+def _gate_documents():
+    """Fixtures plus shapes that take each path through the hyperscan gate: lines it judges, lines it cannot
+    (letters outside ASCII, a line too long for it), typographic quotes it judges after normalising, CRLF, blank
+    lines of spaces, Markdown, and phrases matched whole, at the start and inside a line."""
+    long_line = "Share this " + "word " * 25_000 + "subscribe to our newsletter"
+    return _documents() + [
+        "Artikel über Politik.\n\nTeilen\nFolgen Sie uns auf Facebook\n\nAnzeige\n\n© 2024 Zeitung GmbH\n",
+        "Story text here.\r\n\r\nShare this article\r\nAdvertisement\r\n   \r\nRead more\r\n",
+        "It’s a “quote” — with dashes.\n\nDon’t miss our newsletter: sign up here\n\n\t \nShare on Facebook\n",
+        "Статья о погоде.\n\nПодпишитесь на нашу рассылку\nРеклама\n\n" + long_line + "\nAdvertisement\n",
+        "## Related articles\n\n* [One](https://a.example/1)\n* [Two](https://a.example/2)\n\n**Comments**\n",
+    ]
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_the_hyperscan_gate_changes_no_output(tmp_path):
+    """The gate (with the keys it lets the scan skip) decides exactly as the keys alone do, for built-in rules and
+    for a user's span rule, whose lines always come from its keys."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n'
+        '[[rule]]\nid = "ad.mine-tracking"\nkind = "pattern"\nwhy = "Tracking codes."\n'
+        "pattern = 'utm_[a-z]+=[a-z0-9]+'\nscope = \"span\"\non = \"raw\"\n"
+        '[rule.examples]\nremove = ["~~ utm_source=feed"]\n'
+        'keep = ["Plain text."]\n'
+    )
+    settings = Settings(rules=(str(pack),))
+    gated = Cleaner(settings)
+    assert gated._prefilter.backend == "hyperscan" and gated._prefilter.gate is not None
+    plain = Cleaner(settings)
+    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    assert plain._prefilter.gate is None
+    docs = _gate_documents() + ["Text.\n\nSee https://a.example/x?utm_source=feed for more.\n"]
+    removed = 0
+    for text in docs:
+        a, b = plain.clean(text), gated.clean(text)
+        assert (a.text, a.removals, a.flags, a.held) == (b.text, b.removals, b.flags, b.held)
+        removed += len(a.removals)
+    assert removed > 10  # the documents do hold furniture: the comparison is not between two empty results

@@ -13,6 +13,8 @@ class LineKind:
         self.matchers = [self.matcher]
         self.required = [self.matcher]  # of which one must match before the kind can claim anything
         self.scope = rule.spec["scope"]
+        # a span is looked for in the raw line, which the hyperscan gate does not judge: its lines come from keys
+        self.keyed = [self.matcher] if self.scope == "span" else []
         self.max_lines = rule.spec["max_lines"]
 
     def detect(self, rnd) -> list[Claim]:

@@ -25,9 +25,9 @@ class LineView:
 
     __slots__ = ("raw", "_norm", "_bare")
 
-    def __init__(self, raw: str):
+    def __init__(self, raw: str, norm: str | None = None):
         self.raw = raw
-        self._norm = None
+        self._norm = norm  # given when already known (the gate normalises every line of a round)
         self._bare = None
 
     @property
@@ -110,12 +110,13 @@ class LineMatcher:
     def _branch(self, b: int):
         r = self._branch_regex.get(b)
         if r is None:
-            r = self.regex
             if len(self.branches) > 1:
                 try:
                     r = regex.compile(self.branches[b], regex.IGNORECASE | regex.V1)
                 except regex.error:  # a split the parser got wrong: the whole pattern is never wrong
                     r = self.regex
+            else:
+                r = self.regex
             self._branch_regex[b] = r
         return r
 
