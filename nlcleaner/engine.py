@@ -103,8 +103,11 @@ class Cleaner:
 
     # cleaning
     def clean(self, text: str, source: str | None = None) -> CleanResult:
-        host = host_of(source) if source else None
-        kinds = [k for k in self._kinds if k.rule.source is None or source_matches(k.rule.source, host)]
+        if source:
+            host = host_of(source)
+            kinds = [k for k in self._kinds if k.rule.source is None or source_matches(k.rule.source, host)]
+        else:
+            kinds = self._unscoped_kinds()
         disabled: set[str] = set()
         flags: list[str] = []
         kept = [(0, len(text))]  # the original's intervals that make up the current text
@@ -114,16 +117,19 @@ class Cleaner:
         rnd = None
         for _ in range(MAX_ROUNDS):
             hits = self._prefilter.scan(current)
-            found = hits.keys
-            claim_keys = self._claim_keys()
-            active = [k for k in kinds if (keys := claim_keys[id(k)]) is None or not keys.isdisjoint(found)]
+            claim_keys, kinds_of = self._claim_keys()
+            if hits.assumed:  # the gate judges the lines of every rule whose keys were not looked for: it decides
+                active = kinds
+            else:
+                found = hits.keys
+                active = [k for k in kinds if (keys := claim_keys[id(k)]) is None or not keys.isdisjoint(found)]
             if not active:  # no rule can claim anything: nothing to decide (and no line table to build)
                 held_original = []
                 break
             rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd)
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
-                live = rnd.matchers_with_lines()
-                active = [k for k in active if k.required is None or any(id(m) in live for m in k.required)]
+                live = {kid for mid in rnd.matchers_with_lines() for kid in kinds_of.get(mid, ())}
+                active = [k for k in active if k.required is None or id(k) in live]
             claims = self._detect(rnd, active, disabled, flags)
             decision = decide(
                 rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
@@ -141,11 +147,23 @@ class Cleaner:
         held = _records(text, held_original, self.category_of)
         return CleanResult(current, removals, flags, held)
 
-    def _claim_keys(self) -> dict:
-        """`_claim_keys(prefilter, kinds)` for this Cleaner's prefilter and kinds, computed once for them."""
+    def _unscoped_kinds(self) -> list:
+        """The kinds of the rules that apply whatever the document's source (computed once for these kinds)."""
+        got = self.__dict__.get("_unscoped")
+        if got is None or got[0] is not self._kinds:
+            got = self._unscoped = (self._kinds, [k for k in self._kinds if k.rule.source is None])
+        return got[1]
+
+    def _claim_keys(self) -> tuple[dict, dict]:
+        """`_claim_keys(prefilter, kinds)` for this Cleaner's prefilter and kinds, and (matcher id -> ids of the
+        kinds that require it), computed once for them."""
         got = self.__dict__.get("_claims")
         if got is None or got[0] is not self._prefilter or got[1] is not self._kinds:
-            got = self._claims = (self._prefilter, self._kinds, _claim_keys(self._prefilter, self._kinds))
+            kinds_of: dict[int, list[int]] = {}
+            for k in self._kinds:
+                for m in k.required or ():
+                    kinds_of.setdefault(id(m), []).append(id(k))
+            got = self._claims = (self._prefilter, self._kinds, (_claim_keys(self._prefilter, self._kinds), kinds_of))
         return got[2]
 
     def _detect(self, rnd, kinds, disabled: set, flags: list) -> list[Claim]:

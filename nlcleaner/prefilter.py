@@ -349,15 +349,22 @@ def _engine(backend: str, keys: tuple[str, ...]):
 class Hits:
     """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
 
-    __slots__ = ("lines", "keys", "folded", "assumed")
+    __slots__ = ("lines", "_keys", "folded", "assumed")
 
     def __init__(self, lines: dict[int, set[int]], folded: str | None = None, assumed: frozenset = frozenset()):
         self.lines = lines
         # `assumed`: keys that were not looked for, because the gate judges every line of this document for the
         # alternatives that need them; they count as present (the gate decides), with no lines of their own
         self.assumed = assumed
-        self.keys = frozenset(lines) | assumed if assumed else frozenset(lines)
+        self._keys = None
         self.folded = folded  # the case-folded text scanned (None when none was made)
+
+    @property
+    def keys(self) -> frozenset[int]:
+        """The keys present (found or assumed)."""
+        if self._keys is None:
+            self._keys = frozenset(self.lines) | self.assumed if self.assumed else frozenset(self.lines)
+        return self._keys
 
     def __bool__(self) -> bool:
         return bool(self.lines)
@@ -865,8 +872,9 @@ def gate_eligible(pattern: str) -> bool:
 
 class BranchGate:
     """Every gate-eligible alternative compiled with hyperscan in prefilter mode (a superset of the lines each
-    alternative matches), one database per category and view (normalised or raw line), each cached on disk by its
-    expressions, so editing one pack recompiles only its own. Only ASCII lines are judged; the rest always pass."""
+    alternative matches), one database per view (normalised or raw line), cached on disk by its expressions. One
+    database scans about twice as fast as one per category (14 scans of every document), which is worth the ~5 s
+    its recompiling takes after a pack is edited. Only ASCII lines are judged; the rest always pass."""
 
     _FLAGS = None
 
@@ -879,13 +887,12 @@ class BranchGate:
         flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_PREFILTER
         self.targets = [(m, b) for m, b, _, _ in targets]
         self.view_of = {}
-        groups: dict[tuple[str, str], list[tuple[int, bytes]]] = {}
+        groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
-            key = (view, m.rule_id.split(".", 1)[0])
-            groups.setdefault(key, []).append((tid, _relaxed(pattern).encode("utf-8", "surrogatepass")))
+            groups.setdefault(view, []).append((tid, _relaxed(pattern).encode("utf-8", "surrogatepass")))
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
         kept_all: set[int] = set()
-        for (view, _), exprs in sorted(groups.items()):
+        for view, exprs in sorted(groups.items()):
             db, kept_local = self._database([e for _, e in exprs], flags)
             if db is None:
                 continue
