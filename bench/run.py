@@ -62,8 +62,10 @@ import resource, subprocess, sys, time
 t = time.perf_counter()
 rc = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
 dt = time.perf_counter() - t
-print(dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, rc)
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(dt, ru.ru_maxrss, rc, ru.ru_utime + ru.ru_stime)
 """
+STARTUP_RUNS = 31  # interleaved runs of each program for the start-up figure (medians), after two warm-up runs
 
 
 def _cores(n: int) -> list[int]:
@@ -86,6 +88,39 @@ def run(cmd: list[str], cores: int = 1) -> tuple[float, float]:
     if rc not in (0, 3):
         raise SystemExit(f"benchmark command failed ({rc}): {' '.join(cmd)}")
     return seconds, rss_kb / 1024
+
+
+def startup(work: Path) -> dict[str, float]:
+    """`nlcleaner clean one-line.txt` against a bare typer app that prints the file: the median wall and CPU seconds
+    of STARTUP_RUNS runs of each, interleaved, pinned to one core. Both run with a bytecode cache (under `work`),
+    as an installed package has one, even where PYTHONDONTWRITEBYTECODE is set: without it every run would compile
+    nlcleaner's own modules again (tens of ms) while the typer app's libraries keep their installed bytecode."""
+    one = work / "one-line.txt"
+    one.write_text("A single line of article text.\n", encoding="utf-8")
+    bare = work / "bare_typer.py"
+    bare.write_text(BARE_TYPER, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(work / "pycache")
+    pin = _cores(1)
+
+    def pin_me():
+        if pin and hasattr(os, "sched_setaffinity"):
+            os.sched_setaffinity(0, pin)
+
+    programs = {"nl": [sys.executable, "-m", "nlcleaner", "clean", str(one)],
+                "typer": [sys.executable, str(bare), str(one)]}
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
+    for i in range(STARTUP_RUNS + 2):
+        for name, cmd in programs.items():
+            out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, env=env,
+                                 preexec_fn=pin_me, check=True).stdout.split()
+            if int(out[2]) != 0:
+                raise SystemExit(f"benchmark command failed ({out[2]}): {' '.join(cmd)}")
+            if i >= 2:  # the first runs write the bytecode (and, after a pack change, the pack cache)
+                times[name].append((float(out[0]), float(out[3])))
+    med = {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
+    return {"start_s": med["nl"][0], "start_typer_s": med["typer"][0], "start_cpu_s": med["nl"][1],
+            "start_typer_cpu_s": med["typer"][1]}
 
 
 def nlcleaner_cmd(src: Path, dst: Path, jobs: int = 1) -> list[str]:
@@ -160,6 +195,15 @@ def mbps(path: Path, seconds: float) -> float:
     return path.stat().st_size / MB / seconds
 
 
+def startup_row(figures: dict, row, work: Path) -> None:
+    got = startup(work)
+    figures.update(got)
+    row("nlcleaner clean one-line.txt (start-up)", f"{got['start_s']:.3f} s",
+        f"bare typer app {got['start_typer_s']:.3f} s, +{got['start_s'] - got['start_typer_s']:.3f} s; CPU "
+        f"{got['start_cpu_s']:.3f} s vs {got['start_typer_cpu_s']:.3f} s, "
+        f"+{got['start_cpu_s'] - got['start_typer_cpu_s']:.3f} s")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=float, default=200, help="MB of JSONL for the main corpus (default 200)")
@@ -168,9 +212,16 @@ def main(argv=None) -> int:
     ap.add_argument("--quick", action="store_true", help="skip the document-size sweep and the large single files")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON as well")
     ap.add_argument("--c4-mb", type=float, default=20, help="MB of the corpus given to the (slow) C4 filter")
+    ap.add_argument("--startup", action="store_true", help="measure only the start-up figure (seconds, not minutes)")
     args = ap.parse_args(argv)
     work = Path(args.dir)
     work.mkdir(parents=True, exist_ok=True)
+    if args.startup:
+        only: dict[str, float] = {}
+        startup_row(only, lambda name, value, note="": print(f"  {name:<46} {value:>14}  {note}"), work)
+        if args.json:
+            print(json.dumps(only, indent=2))
+        return 0
     texts = dumps(args.source)
     tag = "from" if args.source else "dev"
     main_corpus = write_jsonl(work / f"corpus-{tag}-{int(args.size)}mb.jsonl", texts, args.size)
@@ -251,15 +302,7 @@ def main(argv=None) -> int:
          "print(time.perf_counter()-t)"], capture_output=True, text=True, check=True).stdout) for _ in range(3)]
     figures["pack_load_s"] = statistics.median(load)
     row("import + pack load (Cleaner())", f"{figures['pack_load_s']:.3f} s")
-    one = work / "one-line.txt"
-    one.write_text("A single line of article text.\n", encoding="utf-8")
-    bare = work / "bare_typer.py"
-    bare.write_text(BARE_TYPER, encoding="utf-8")
-    start_nl = statistics.median(run([sys.executable, "-m", "nlcleaner", "clean", str(one)])[0] for _ in range(7))
-    start_ty = statistics.median(run([sys.executable, str(bare), str(one)])[0] for _ in range(7))
-    figures["start_s"], figures["start_typer_s"] = start_nl, start_ty
-    row("nlcleaner clean one-line.txt (start-up)", f"{start_nl:.3f} s", f"bare typer app {start_ty:.3f} s, "
-        f"+{start_nl - start_ty:.3f} s")
+    startup_row(figures, row, work)
     if args.json:
         print(json.dumps(figures, indent=2))
     return 0

@@ -18,8 +18,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import regex
-
 from .errors import ConfigError
 from .rules.model import CATEGORIES
 from .settings import Settings
@@ -361,6 +359,8 @@ def _relative(path, root, cwd) -> str:
 
 @lru_cache(maxsize=256)
 def _compile(pattern: str):
+    import regex  # here: a run without globs (most) does not load it for the configuration
+
     pat = pattern.strip()
     if pat.startswith("./"):
         pat = pat[2:]

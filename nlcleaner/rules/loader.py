@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import regex
-
 from ..errors import PackError
 from .model import CATEGORIES, KINDS, POSITIONS, Pack, Rule
 
-# tomllib and importlib.resources are imported where they are used: a cached pack (the usual start) reads
+# tomllib, regex and importlib.resources are imported where they are used: a cached pack (the usual start) reads
 # no TOML, and every run of the command line would pay for them
 _ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"  # compiled on the first pack read (regex keeps it), not at import
 _COMMON = {"id", "kind", "why", "position", "within_last", "languages", "publishers", "source", "evidence", "examples"}
@@ -155,6 +153,8 @@ class _Checker:
         text = self.string(table, key, prefix, required=required)
         if text is None:
             return None
+        import regex
+
         try:
             regex.compile(text, regex.IGNORECASE | regex.V1)
         except regex.error as exc:
@@ -185,6 +185,8 @@ def _parse_rule(item, index: int, pack: str, path: str, user: bool) -> Rule:
     label = rid if isinstance(rid, str) else f"#{index + 1}"
     c = _Checker(path, label)
     rid = c.string(item, "id", required=True)
+    import regex
+
     if not regex.match(_ID, rid):
         c.fail("id", "expected 'category.lower-kebab-name'")
     category = rid.split(".", 1)[0]
