@@ -7,6 +7,7 @@ with it. The result is a list of non-overlapping spans in the current text's off
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import regex
@@ -64,12 +65,14 @@ def decide(rnd, claims: list[Claim], *, guard: float, sandwich: bool) -> Decisio
 def _assign(claims: list[Claim]) -> list[list]:
     """Give each line to one claim: strong claims first, then in detection order; merge a rule's adjacent pieces."""
     order = sorted(range(len(claims)), key=lambda k: (not claims[k].strong, k))
+    starts: list[int] = []  # the pieces given so far, disjoint, kept in line order (and their starts, to bisect)
     owned: list[list] = []
     for k in order:
         c = claims[k]
-        for a, b in _subtract(c.first, c.last, owned):
-            owned.append([a, b, c.rule, c.strong])
-    owned.sort()
+        for a, b in _unowned(c.first, c.last, starts, owned):
+            at = bisect_left(starts, a)
+            starts.insert(at, a)
+            owned.insert(at, [a, b, c.rule, c.strong])
     merged: list[list] = []
     for o in owned:
         if merged and merged[-1][2] == o[2] and merged[-1][1] + 1 >= o[0]:
@@ -79,22 +82,20 @@ def _assign(claims: list[Claim]) -> list[list]:
     return merged
 
 
-def _subtract(first: int, last: int, owned) -> list[tuple[int, int]]:
-    pieces = [(first, last)]
-    for a, b, *_ in owned:
-        nxt = []
-        for x, y in pieces:
-            if b < x or a > y:
-                nxt.append((x, y))
-                continue
-            if x < a:
-                nxt.append((x, a - 1))
-            if y > b:
-                nxt.append((b + 1, y))
-        pieces = nxt
-        if not pieces:
-            break
-    return pieces
+def _unowned(first: int, last: int, starts: list[int], owned: list[list]) -> list[tuple[int, int]]:
+    """The runs of lines first..last that no piece of `owned` (disjoint, in line order) covers."""
+    out, pos = [], first
+    i = max(bisect_right(starts, first) - 1, 0)
+    while i < len(owned) and owned[i][0] <= last:
+        a, b = owned[i][0], owned[i][1]
+        if b >= pos:
+            if a > pos:
+                out.append((pos, a - 1))
+            pos = b + 1
+        i += 1
+    if pos <= last:
+        out.append((pos, last))
+    return out
 
 
 def _unprotected(c: Claim, protected) -> list[Claim]:

@@ -13,7 +13,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise
-from .prefilter import GATE_MAX_CHARS
+from .prefilter import NON_ASCII, GATE_MAX_CHARS, lines_with, without_lines
 _NONE: dict = {}
 
 
@@ -184,8 +184,11 @@ class Round:
                 gate.scan("norm", joined, passed)
             if gate.dbs["raw"]:
                 text = self.text
-                if text.isascii() and "\r" not in text and not _SPACES_ONLY.search(text) and _short_lines(text):
-                    joined = text  # every line as it is (a blank line is empty)
+                if "\r" not in text and not _SPACES_ONLY.search(text) and _short_lines(text):
+                    # every line as it is (a blank line is empty), but those with a character outside ASCII
+                    foreign = lines_with(text, NON_ASCII) if not text.isascii() else ()
+                    unjudged["raw"] = {i for i, _, _ in foreign}
+                    joined = without_lines(text, foreign) if foreign else text
                 else:
                     raws = [_raw_part(p) for p in self.parts]
                     unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}

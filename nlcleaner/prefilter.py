@@ -596,10 +596,10 @@ class Prefilter:
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, hits)
         if not view.isascii():
-            numbers, texts = _unjudged(view)
-            if texts:
-                found, _ = self._engine.find("\n".join(texts))
-                _collect(found, range(len(self.keys)), numbers, hits, self._assumed)
+            unjudged = lines_with(view, _FOREIGN)
+            if unjudged:
+                found, _ = self._engine.find("\n".join(view[a:b] for _, a, b in unjudged))
+                _collect(found, range(len(self.keys)), [i for i, _, _ in unjudged], hits, self._assumed)
         return Hits(hits, view, self._assumed)
 
     def scan(self, text: str) -> Hits:
@@ -651,24 +651,36 @@ def _foreign_char():
 _FOREIGN = _foreign_char()
 
 
-def _unjudged(view: str) -> tuple[list[int], list[str]]:
-    """The lines of a text holding a character the gate cannot judge: their numbers and their texts."""
-    numbers, texts = [], []
-    search = _FOREIGN.search
+NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def lines_with(text: str, char) -> list[tuple[int, int, int]]:
+    """The lines of a text holding a character `char` (a compiled pattern) matches: (number, start, end) each."""
+    out = []
+    search = char.search
     line, pos = 0, 0
-    m = search(view)
+    m = search(text)
     while m is not None:
         at = m.start()
-        start = view.rfind("\n", 0, at) + 1
-        end = view.find("\n", at)
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
         if end < 0:
-            end = len(view)
-        line += view.count("\n", pos, start)
+            end = len(text)
+        line += text.count("\n", pos, start)
         pos = start
-        numbers.append(line)
-        texts.append(view[start:end])
-        m = search(view, end)
-    return numbers, texts
+        out.append((line, start, end))
+        m = search(text, end)
+    return out
+
+
+def without_lines(text: str, spans) -> str:
+    """The text with the given lines ((number, start, end), in order) emptied: the others keep their numbers."""
+    pieces, pos = [], 0
+    for _, start, end in spans:
+        pieces.append(text[pos:start])
+        pos = end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:
@@ -744,20 +756,27 @@ def _relaxed(pattern: str) -> str:
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
+# the gate scans many lines as one text: what could match a newline is kept to one line (its data is ASCII)
+_ONE_LINE = {"\\s": "[\\t\\x0b\\x0c\\r ]", "\\W": "[^\\w\\n]", "\\D": "[^\\d\\n]"}
+_ONE_LINE_IN_SET = {"\\s": "\\t\\x0b\\x0c\\r "}
+
+
 def _without_lookarounds(pattern: str) -> str:
-    """The pattern with every lookahead and lookbehind group taken out: dropping a condition only adds matches.
-    (An assertion with a quantifier after it is left in place, which hyperscan then refuses: the alternative is
-    not gated.)"""
+    """The pattern with every lookahead and lookbehind group taken out (dropping a condition only adds matches)
+    and with nothing that can match a newline (`\\s`, `\\W`, `\\D`, negated sets), so that a match never runs from
+    one line into the next: one that did would let through every line after a line it starts on. (An assertion
+    with a quantifier after it is left in place, which hyperscan then refuses: the alternative is not gated.)"""
     out, i, n = [], 0, len(pattern)
     while i < n:
         c = pattern[i]
         if c == "\\":
-            out.append(pattern[i:i + 2])
+            esc = pattern[i:i + 2]
+            out.append(_ONE_LINE.get(esc, esc))
             i += 2
             continue
         if c == "[":
             end = _class_end(pattern, i)
-            out.append(pattern[i:end])
+            out.append(_one_line_set(pattern[i:end]))
             i = end
             continue
         if c == "(" and pattern.startswith(_LOOKAROUNDS, i):
@@ -768,6 +787,27 @@ def _without_lookarounds(pattern: str) -> str:
         out.append(c)
         i += 1
     return "".join(out)
+
+
+def _one_line_set(cls: str) -> str:
+    """A character set that cannot match a newline: a negated set excludes it; `\\s` in a set becomes the ASCII
+    spaces but the newline. (`\\W` or `\\D` in a set that is not negated stays: rare, and only costs lines.)"""
+    body = cls[1:-1] if cls.endswith("]") else cls[1:]
+    negated = body.startswith("^")
+    if negated:
+        body = body[1:]
+    out, j = [], 0
+    while j < len(body):
+        if body[j] == "\\":
+            esc = body[j:j + 2]
+            out.append(_ONE_LINE_IN_SET.get(esc, esc) if not negated else esc)
+            j += 2
+            continue
+        out.append(body[j])
+        j += 1
+    if negated and out and out[0] == "]":
+        out[0] = "\\]"  # a leading "]" is a member only while it comes first
+    return ("[^\\n" if negated else "[") + "".join(out) + "]"
 
 
 def _class_end(pattern: str, i: int) -> int:

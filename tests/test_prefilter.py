@@ -236,3 +236,25 @@ def test_the_hyperscan_gate_changes_no_output(tmp_path):
         assert (a.text, a.removals, a.flags, a.held) == (b.text, b.removals, b.flags, b.held)
         removed += len(a.removals)
     assert removed > 10  # the documents do hold furniture: the comparison is not between two empty results
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_gate_expressions_never_match_across_lines():
+    """The gate scans a document's lines as one text: a match running from one line into the next would let through
+    every line after one it starts on (`[^.?]{0,40}` over one-word lines let through nine lines in ten)."""
+    from nlcleaner.prefilter import _gate_expression, _relaxed
+
+    cleaner = Cleaner(Settings())
+    gate = cleaner._prefilter.gate
+    text = "\n".join(["Support", "Contribute", "tagged", "Filed under", "words", "Share:", "", "Donate now"] * 3)
+    checked = 0
+    for m, b in gate.targets:
+        expression = _relaxed(_gate_expression(m, b))
+        try:
+            pattern = regex.compile(expression, regex.IGNORECASE | regex.MULTILINE)
+        except regex.error:
+            continue
+        for found in pattern.finditer(text):
+            assert "\n" not in found.group(), (m.rule_id, expression)
+        checked += 1
+    assert checked > 1000

@@ -27,6 +27,19 @@ class CutKind:
         if self.confirm is not None:
             self.matchers.append(self.confirm)
 
+    def _close(self, rnd, marker: int, confirmation: int) -> bool:
+        """Fewer than `within` non-blank lines between the marker and the confirming line (counted only as far as
+        needed: with many markers, counting each gap whole would be quadratic)."""
+        between = 0
+        if self.confirm_within <= 0:
+            return False
+        for j in range(marker + 1, confirmation):
+            if not rnd.blank(j):
+                between += 1
+                if between >= self.confirm_within:
+                    return False
+        return True
+
     def detect(self, rnd) -> list[Claim]:
         total = len(rnd.text) or 1
         zone = rnd.rule_zone(self.rule)
@@ -40,8 +53,7 @@ class CutKind:
                 k = bisect_right(confirmed, i)
                 if len(confirmed) - k < self.confirm_min:
                     continue
-                between = sum(1 for j in range(i + 1, confirmed[k]) if not rnd.blank(j))
-                if between < self.confirm_within:
+                if self._close(rnd, i, confirmed[k]):
                     candidates.append(i)
         for i in candidates:
             if rnd.chars(i, rnd.n - 1) / total <= self.max_share:
