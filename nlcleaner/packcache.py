@@ -31,23 +31,12 @@ def cache_dir() -> Path | None:
     return Path(base) / "nlcleaner"
 
 
-def sha256(data: bytes = b""):
-    """hashlib.sha256 (the same digests) from CPython's own module: importing hashlib loads OpenSSL first, which
-    costs every run of the command line about 2 ms."""
-    try:
-        from _sha2 import sha256 as new  # Python 3.12 and later
-    except ImportError:
-        try:
-            from _sha256 import sha256 as new  # Python 3.11
-        except ImportError:  # pragma: no cover  (a Python built without them)
-            from hashlib import sha256 as new
-    return new(data)
-
-
 def _key(raw: bytes, path: str, user: bool) -> str:
+    import hashlib  # here, not at the top: on the command line it is typer's (pydantic's) import either way
+
     from . import __version__
 
-    h = sha256()
+    h = hashlib.sha256()
     for part in (__version__, sys.version, _regex_identity(), str(user), os.path.basename(path), _code_digest()):
         h.update(part.encode() + b"\0")
     h.update(raw)
@@ -76,8 +65,10 @@ def _regex_identity() -> str:
 def _code_digest() -> str:
     """A hash of the code that builds what is cached (loader, kinds, anchors, prefilter): an edited kind renews it."""
     if not _CODE:
+        import hashlib
+
         root = Path(__file__).resolve().parent
-        h = sha256()
+        h = hashlib.sha256()
         files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), root / "anchors.py", root / "prefilter.py",
                         root / "normalise.py"])
         for f in files:

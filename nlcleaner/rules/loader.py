@@ -8,8 +8,8 @@ from pathlib import Path
 from ..errors import PackError
 from .model import CATEGORIES, KINDS, POSITIONS, Pack, Rule
 
-# tomllib, regex and importlib.resources are imported where they are used: a cached pack (the usual start) reads
-# no TOML, and every run of the command line would pay for them
+# tomllib, hashlib, regex and importlib.resources are imported where they are used: a cached pack (the usual
+# start) reads no TOML, and every run of the command line would pay for them
 _ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"  # compiled on the first pack read (regex keeps it), not at import
 _COMMON = {"id", "kind", "why", "position", "within_last", "languages", "publishers", "source", "evidence", "examples"}
 _MARKER_KEYS = {"phrases", "match", "max_chars", "pattern", "on", "anchors"}
@@ -62,9 +62,8 @@ def load_pack(path, *, user: bool = False) -> Pack:
         raw = path.read_bytes()
     except OSError as exc:
         raise PackError(shown, f"cannot read the pack: {exc.strerror or exc}") from None
+    import hashlib
     import tomllib
-
-    from ..packcache import sha256
 
     try:
         data = tomllib.loads(raw.decode("utf-8"))
@@ -72,7 +71,7 @@ def load_pack(path, *, user: bool = False) -> Pack:
         raise PackError(shown, "not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         raise PackError(shown, f"not valid TOML: {exc}") from None
-    return parse_pack(data, shown, sha256(raw).hexdigest(), user=user)
+    return parse_pack(data, shown, hashlib.sha256(raw).hexdigest(), user=user)
 
 
 def parse_pack(data: dict, shown: str, digest: str, *, user: bool = False) -> Pack:
