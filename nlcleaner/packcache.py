@@ -6,8 +6,8 @@ two seconds for the built-in packs. Both are kept:
 
 - in the process, per pack file (a second `Cleaner` — the CLI's and the corpus runner's, say — costs nothing);
 - on disk, in `$NLCLEANER_CACHE_DIR`, else `$XDG_CACHE_HOME/nlcleaner`, else `~/.cache/nlcleaner`: one file per
-  pack, named by a hash of the pack file's bytes, whether it is a user pack, the versions of nlcleaner and Python,
-  the installed `regex` (its package file's path, size and time), and the source of the code that builds it (loader, kinds, anchors, prefilter, normalise). A changed
+  pack, named by a hash of the pack file's bytes, whether it is a user pack, the versions of nlcleaner, Python
+  and `regex`, and the source of the code that builds it (loader, kinds, anchors, prefilter, normalise). A changed
   pack (or an upgrade) gets a new name, so the cache renews itself; files not used for 30 days are removed. `NLCLEANER_CACHE_DIR=off` disables the disk cache. A cache that cannot be read or written is
   ignored: packs are then loaded from their files, as without a cache.
 """
@@ -36,30 +36,20 @@ def _key(raw: bytes, path: str, user: bool) -> str:
 
     from . import __version__
 
+    try:
+        import regex  # the engine imports it anyway
+
+        regex_version = regex.__version__
+    except Exception:  # pragma: no cover
+        regex_version = "?"
     h = hashlib.sha256()
-    for part in (__version__, sys.version, _regex_identity(), str(user), os.path.basename(path), _code_digest()):
+    for part in (__version__, sys.version, regex_version, str(user), os.path.basename(path), _code_digest()):
         h.update(part.encode() + b"\0")
     h.update(raw)
     return h.hexdigest()[:32]
 
 
 _CODE: list[str] = []
-_REGEX: list[str] = []
-
-
-def _regex_identity() -> str:
-    """Which `regex` is installed, without importing it (about 6 ms that a run on cached packs need not spend): the
-    path, size and time of its package file, which installing another version rewrites."""
-    if not _REGEX:
-        import importlib.util
-
-        try:
-            origin = importlib.util.find_spec("regex").origin
-            st = os.stat(origin)
-            _REGEX.append(f"{origin}\0{st.st_size}\0{st.st_mtime_ns}")
-        except Exception:  # pragma: no cover  (regex is a dependency; a missing one fails elsewhere)
-            _REGEX.append("?")
-    return _REGEX[0]
 
 
 def _code_digest() -> str:
