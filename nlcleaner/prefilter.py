@@ -810,6 +810,27 @@ def _one_line_set(cls: str) -> str:
     return ("[^\\n" if negated else "[") + "".join(out) + "]"
 
 
+def _unanchored(expression: bytes) -> bytes:
+    """A gate expression without its line anchors (`^`, `$` outside sets): it matches wherever the anchored one
+    does, and hyperscan takes anchors only at an expression's ends."""
+    pattern = expression.decode("utf-8", "surrogatepass")
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = _class_end(pattern, i)
+            out.append(pattern[i:end])
+            i = end
+        else:
+            if c not in "^$":
+                out.append(c)
+            i += 1
+    return "".join(out).encode("utf-8", "surrogatepass")
+
+
 def _class_end(pattern: str, i: int) -> int:
     """The index just after the character class opening at i (the end of the pattern when it does not close)."""
     j, n = i + 1, len(pattern)
@@ -979,17 +1000,22 @@ class BranchGate:
             return db, list(range(len(exprs)))
         except Exception:
             pass
-        kept = []
+        kept, usable = [], []
         for i, e in enumerate(exprs):  # find the alternatives hyperscan cannot take (they stay ungated)
-            try:
-                hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[e], ids=[0], flags=[flags])
-            except Exception:
-                continue
-            kept.append(i)
+            # one it refuses for an anchor inside it (`^.*?(?:^x)`, `a$|b`) is taken without anchors: more lines
+            # pass, none is lost
+            for candidate in (e, _unanchored(e)):
+                try:
+                    hs.Database(mode=hs.HS_MODE_BLOCK).compile(expressions=[candidate], ids=[0], flags=[flags])
+                except Exception:
+                    continue
+                kept.append(i)
+                usable.append(candidate)
+                break
         if not kept:
             return None, []
         db = hs.Database(mode=hs.HS_MODE_BLOCK)
-        db.compile(expressions=[exprs[i] for i in kept], ids=kept, flags=[flags] * len(kept))
+        db.compile(expressions=usable, ids=kept, flags=[flags] * len(kept))
         return db, kept
 
     def scan(self, view: str, text: str, out: dict[int, set[int]]) -> None:
@@ -1034,7 +1060,8 @@ def _gate_cache_file(exprs: list[bytes], flags: int):
     folder = cache_dir()
     if folder is None:
         return None
-    h = hashlib.sha256(b"flags %d\0" % flags)
+    # the format changes when what a database holds for the same expressions does (here: the unanchored fallback)
+    h = hashlib.sha256(b"gate 2, flags %d\0" % flags)
     for e in exprs:
         h.update(e + b"\0")
     try:

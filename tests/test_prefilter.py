@@ -258,3 +258,25 @@ def test_gate_expressions_never_match_across_lines():
             assert "\n" not in found.group(), (m.rule_id, expression)
         checked += 1
     assert checked > 1000
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_an_expression_hyperscan_refuses_for_an_inner_anchor_is_gated_without_anchors(tmp_path):
+    """`^.*?(?:^x)` and `a$|b` are refused as they are; without their anchors they are a superset, and gated."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n'
+        '[[rule]]\nid = "newsletter.mine-inner-anchor"\nkind = "pattern"\nwhy = "Sign-up lines."\n'
+        "pattern = '^(?!.*\\bsaid\\b).*?(?:^click here to subscribe\\b)'\n"
+        '[rule.examples]\nremove = ["Click here to subscribe now"]\nkeep = ["He said click here to subscribe."]\n'
+    )
+    gated = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    matcher = gated._kinds[0].matcher
+    assert gated._prefilter.gate is not None and gated._prefilter.gate.gated.get(id(matcher))
+    plain = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    story = "The council met on Tuesday and agreed the budget after a long debate about the roads.\n\n" * 6
+    text = story + "Click here to subscribe to us\nHe said click here to subscribe.\nclick\n"
+    a, b = plain.clean(text), gated.clean(text)
+    assert [r.text.strip() for r in b.removals] == ["Click here to subscribe to us"]
+    assert (a.text, a.removals, a.held) == (b.text, b.removals, b.held)
