@@ -407,10 +407,10 @@ class Prefilter:
         matchers = self._gate_matchers
         self._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
         targets = [
-            (m, b, expression, "raw" if m.on == "raw" else "norm")
+            (m, b, form, "raw" if m.on == "raw" else "norm")
             for m in matchers
-            for b in range(len(m.branch_anchors))
-            if (expression := _gate_expression(m, b)) is not None
+            for b, form in enumerate(_gate_forms_of(m))
+            if form is not None
         ]
         if targets:
             try:
@@ -872,6 +872,21 @@ def _gate_ok(matcher, b: int) -> bool:
     return ok[b] if ok is not None and len(ok) == len(matcher.branches) else gate_eligible(matcher.branches[b])
 
 
+def gate_forms(matcher) -> tuple[bytes | None, ...]:
+    """Per alternative of a matcher, what the gate compiles for it (None: it cannot judge it). Depends on the
+    matcher alone, so it is made once when a rule is compiled and kept in the pack cache."""
+    out = []
+    for b in range(len(matcher.branch_anchors)):
+        expression = _gate_expression(matcher, b)
+        out.append(None if expression is None else _relaxed(expression).encode("utf-8", "surrogatepass"))
+    return tuple(out)
+
+
+def _gate_forms_of(matcher) -> tuple[bytes | None, ...]:
+    forms = getattr(matcher, "gate_forms", None)
+    return forms if forms is not None and len(forms) == len(matcher.branch_anchors) else gate_forms(matcher)
+
+
 def _gate_expression(matcher, b: int) -> str | None:
     """What the gate looks for to judge alternative b of a matcher (None: it cannot judge it): the alternative
     itself for a pattern; for phrases, the line shapes `LineMatcher.match` accepts."""
@@ -950,7 +965,7 @@ class BranchGate:
         self.view_of = {}
         groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
-            groups.setdefault(view, []).append((tid, _relaxed(pattern).encode("utf-8", "surrogatepass")))
+            groups.setdefault(view, []).append((tid, pattern))
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
         kept_all: set[int] = set()
         for view, exprs in sorted(groups.items()):

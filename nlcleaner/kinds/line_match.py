@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..normalise import bare, normalise, words
-from ..prefilter import branch_keys, gate_eligible, split_branches
+from ..prefilter import branch_keys, gate_eligible, gate_forms, split_branches
 
 _DEFAULT_MAX = {"line": None, "prefix": 200, "contains": 200, "pattern": 300}
 # a user pattern gets this long per call, plus a little per code point, before it counts as catastrophic
@@ -97,6 +97,9 @@ class LineMatcher:
         self.branch_anchors = tuple(branch_anchors)
         # per alternative: whether hyperscan's gate may judge it (decided once; kept in the pack cache)
         self.gate_ok = tuple(gate_eligible(b) for b in self.branches)
+        # per alternative: what the hyperscan gate compiles for it (kept in the pack cache: deriving them all takes
+        # tens of milliseconds, paid at every start otherwise)
+        self.gate_forms = gate_forms(self)
         # None: no literal is required, so the matcher runs on every line of its zone
         self.anchors = None if not anchors or None in anchors else tuple(sorted(set(anchors)))
 
