@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from itertools import accumulate
 
 import regex
@@ -51,7 +52,7 @@ def _raw_part(p: str) -> str | None:
 class Round:
     """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
 
-    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None):
+    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None, cuts=()):
         self.text = text
         parts = text.split("\n")
         if parts[-1] == "":
@@ -68,8 +69,10 @@ class Round:
         # the previous round's line views by their text: a line's views depend on its text alone, and most lines
         # of a later round were lines of the previous one
         self._reuse = {v.raw: v for v in previous._views.values()} if previous is not None else _NONE
-        self._previous_norms = previous._norms_by_part() if previous is not None else _NONE
-        self._norms: list[str] | None = None  # every line's normalised view, when the gate has made them
+        # every line's normalised view, once the gate has made them (carried over from the previous round when its
+        # cuts took whole lines: the lines left are the same lines)
+        carried = previous.surviving_norms(cuts) if previous is not None else None
+        self._norms: list[str | None] | None = carried if carried is not None and len(carried) == n else None
         self._gate = None
         self._per: dict[int, dict[int, set[int]]] = {}
         self._all = None
@@ -99,20 +102,25 @@ class Round:
         """Every line's normalised view ("" for a blank line; None for one longer than the gate judges), made in
         one go: the gate needs them all."""
         if self._norms is None:
-            reuse = self._previous_norms
-            out = [] if reuse else None
-            if out is not None:
-                get = reuse.get
-                for p in self.parts:
-                    v = get(p)
-                    out.append(v if v is not None or p in reuse else _norm_part(p))
-            else:
-                out = [_norm_part(p) for p in self.parts]
-            self._norms = out
+            self._norms = [_norm_part(p) for p in self.parts]
         return self._norms
 
-    def _norms_by_part(self) -> dict[str, str | None]:
-        return dict(zip(self.parts, self._norms)) if self._norms is not None else _NONE
+    def surviving_norms(self, cuts) -> list[str | None] | None:
+        """The normalised views of the lines no cut touches, in order, when every cut (start, end, ...) takes whole
+        lines — they are then the next round's lines; else None."""
+        if self._norms is None:
+            return None
+        starts, norms, out, pos = self.starts, self._norms, [], 0
+        for cut in sorted(cuts):
+            first, last = bisect_left(starts, cut[0]), bisect_left(starts, cut[1])
+            if first > self.n or last > self.n or starts[first] != cut[0] or starts[last] != cut[1]:
+                return None  # a cut inside a line: the lines after it are not the lines they were
+            if first < pos:
+                return None
+            out += norms[pos:first]
+            pos = last
+        out += norms[pos:]
+        return out
 
     def blank(self, i: int) -> bool:
         return not self.parts[i].strip()

@@ -115,6 +115,7 @@ class Cleaner:
         held_original: list[tuple[int, int, str]] = []
         current = text
         rnd = None
+        cuts: list = []  # the previous round's cuts (in its text's offsets)
         for _ in range(MAX_ROUNDS):
             hits = self._prefilter.scan(current)
             claim_keys, kinds_of = self._claim_keys()
@@ -126,7 +127,7 @@ class Cleaner:
             if not active:  # no rule can claim anything: nothing to decide (and no line table to build)
                 held_original = []
                 break
-            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd)
+            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd, cuts)
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
                 live = {kid for mid in rnd.matchers_with_lines() for kid in kinds_of.get(mid, ())}
                 active = [k for k in active if k.required is None or id(k) in live]
@@ -139,6 +140,7 @@ class Cleaner:
                 flags.append("guard")
             if not decision.cuts:
                 break
+            cuts = decision.cuts
             pieces = [p for c in decision.cuts for p in _to_original(kept, *c)]
             cuts_original += pieces
             kept = _subtract_all(kept, pieces)

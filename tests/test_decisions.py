@@ -218,3 +218,18 @@ def test_confirmed_cut_needs_its_confirmations(tmp_path):
     assert cleaner.clean("\n".join(body + thread) + "\n").text == "\n".join(body) + "\n"
     lone = "\n".join(body + ["Comments", "posted by ann", "Nice piece."]) + "\n"
     assert cleaner.clean(lone).text == lone
+
+
+def test_a_later_round_carries_over_the_normalised_lines_only_when_whole_lines_were_cut():
+    from nlcleaner.detect import Round
+
+    cleaner = Cleaner(Settings())
+    text = "**Story** one.\nShare this\n\n_Two_ — words.\r\nLast line"
+    first = Round(text, cleaner._prefilter, 0.3, 0.1)
+    first.norms()
+    cut = (first.starts[1], first.starts[3], "social.x")  # lines 2 and 3, whole
+    after = text[: cut[0]] + text[cut[1]:]
+    carried = first.surviving_norms([cut])
+    assert carried == Round(after, cleaner._prefilter, 0.3, 0.1).norms()
+    assert Round(after, cleaner._prefilter, 0.3, 0.1, previous=first, cuts=[cut])._norms == carried
+    assert first.surviving_norms([(first.starts[1] + 2, first.starts[3], "x")]) is None  # inside a line
