@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - Python < 3.11 kept them public
     import sre_parse as P
 
 MIN_LEN = 3  # shorter literals ("by", "on") hit nearly every line: no use as a prefilter
-_SYMBOLS = frozenset("$|@#%&+©®™")  # ASCII symbols rare enough on a line to be worth a key ("$ 5", "a | b | c")
+_SYMBOLS = frozenset("$|@#%&+©®™:")  # ASCII symbols rare enough on a line to be worth a key ("$ 5", "a | b | c")
 _WORD = regex.compile(r"\w+")
 
 

@@ -280,3 +280,12 @@ def test_an_expression_hyperscan_refuses_for_an_inner_anchor_is_gated_without_an
     a, b = plain.clean(text), gated.clean(text)
     assert [r.text.strip() for r in b.removals] == ["Click here to subscribe to us"]
     assert (a.text, a.removals, a.held) == (b.text, b.removals, b.held)
+
+
+def test_a_declared_anchor_that_normalises_to_nothing_is_kept_as_written():
+    """"|" is Markdown furniture to normalisation; as a declared anchor it must still be a key (it had none, so the
+    rule ran on every line the gate could not judge)."""
+    from nlcleaner.kinds.line_match import LineMatcher
+
+    matcher = LineMatcher({"pattern": r"\w \| \w \| \w", "anchors": ["|"]}, "navigation.x", False)
+    assert matcher.anchors == ("|",) and matcher.branch_anchors == (("|",),)

@@ -83,7 +83,8 @@ class LineMatcher:
             declared = spec.get("anchors") or ()
             if declared:
                 self.branches = (self.pattern,)
-                keys = [_anchor_of(normalise(a)) for a in declared]
+                # (a declared anchor that is all Markdown furniture, such as "|", normalises to nothing: kept as is)
+                keys = [_anchor_of(normalise(a) or a.casefold().strip()) for a in declared]
                 branch_anchors = [None if None in keys else tuple(sorted(set(keys)))]
             else:
                 # each alternative of the pattern gets its own anchors and is tried only where they occur

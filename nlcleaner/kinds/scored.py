@@ -35,7 +35,9 @@ class ScoredKind:
             line = dict(s["line"])
             line["max_chars"] = line.get("max_chars") or _SIGNAL_MAX_CHARS
             self.signals.append((s["name"], s["weight"], LineMatcher(line, rule.id, rule.user)))
-        self.matchers = [m for _, _, m in self.signals]
+        # the prefilter needs only the positive signals: one that counts against is tested directly, on the lines a
+        # positive signal holds (see detect), never looked up line by line
+        self.matchers = [m for _, weight, m in self.signals if weight > 0]
         # a claim needs at least one positive signal: one of these must match before the kind can claim anything
         self.required = [m for _, weight, m in self.signals if weight > 0] or None
         self.threshold = spec["threshold"]
