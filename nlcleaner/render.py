@@ -7,6 +7,7 @@ printed as it stands. Plain output (no terminal, or `--color never` without a te
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 from .stats import Stats
@@ -29,9 +30,19 @@ def console(stream, color: str):
     )
 
 
+# control characters a terminal would act on (colour codes, bell, cursor moves): a scraped document may hold any;
+# a tab is shown as it is, and so is the CR of a CRLF line ending
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n?$)")
+
+
 def displayable(text: str) -> str:
-    """Text safe to print: undecodable bytes (lone surrogates) shown as \\udcXX escapes."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8") if _has_surrogates(text) else text
+    """Text safe to print: undecodable bytes (lone surrogates) shown as \\udcXX escapes, control characters as
+    \\xNN escapes (so printing a document cannot recolour or rewrite the reader's terminal)."""
+    if _has_surrogates(text):
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    if not text.isprintable():
+        text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return text
 
 
 def _has_surrogates(text: str) -> bool:

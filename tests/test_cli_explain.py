@@ -87,3 +87,24 @@ def test_a_span_inside_a_line_is_marked_in_place(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "~    1 | The council met.[- [AD]-] It approved the budget." in result.stdout.splitlines()
     assert "     2 | Second line." in result.stdout.splitlines()
+
+
+def test_control_characters_of_a_document_are_shown_escaped_not_sent_to_the_terminal(tmp_path):
+    """A scraped line may hold colour codes, a bell or a screen clear: explain shows them as \\xNN."""
+    f = tmp_path / "a.txt"
+    f.write_bytes(b"\x1b[2JStory \x1b[31mred\x1b[0m text.\x07\r\nTabs\tstay.\r\n" + DIRTY)
+    result = invoke("--color", "never", str(f))
+    assert result.exit_code == 0
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b[2JStory \\x1b[31mred\\x1b[0m text.\\x07" in result.stdout
+    assert "Tabs\tstay." in result.stdout
+
+
+def test_a_finding_quotes_the_document_without_its_control_characters():
+    from nlcleaner.cli.findings import findings_of
+    from nlcleaner.engine import CleanResult
+    from nlcleaner.records import Removal
+
+    removal = Removal("social.x", "social", 3, 3, 10, 30, "\x1b[31mShare this\x1b[0m\n")
+    (finding,) = findings_of("a.txt", CleanResult("", [removal]))
+    assert "\x1b" not in finding.message and finding.message.endswith("\\x1b[31mShare this\\x1b[0m")

@@ -23,8 +23,10 @@ class Finding:
 
 
 def _excerpt(text: str, width: int = 60) -> str:
+    from ..render import displayable  # a finding is printed: no control character of the document goes through
+
     first = next((x.strip() for x in text.split("\n") if x.strip()), "")
-    return first if len(first) <= width else first[: width - 1] + "…"
+    return displayable(first if len(first) <= width else first[: width - 1] + "…")
 
 
 def _lines(r) -> str:
