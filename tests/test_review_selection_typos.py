@@ -38,3 +38,13 @@ def test_a_bare_category_without_rules_is_allowed():
     res = CliRunner().invoke(app, ["clean", "--isolated", "-q", "--select", "learned"], input=TEXT)
     assert res.exit_code == 0
     assert res.stdout == TEXT
+
+
+def test_an_ignore_that_names_no_rule_is_a_warning_and_the_run_goes_on():
+    res = CliRunner().invoke(app, ["clean", "--isolated", "--ignore", "social.shar-button"], input=TEXT)
+    assert res.exit_code == 0 and res.stdout == "Hello world.\n"  # still cleaned: the rule was not ignored
+    assert "nlcleaner: warning: ignore 'social.shar-button': no rule id starts with it" in res.stderr
+    quiet = CliRunner().invoke(app, ["clean", "--isolated", "-q", "--ignore", "social.shar-button"], input=TEXT)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    known = CliRunner().invoke(app, ["clean", "--isolated", "--ignore", "social.share-button"], input=TEXT)
+    assert "warning" not in known.stderr and known.stdout == TEXT

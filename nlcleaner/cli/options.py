@@ -95,7 +95,21 @@ def cleaner(resolved):
     except OSError as exc:
         fail(f"{exc.filename}: {exc.strerror or exc}")
     _check_selection(built)
+    if not resolved.options.get("quiet"):
+        _warn_unknown_ignores(built)
     return built
+
+
+def _warn_unknown_ignores(built) -> None:
+    """An `ignore` naming no rule is most likely a typo, or a rule renamed or removed since a config was written:
+    worth a warning, not an error (an old config must keep working)."""
+    from ..engine import CONTEXT_RULES
+    from .app import say
+
+    ids = [r.id for r in built.all_rules] + list(CONTEXT_RULES)
+    for prefix in built.settings.ignore:
+        if "." in prefix and not any(i.startswith(prefix) for i in ids):
+            say(f"nlcleaner: warning: ignore '{prefix}': no rule id starts with it (see `nlcleaner rules`)")
 
 
 def _check_selection(built) -> None:
