@@ -80,7 +80,10 @@ def normalise(line: str) -> str:
     if "  " in s or not s.isprintable():
         # (every White_Space character but the space is a control or a separator, which isprintable() rejects)
         s = _SPACE.sub(" ", s)
-    return s.strip()
+    s = s.strip()
+    if s.endswith("|"):  # a table row's closing border: "| Newsletters |" reads "newsletters", as its start does
+        s = s.rstrip("| \t")
+    return s
 
 
 _TRAIL_CHARS = frozenset(".:;,!?|»›→>-…\"'")
