@@ -14,7 +14,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise
-from .prefilter import NON_ASCII, GATE_MAX_CHARS, lines_with, without_lines
+from .prefilter import GATE_MAX_CHARS, NON_ASCII, lines_with, stand_ins, without_lines
 _NONE: dict = {}
 
 
@@ -181,14 +181,20 @@ class Round:
         if self._gate is None:
             gate = self.prefilter.gate
             passed: dict[int, set[int]] = {}
-            unjudged = {"norm": set(), "raw": set()}
-            # the k-th line scanned is line k: a line the gate does not judge is scanned as an empty line
+            unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
+            # the k-th line scanned is line k: a line the gate does not judge is scanned as an empty line, one with
+            # characters outside ASCII through their stand-ins (judged so only for expressions all in ASCII)
             if gate.dbs["norm"]:
                 norms = self.norms()
                 joined = "\n".join(norms) if None not in norms else None
                 if joined is None or not joined.isascii():
-                    unjudged["norm"] = {i for i, v in enumerate(norms) if v is None or not v.isascii()}
-                    joined = "\n".join(v if i not in unjudged["norm"] else "" for i, v in enumerate(norms))
+                    unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
+                    unjudged["norm"] = unjudged["norm-ascii"] | {
+                        i for i, v in enumerate(norms) if v is not None and not v.isascii()
+                    }
+                    joined = "\n".join(
+                        "" if v is None else v if v.isascii() else stand_ins(v) for v in norms
+                    )
                 gate.scan("norm", joined, passed)
             if gate.dbs["raw"]:
                 text = self.text

@@ -405,7 +405,6 @@ class Prefilter:
 
     def _build_gate(self) -> None:
         matchers = self._gate_matchers
-        self._raw_matchers = {id(m) for m in matchers if m.mode == "pattern" and m.on == "raw"}
         targets = [
             (m, b, form, "raw" if m.on == "raw" else "norm")
             for m in matchers
@@ -424,25 +423,33 @@ class Prefilter:
     def _split_keys(self, matchers) -> None:
         """The keys still worth looking for on lines the gate judges: those of alternatives it does not judge and
         of the `keyed` matchers. The others are only needed on lines it cannot judge (see `scan`)."""
-        gated = self._gate.gated
-        needed = set()
+        gated, view_of = self._gate.gated, self._gate.view_of
+        needed, foreign = set(), set()
         keyed = {id(m) for m in self._keyed_matchers}
         for m in matchers:
             judged = gated.get(id(m), {}) if id(m) not in keyed else {}
             for b, keys in enumerate(m.branch_anchors):
-                if keys and b not in judged:
+                if not keys:
+                    continue
+                if b not in judged:
                     needed.update(self._index[k] for k in keys)
+                elif view_of[judged[b]] != "norm-ascii":
+                    foreign.update(self._index[k] for k in keys)
         self._needed = tuple(sorted(needed))
         self._assumed = frozenset(range(len(self.keys))) - needed
         # few (the alternatives the gate cannot judge are few): looked for one by one, without a scan per line
         self._needed_keys = tuple(self.keys[k] for k in self._needed)
+        # on a line with characters outside ASCII, the keys of the judged alternatives that are not all ASCII (the
+        # others the gate judges there too, through stand-ins); the needed keys are found everywhere already
+        self._foreign = tuple(sorted(foreign - needed))
+        self._foreign_engine = _engine(self.backend, tuple(self.keys[k] for k in self._foreign)) if foreign else None
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
         gate = self._gate  # called while the gate is being built (under its lock): not through the property
         gated_tid = {(id(m), b): t for t, (m, b) in enumerate(gate.targets) if b in gate.gated.get(id(m), {})}
         self._tid_keys: dict[int, tuple[int, ...] | None] = {}
-        self._by_key: dict[int, list[tuple[int, int, bool]]] = {}  # key id -> (matcher id, alternative, gated)
+        self._by_key: dict[int, list[tuple[int, int, int | None]]] = {}  # key id -> (matcher id, alternative, tid)
         self._bare: list[tuple[int, int, int | None]] = []  # unanchored: (matcher id, alternative, tid or None)
         seen = set()
         for m in matchers:
@@ -458,7 +465,7 @@ class Prefilter:
                     self._bare.append((id(m), b, tid))
                     continue
                 for kid in kids:
-                    self._by_key.setdefault(kid, []).append((id(m), b, tid is not None))
+                    self._by_key.setdefault(kid, []).append((id(m), b, tid))
 
     def round_lines(self, hits: "Hits", gate_results, n: int) -> dict[int, dict[int, set[int]]]:
         """With the gate: matcher id -> line -> alternatives to try, for every matcher at once (one pass per round).
@@ -468,7 +475,6 @@ class Prefilter:
         passed, unjudged_by_view = gate_results()
         out: dict[int, dict[int, set[int]]] = {}
         lines = hits.lines
-        raw_ids = self._raw_matchers
 
         def add(mid, found, b):
             # a line's alternatives: a bare int while there is one (no object per line), a set from the second on
@@ -503,10 +509,11 @@ class Prefilter:
             m, b = targets[tid]
             add(id(m), found, b)
         by_key = self._by_key
+        view_of = self.gate.view_of
         for kid, found in lines.items():  # keyed: ungated alternatives, and gated ones on lines not judged
-            for mid, b, gated in by_key.get(kid, ()):
-                if gated:
-                    unjudged = unjudged_by_view["raw" if mid in raw_ids else "norm"]
+            for mid, b, tid in by_key.get(kid, ()):
+                if tid is not None:
+                    unjudged = unjudged_by_view[view_of[tid]]
                     if unjudged:
                         add(mid, found & unjudged, b)
                 else:
@@ -515,7 +522,7 @@ class Prefilter:
             if tid is None:
                 add(mid, range(n), b)
             else:
-                add(mid, unjudged_by_view["raw" if mid in raw_ids else "norm"], b)
+                add(mid, unjudged_by_view[view_of[tid]], b)
         return out
 
     def plan(self, matcher):
@@ -533,35 +540,17 @@ class Prefilter:
             got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key)))
         return got[1]
 
-    def lines_for(self, matcher, hits: "Hits", zone: range, gate_results=None) -> dict[int, set[int]]:
-        """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone.
-
-        `gate_results()` (hyperscan only) gives (target id -> lines, lines the gate did not judge): an alternative
-        the gate knows is tried only on the lines the gate let through."""
+    def lines_for(self, matcher, hits: "Hits", zone: range) -> dict[int, set[int]]:
+        """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone, by keys alone
+        (without the gate, or for a `keyed` matcher; with the gate, `round_lines` answers for every matcher)."""
         by_key, everywhere, keys = self.plan(matcher)
         per: dict[int, set[int]] = {}
         lines = hits.lines
         lo, hi = zone.start, zone.stop
-        gated = self.gate.gated.get(id(matcher)) if self.gate is not None and gate_results is not None else None
-        if gated:
-            passed, unjudged_by_view = gate_results()
-            unjudged = unjudged_by_view["raw" if matcher.on == "raw" else "norm"]
         for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
             if kid not in lines:
                 continue  # assumed present (see Hits): only the gate knows its lines, and round_lines asks it
             branches = by_key[kid]
-            if gated:
-                for b in branches:
-                    tid = gated.get(b)
-                    ok = None if tid is None else passed.get(tid, ())
-                    for i in lines[kid]:
-                        if lo <= i < hi and (ok is None or i in ok or i in unjudged):
-                            s = per.get(i)
-                            if s is None:
-                                per[i] = {b}
-                            else:
-                                s.add(b)
-                continue
             for i in lines[kid]:
                 if lo <= i < hi:
                     s = per.get(i)
@@ -569,19 +558,13 @@ class Prefilter:
                         per[i] = set(branches)
                     else:
                         s.update(branches)
-        if everywhere:
-            for b in everywhere:
-                tid = gated.get(b) if gated else None
-                if tid is None:
-                    found = zone
-                else:  # the gate judged every line: only those it let through, and those it could not judge
-                    found = [i for i in (passed.get(tid, set()) | unjudged) if lo <= i < hi]
-                for i in found:
-                    s = per.get(i)
-                    if s is None:
-                        per[i] = {b}
-                    else:
-                        s.add(b)
+        for b in everywhere:
+            for i in zone:
+                s = per.get(i)
+                if s is None:
+                    per[i] = {b}
+                else:
+                    s.add(b)
         return per
 
     def _scan_judged(self, view: str) -> Hits:
@@ -596,10 +579,10 @@ class Prefilter:
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, hits)
         if not view.isascii():
-            unjudged = lines_with(view, _FOREIGN)
+            unjudged = lines_with(view, _FOREIGN) if self._foreign_engine is not None else ()
             if unjudged:
-                found, _ = self._engine.find("\n".join(view[a:b] for _, a, b in unjudged))
-                _collect(found, range(len(self.keys)), [i for i, _, _ in unjudged], hits, self._assumed)
+                found, _ = self._foreign_engine.find("\n".join(view[a:b] for _, a, b in unjudged))
+                _collect(found, self._foreign, [i for i, _, _ in unjudged], hits)
         return Hits(hits, view, self._assumed)
 
     def scan(self, text: str) -> Hits:
@@ -620,6 +603,39 @@ class Prefilter:
         else:
             _add_at_offsets(found, counted, hits)
         return Hits(hits, view)
+
+
+class _StandIns(dict):
+    """Code point -> the ASCII character that stands in for it when the gate judges a line with characters outside
+    ASCII (see `stand_ins`); filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = got = _stand_in(chr(code))
+        return got
+
+
+def _stand_in(ch: str) -> str:
+    import regex
+
+    for variant in (ch.lower(), ch.upper()):
+        if len(variant) == 1 and variant.isascii():
+            return variant  # a letter a pattern's ASCII letter may match ignoring case ("ı" and "I")
+    for cls, ascii_char in ((r"\s", " "), (r"\d", "0"), (r"\w", "x")):
+        if regex.match(cls, ch, regex.IGNORECASE | regex.V1):
+            return ascii_char
+    return "\x01"
+
+
+_STAND_INS = _StandIns({c: chr(c) for c in range(128)})
+
+
+def stand_ins(view: str) -> str:
+    """A normalised line in which every character outside ASCII is replaced by an ASCII one of its kind for `regex`
+    (a space, a digit, a word character, or \\x01 for the rest; a letter with an ASCII case partner by that
+    letter). An expression written in ASCII alone can match such a character only through a class (`\\w`, `.`,
+    `[^|]`...) that the stand-in belongs to as well, and a normalised view has no character whose case folding is
+    ASCII left (it is case-folded), so the stand-in line lets through every line the real one would."""
+    return view.translate(_STAND_INS)
 
 
 def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
@@ -900,10 +916,11 @@ def _gate_expression(matcher, b: int) -> str | None:
     return expression if gate_eligible(expression) else None
 
 
-# what `normalise.bare` takes off a view's start and end, on the ASCII lines the gate judges (no newline: the
-# gate scans many lines at once)
-_EDGE_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f |»›→>\\-…\"']"
-_TRAIL_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f .:;,!?|»›→>\\-…\"']"
+# what `normalise.bare` takes off a view's start and end (no newline: the gate scans many lines at once); its
+# characters outside ASCII ("»", "›", "→", "…") as the gate sees them on a line with such characters: \x01, their
+# stand-in (see `stand_ins`), so that the expression stays all ASCII
+_EDGE_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f |>\\-\"'\\x01]"
+_TRAIL_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f .:;,!?|>\\-\"'\\x01]"
 
 
 def _phrase_expression(mode: str, phrases) -> str:
@@ -962,10 +979,14 @@ class BranchGate:
         # some `^`-anchored matches after certain earlier lines (tests/test_prefilter.py has one)
         flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_PREFILTER
         self.targets = [(m, b) for m, b, _, _ in targets]
-        self.view_of = {}
+        # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
+        # normalised-view expression that is all ASCII, which the gate also judges on lines with other characters
+        # through their ASCII stand-ins (see `stand_ins`)
+        self.view_of: dict[int, str] = {}
         groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
             groups.setdefault(view, []).append((tid, pattern))
+            self.view_of[tid] = "norm-ascii" if view == "norm" and pattern.isascii() else view
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
         kept_all: set[int] = set()
         for view, exprs in sorted(groups.items()):

@@ -289,3 +289,30 @@ def test_a_declared_anchor_that_normalises_to_nothing_is_kept_as_written():
 
     matcher = LineMatcher({"pattern": r"\w \| \w \| \w", "anchors": ["|"]}, "navigation.x", False)
     assert matcher.anchors == ("|",) and matcher.branch_anchors == (("|",),)
+
+
+def test_stand_ins_keep_each_character_in_the_classes_regex_puts_it_in():
+    from nlcleaner.prefilter import stand_ins
+
+    line = "grüße, ıi — 3٣ €\u00a0x\u2003ok"
+    out = stand_ins(line)
+    assert out.isascii() and len(out) == len(line)
+    for original, stand_in in zip(line, out):
+        for cls in (r"\w", r"\d", r"\s"):
+            assert bool(regex.match(cls, original)) == bool(regex.match(cls, stand_in)), (original, cls)
+    assert out.startswith("grxxe, Ii")  # "ı" stands in as the ASCII letter it may match ignoring case
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_lines_with_other_characters_are_judged_through_stand_ins():
+    """An all-ASCII expression judges a line holding other characters through its stand-ins: the line it matches
+    is let through, and the output is the one the keys alone give."""
+    cleaner = Cleaner(Settings())
+    gate = cleaner._prefilter.gate
+    assert any(v == "norm-ascii" for v in gate.view_of.values())
+    plain = Cleaner(Settings())
+    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    text = ("Die Straße wurde am Montag gesperrt, sagte die Polizei in Köln.\n\n" * 4
+            + "» Share this article «\nFollow us on Facebook — für mehr Nachrichten\n© 2024 Zeitung GmbH. Alle Rechte vorbehalten.\n")
+    a, b = plain.clean(text), cleaner.clean(text)
+    assert b.removals and (a.text, a.removals, a.held) == (b.text, b.removals, b.held)
