@@ -605,6 +605,16 @@ class Prefilter:
         return Hits(hits, view)
 
 
+# an escape that names a character outside ASCII (`\xe9`, `\u00e9`, `\N{...}`, `\p{L}`): written in ASCII, it
+# matches what a stand-in replaces
+_NON_ASCII_ESCAPE = re.compile(rb"\\(?:x[89a-fA-F]|x\{|u[0-9a-fA-F]{4}|U|N\{|[pP]\{?[A-Za-z])")
+
+
+def _all_ascii(expression: bytes) -> bool:
+    """Whether an expression can match only ASCII characters: then it may judge stand-in lines."""
+    return expression.isascii() and not _NON_ASCII_ESCAPE.search(expression)
+
+
 class _StandIns(dict):
     """Code point -> the ASCII character that stands in for it when the gate judges a line with characters outside
     ASCII (see `stand_ins`); filled as characters are met."""
@@ -986,7 +996,7 @@ class BranchGate:
         groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
             groups.setdefault(view, []).append((tid, pattern))
-            self.view_of[tid] = "norm-ascii" if view == "norm" and pattern.isascii() else view
+            self.view_of[tid] = "norm-ascii" if view == "norm" and _all_ascii(pattern) else view
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
         kept_all: set[int] = set()
         for view, exprs in sorted(groups.items()):

@@ -316,3 +316,25 @@ def test_lines_with_other_characters_are_judged_through_stand_ins():
             + "» Share this article «\nFollow us on Facebook — für mehr Nachrichten\n© 2024 Zeitung GmbH. Alle Rechte vorbehalten.\n")
     a, b = plain.clean(text), cleaner.clean(text)
     assert b.removals and (a.text, a.removals, a.held) == (b.text, b.removals, b.held)
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_an_expression_naming_a_non_ascii_character_by_escape_does_not_judge_stand_in_lines(tmp_path):
+    r"""`caf\xe9` is written in ASCII but matches "café", whose stand-in is "cafx": such an expression leaves lines
+    with other characters to its keys."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n'
+        '[[rule]]\nid = "ad.mine-escape"\nkind = "pattern"\nwhy = "Ad lines."\n'
+        "pattern = '^caf\\xe9 latte promo$'\n"
+        '[rule.examples]\nremove = ["Café latte promo"]\nkeep = ["The café sells latte."]\n'
+    )
+    gated = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    gate = gated._prefilter.gate
+    assert gate is not None and set(gate.view_of.values()) == {"norm"}
+    plain = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    text = "Story about the town and its people today.\n\n" * 5 + "Café latte promo\n"
+    a, b = plain.clean(text), gated.clean(text)
+    assert [r.text.strip() for r in b.removals] == ["Café latte promo"]
+    assert (a.text, a.removals) == (b.text, b.removals)
