@@ -22,11 +22,14 @@ pytestmark = pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan n
 
 FURNITURE = [
     "Share this article", "Advertisement", "ADVERTISEMENT", "Sign up for our newsletter",
-    "\u00a9 2024 X. All rights reserved.", "Jetzt spenden", "\u041f\u043e\u0434\u043f\u0438\u0448\u0438\u0442\u0435\u0441\u044c \u043d\u0430 \u043d\u0430\u0448\u0443 \u0440\u0430\u0441\u0441\u044b\u043b\u043a\u0443",
+    "\u00a9 2024 X. All rights reserved.", "Jetzt spenden",
+    "\u041f\u043e\u0434\u043f\u0438\u0448\u0438\u0442\u0435\u0441\u044c \u043d\u0430 "
+    "\u043d\u0430\u0448\u0443 \u0440\u0430\u0441\u0441\u044b\u043b\u043a\u0443",
     "Share on Facebook", "Related Articles", "Subscribe to our newsletter", "Donate now",
     "Support our journalism", "Copyright 2023 Example Inc.", "Follow us on Twitter", "Leave a comment",
     "Tags: a, b", "Click here to subscribe", "We use cookies to improve your experience.", "Filed under: Politics",
-    "Share:", "Werbung", "Anzeige", "Publicit\u00e9", "Partager cet article", "\u0420\u0435\u043a\u043b\u0430\u043c\u0430", "| Newsletters |", "53 Comments",
+    "Share:", "Werbung", "Anzeige", "Publicit\u00e9", "Partager cet article",
+    "\u0420\u0435\u043a\u043b\u0430\u043c\u0430", "| Newsletters |", "53 Comments",
     "Leave a Reply", "Subscribe", "Sign up",
 ]
 # letters, digits and marks outside ASCII (none that case-folds to ASCII, none that normalisation deletes)
