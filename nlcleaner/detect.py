@@ -6,7 +6,6 @@ decide.py turns claims into removals."""
 from __future__ import annotations
 
 import math
-import re
 from bisect import bisect_left
 from itertools import accumulate
 
@@ -14,7 +13,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise
-from .prefilter import GATE_MAX_CHARS, NON_ASCII, lines_with, stand_ins, without_lines
+from .prefilter import GATE_MAX_CHARS, stand_ins
 _NONE: dict = {}
 
 
@@ -31,13 +30,6 @@ def _norm_part(p: str) -> str | None:
     if len(p) > GATE_MAX_CHARS:
         return None
     return normalise(p[:-1] if p[-1] == "\r" else p)
-
-
-_SPACES_ONLY = re.compile(r"^[^\S\n]+$", re.MULTILINE)  # a blank line that is not empty
-
-
-def _short_lines(text: str) -> bool:
-    return len(text) <= GATE_MAX_CHARS or max(map(len, text.split("\n"))) <= GATE_MAX_CHARS
 
 
 def _raw_part(p: str) -> str | None:
@@ -182,32 +174,21 @@ class Round:
             gate = self.prefilter.gate
             passed: dict[int, set[int]] = {}
             unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
-            # the k-th line scanned is line k: a line the gate does not judge is scanned as an empty line, one with
-            # characters outside ASCII through their stand-ins (judged so only for expressions all in ASCII)
+            # each line is scanned on its own (a line the gate does not judge as an empty one); one with characters
+            # outside ASCII through their stand-ins (judged so only by expressions all in ASCII)
             if gate.dbs["norm"]:
                 norms = self.norms()
-                joined = "\n".join(norms) if None not in norms else None
-                if joined is None or not joined.isascii():
-                    unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
-                    unjudged["norm"] = unjudged["norm-ascii"] | {
-                        i for i, v in enumerate(norms) if v is not None and not v.isascii()
-                    }
-                    joined = "\n".join(
-                        "" if v is None else v if v.isascii() else stand_ins(v) for v in norms
-                    )
-                gate.scan("norm", joined, passed)
+                unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
+                foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
+                unjudged["norm"] = unjudged["norm-ascii"] | foreign
+                lines = norms
+                if foreign or unjudged["norm-ascii"]:
+                    lines = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
+                gate.scan("norm", lines, passed)
             if gate.dbs["raw"]:
-                text = self.text
-                if "\r" not in text and not _SPACES_ONLY.search(text) and _short_lines(text):
-                    # every line as it is (a blank line is empty), but those with a character outside ASCII
-                    foreign = lines_with(text, NON_ASCII) if not text.isascii() else ()
-                    unjudged["raw"] = {i for i, _, _ in foreign}
-                    joined = without_lines(text, foreign) if foreign else text
-                else:
-                    raws = [_raw_part(p) for p in self.parts]
-                    unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
-                    joined = "\n".join(r or "" for r in raws)
-                gate.scan("raw", joined, passed)
+                raws = [_raw_part(p) for p in self.parts]
+                unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
+                gate.scan("raw", raws, passed)
             self._gate = (passed, unjudged)
         return self._gate
 

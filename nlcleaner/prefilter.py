@@ -424,7 +424,7 @@ class Prefilter:
         """The keys still worth looking for on lines the gate judges: those of alternatives it does not judge and
         of the `keyed` matchers. The others are only needed on lines it cannot judge (see `scan`)."""
         gated, view_of = self._gate.gated, self._gate.view_of
-        needed, foreign = set(), set()
+        needed, foreign, raw = set(), set(), set()
         keyed = {id(m) for m in self._keyed_matchers}
         for m in matchers:
             judged = gated.get(id(m), {}) if id(m) not in keyed else {}
@@ -433,8 +433,10 @@ class Prefilter:
                     continue
                 if b not in judged:
                     needed.update(self._index[k] for k in keys)
-                elif view_of[judged[b]] != "norm-ascii":
+                elif view_of[judged[b]] == "norm":
                     foreign.update(self._index[k] for k in keys)
+                elif view_of[judged[b]] == "raw":
+                    raw.update(self._index[k] for k in keys)
         self._needed = tuple(sorted(needed))
         self._assumed = frozenset(range(len(self.keys))) - needed
         # few (the alternatives the gate cannot judge are few): looked for one by one, without a scan per line
@@ -443,6 +445,10 @@ class Prefilter:
         # others the gate judges there too, through stand-ins); the needed keys are found everywhere already
         self._foreign = tuple(sorted(foreign - needed))
         self._foreign_engine = _engine(self.backend, tuple(self.keys[k] for k in self._foreign)) if foreign else None
+        # the raw view leaves every line with a character outside ASCII unjudged, a no-break space or a long s
+        # included (which the case-folded text may not show): its alternatives' keys are looked for on those lines
+        self._raw_keys = tuple(sorted(raw - needed))
+        self._raw_engine = _engine(self.backend, tuple(self.keys[k] for k in self._raw_keys)) if raw else None
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
@@ -567,7 +573,7 @@ class Prefilter:
                     s.add(b)
         return per
 
-    def _scan_judged(self, view: str) -> Hits:
+    def _scan_judged(self, view: str, text: str) -> Hits:
         """A document with no line too long for the gate: the keys of the alternatives the gate judges are looked
         for only on the lines it may not judge (those with a character outside ASCII); elsewhere they are assumed
         present (most are common words, found on most lines) and the gate picks the lines. Nothing is assumed in
@@ -583,6 +589,11 @@ class Prefilter:
             if unjudged:
                 found, _ = self._foreign_engine.find("\n".join(view[a:b] for _, a, b in unjudged))
                 _collect(found, self._foreign, [i for i, _, _ in unjudged], hits)
+        if self._raw_engine is not None and not text.isascii():
+            numbers = [i for i, _, _ in lines_with(text, NON_ASCII)]
+            lines = view.split("\n")
+            found, _ = self._raw_engine.find("\n".join(lines[i] for i in numbers))
+            _collect(found, self._raw_keys, numbers, hits)
         return Hits(hits, view, self._assumed)
 
     def scan(self, text: str) -> Hits:
@@ -594,7 +605,7 @@ class Prefilter:
         if self._gate_matchers is not None or self._gate is not None:
             gate = self.gate
             if gate is not None and _no_long_line(view):
-                return self._scan_judged(view)
+                return self._scan_judged(view, text)
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
             return Hits(hits, view)
@@ -611,8 +622,37 @@ _NON_ASCII_ESCAPE = re.compile(rb"\\(?:x[89a-fA-F]|x\{|u[0-9a-fA-F]{4}|U|N\{|[pP
 
 
 def _all_ascii(expression: bytes) -> bool:
-    """Whether an expression can match only ASCII characters: then it may judge stand-in lines."""
-    return expression.isascii() and not _NON_ASCII_ESCAPE.search(expression)
+    """Whether an expression may judge stand-in lines: written in ASCII, naming no other character by escape, and
+    with no negated set that lists letters, digits or ranges (`[^a-z]` matches "é", but not its stand-in "x";
+    `[^\\w\\n]` and sets of punctuation are safe: a stand-in keeps its character's class)."""
+    if not expression.isascii() or _NON_ASCII_ESCAPE.search(expression):
+        return False
+    pattern = expression.decode("ascii")
+    i = 0
+    while True:
+        i = pattern.find("[^", i)
+        if i < 0:
+            return True
+        if i and pattern[i - 1] == "\\" and not _escaped_backslash(pattern, i - 1):
+            i += 2
+            continue
+        end = _class_end(pattern, i)
+        if not _SAFE_NEGATED.fullmatch(pattern[i + 2:end - 1]):
+            return False
+        i = end
+
+
+# what a negated set may hold and still judge stand-ins: punctuation, escaped punctuation, the newline the gate
+# adds, and the classes a stand-in keeps (\w \d \s)
+_SAFE_NEGATED = re.compile(r"(?:[!-/:-@\[\]^`{-~]|\\[^a-zA-Z0-9]|\\[nwdsWDS])*".replace("\\[\\]", "\\[\\]"))
+
+
+def _escaped_backslash(pattern: str, at: int) -> bool:
+    """Whether the backslash at `at` is itself escaped (preceded by an odd number of backslashes)."""
+    count = 0
+    while at - 1 - count >= 0 and pattern[at - 1 - count] == "\\":
+        count += 1
+    return count % 2 == 1
 
 
 class _StandIns(dict):
@@ -697,16 +737,6 @@ def lines_with(text: str, char) -> list[tuple[int, int, int]]:
         out.append((line, start, end))
         m = search(text, end)
     return out
-
-
-def without_lines(text: str, spans) -> str:
-    """The text with the given lines ((number, start, end), in order) emptied: the others keep their numbers."""
-    pieces, pos = [], 0
-    for _, start, end in spans:
-        pieces.append(text[pos:start])
-        pos = end
-    pieces.append(text[pos:])
-    return "".join(pieces)
 
 
 def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:
@@ -986,8 +1016,9 @@ class BranchGate:
 
         self._hs = hyperscan
         # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9 misses
-        # some `^`-anchored matches after certain earlier lines (tests/test_prefilter.py has one)
-        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_MULTILINE | hyperscan.HS_FLAG_PREFILTER
+        # some `^`-anchored matches after certain earlier lines (tests/test_prefilter.py has one); no MULTILINE
+        # either: each line is scanned on its own (see `scan`)
+        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
         self.targets = [(m, b) for m, b, _, _ in targets]
         # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
         # normalised-view expression that is all ASCII, which the gate also judges on lines with other characters
@@ -1064,38 +1095,29 @@ class BranchGate:
         db.compile(expressions=usable, ids=kept, flags=[flags] * len(kept))
         return db, kept
 
-    def scan(self, view: str, text: str, out: dict[int, set[int]]) -> None:
-        """Add to `out` (target id -> line numbers) what the `view` databases let through in `text`: a document's
-        lines in order, as the gate sees them (ASCII; a line not to be judged is given as an empty line)."""
-        dbs = self.dbs[view]
-        if not dbs or not text:
-            return
-        data = text.encode("ascii")
-        ends: list[int] = []
-        add = ends.append
-        for db, glob in dbs:
+    def scan(self, view: str, lines: list, out: dict[int, set[int]]) -> None:
+        """Add to `out` (target id -> line numbers) what the `view` database lets through among `lines`, a
+        document's lines in order as the gate sees them (ASCII; empty or None for a line it does not judge).
 
-            # one int per match, as in _Hyperscan.find: the end offset, then the target id
-            def on_match(lid, _start, end, _flags, _ctx, glob=glob):
-                add(end << 24 | glob[lid])
+        Each line is scanned on its own: hyperscan 0.9 misses some `^`-anchored matches after a newline in
+        MULTILINE mode (tests/test_gate_fuzz_findings.py), so the gate does not rely on it."""
+        for db, glob in self.dbs[view]:
+            scratch = _scratch(db)
+            scan = db.scan
+            current = [0]
 
-            db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
-        if not ends:
-            return
-        ends.sort()
-        count = data.count
-        line, pos = 0, 0
-        for packed in ends:  # no alternative matches empty (those are not compiled): a match ends on its line
-            at = (packed >> 24) - 1
-            if at > pos:
-                line += count(b"\n", pos, at)
-                pos = at
-            tid = packed & 0xFFFFFF
-            s = out.get(tid)
-            if s is None:
-                out[tid] = {line}
-            else:
-                s.add(line)
+            def on_match(lid, _start, _end, _flags, _ctx, glob=glob, current=current):
+                tid = glob[lid]
+                s = out.get(tid)
+                if s is None:
+                    out[tid] = {current[0]}
+                else:
+                    s.add(current[0])
+
+            for i, line in enumerate(lines):
+                if line:
+                    current[0] = i
+                    scan(line.encode("ascii"), match_event_handler=on_match, scratch=scratch)
 
 
 def _gate_cache_file(exprs: list[bytes], flags: int):
