@@ -380,6 +380,10 @@ class Prefilter:
         if self.backend == "hyperscan" and len(self.keys) >= (1 << 16) - 1:
             self.backend = "ahocorasick" if "ahocorasick" in available_backends() else "python"  # ids pack in 16 bits
         self._engine = _engine(self.backend, self.keys) if self.keys else None
+        # the text keys are looked for in: case-folded, and without what normalisation takes out of a word, so that
+        # a key of "newsletter" finds "News**letter**" or "Ne\u00adwsletter" as the rules (on normalised lines) do
+        # (only while no key holds such a character itself)
+        self._unsplit = not any(ch in _JOINERS for k in self.keys for ch in k)
         self._plans: dict[int, tuple] = {}
         self._gate: BranchGate | None = None
         self._gate_matchers = None
@@ -602,6 +606,8 @@ class Prefilter:
         if self._engine is None or not text:
             return Hits(hits)
         view = text.casefold()
+        if self._unsplit:
+            view = _unsplit(view)
         if self._gate_matchers is not None or self._gate is not None:
             gate = self.gate
             if gate is not None and _no_long_line(view):
@@ -703,6 +709,28 @@ def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
             hits[kid] = {line}
         else:
             s.add(line)
+
+
+# characters normalisation takes out of the middle of a word (emphasis marks, zero-width and format characters, the
+# soft hyphen), and full-width letters and digits, which it reads as ASCII ones
+_JOINERS = "*~\u200b\u200c\u200d\ufeff\u00ad"
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+_FULL_WIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+def _unsplit(view: str) -> str:
+    """The case-folded text without the characters of _JOINERS and with full-width forms as ASCII (the same lines:
+    no newline is touched)."""
+    for ch in "*~":
+        if ch in view:
+            view = view.replace(ch, "")
+    if not view.isascii():
+        for ch in _JOINERS[2:]:
+            if ch in view:
+                view = view.replace(ch, "")
+        if _FULL_WIDTH.search(view):
+            view = view.translate(_FULL_WIDTH_TO_ASCII)
+    return view
 
 
 def _foreign_char():
