@@ -46,3 +46,21 @@ def run_slurm_array(pickled, tasks: int, scratch, cwd=None) -> None:
                "PATH": f"{fake_bin}{os.pathsep}{os.environ.get('PATH', '')}"}
         subprocess.run([sys.executable, "-m", "datatrove.tools.launch_pickled_pipeline", str(pickled)],
                        env=env, check=True, capture_output=True, cwd=cwd)
+
+
+# an article the furniture-quality tests append furniture to: whatever a test adds, these lines must stay
+TRAM_ARTICLE = """\
+# Council approves the new tram line
+
+The city council voted 31 to 9 on Tuesday to build a tram line from the station to the university.
+
+Construction starts next spring and should take three years, the transport department said.
+
+The line will cost 240 million euros, two thirds of it paid by the national government.
+
+Shopkeepers on the route worry about the years of roadworks; the council promised compensation.
+
+Opponents said buses would have been cheaper, and they plan to ask for a referendum.
+
+The first trams are due to run in 2029, and the old bus depot will become a park.
+"""

@@ -11,7 +11,7 @@ import pytest
 
 from nlcleaner import Cleaner
 
-from conftest import ROOT
+from conftest import ROOT, TRAM_ARTICLE
 
 NEGATIVES = ROOT / "fixtures" / "negatives"
 FURNITURE_DIRS = sorted(NEGATIVES.glob("furniture-*"))
@@ -47,21 +47,7 @@ def test_furniture_negative_comes_out_unchanged(path, cleaner):
     assert result.text == text, [(r.rule, r.text) for r in result.removals]
 
 
-ARTICLE = """\
-# Council approves the new tram line
-
-The city council voted 31 to 9 on Tuesday to build a tram line from the station to the university.
-
-Construction starts next spring and should take three years, the transport department said.
-
-The line will cost 240 million euros, two thirds of it paid by the national government.
-
-Shopkeepers on the route worry about the years of roadworks; the council promised compensation.
-
-Opponents said buses would have been cheaper, and they plan to ask for a referendum.
-
-The first trams are due to run in 2029.
-"""
+ARTICLE = TRAM_ARTICLE
 
 MARKDOWN_TAIL = """
 [Share](https://example.com/share) | [Tweet](https://example.com/tweet) | [Email](mailto:x)

@@ -6,23 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import TRAM_ARTICLE
+
 from nlcleaner import Cleaner
 
-ARTICLE = """\
-# Council approves the new tram line
-
-The city council voted 31 to 9 on Tuesday to build a tram line from the station to the university.
-
-Construction starts next spring and should take three years, the transport department said.
-
-The line will cost 240 million euros, two thirds of it paid by the national government.
-
-Shopkeepers on the route worry about the years of roadworks; the council promised compensation.
-
-Opponents said buses would have been cheaper, and they plan to ask for a referendum.
-
-The first trams are due to run in 2029, and the old bus depot will become a park.
-"""
+ARTICLE = TRAM_ARTICLE
 
 # furniture line -> category expected to remove it
 TAIL = {
