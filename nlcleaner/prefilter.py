@@ -47,21 +47,10 @@ def _scan_groups(pattern: str):
             i += 2
             continue
         if c == "[":
-            j = i + 1
-            if j < n and pattern[j] == "^":
-                j += 1
-            if j < n and pattern[j] == "]":
-                j += 1
-            while j < n and pattern[j] != "]":
-                if pattern[j] == "\\":
-                    j += 2
-                    continue
-                if pattern[j] == "[":
-                    return None  # a nested set (regex V1 syntax): keep the pattern whole
-                j += 1
-            if j >= n:
-                return None
-            i = j + 1
+            end = _class_end(pattern, i, strict=True)
+            if end is None:
+                return None  # a set that does not close, or a nested one (regex V1 syntax): keep the pattern whole
+            i = end
             continue
         if c == "(":
             stack.append((i, []))
@@ -915,16 +904,21 @@ def _unanchored(expression: bytes) -> bytes:
     return "".join(out).encode("utf-8", "surrogatepass")
 
 
-def _class_end(pattern: str, i: int) -> int:
-    """The index just after the character class opening at i (the end of the pattern when it does not close)."""
+def _class_end(pattern: str, i: int, strict: bool = False):
+    """The index just after the character class opening at i (the end of the pattern when it does not close).
+    `strict`: None instead when it does not close or holds a nested set."""
     j, n = i + 1, len(pattern)
     if j < n and pattern[j] == "^":
         j += 1
     if j < n and pattern[j] == "]":
         j += 1
     while j < n and pattern[j] != "]":
+        if strict and pattern[j] == "[":
+            return None
         j += 2 if pattern[j] == "\\" else 1
-    return min(j + 1, n)
+    if j >= n:
+        return None if strict else n
+    return j + 1
 
 
 def _group_end(pattern: str, i: int) -> int | None:
