@@ -19,7 +19,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -284,18 +283,16 @@ def main(argv=None) -> int:
             row(f"documents of {label}", f"{figures[f'docs_{label}']:.2f} MB/s",
                 f"{figures[f'docs_{label}'] / ref:.2f}x of 30 KB, peak {rss:.0f} MB")
         vocab = words(texts)
-        line50 = " ".join(vocab[i % len(vocab)] for i in range(6_000_000))[: 50 * MB]
-        path = write_jsonl(work / "single-line-50mb.jsonl", [line50], 50)
-        t, rss = run(nlcleaner_cmd(path, out))
-        figures["single_line"] = mbps(path, t)
-        row("one 50 MB line, no furniture", f"{figures['single_line']:.2f} MB/s",
-            f"{figures['single_line'] / figures['nlcleaner']:.2f}x of normal, peak {rss:.0f} MB")
-        oneword = "\n".join(vocab[i % len(vocab)] for i in range(7_000_000))[: 50 * MB]
-        path = write_jsonl(work / "one-word-lines-50mb.jsonl", [oneword], 50)
-        t, rss = run(nlcleaner_cmd(path, out))
-        figures["one_word_lines"] = mbps(path, t)
-        row("50 MB of one-word lines", f"{figures['one_word_lines']:.2f} MB/s",
-            f"{figures['one_word_lines'] / figures['nlcleaner']:.2f}x of normal, peak {rss:.0f} MB")
+        for key, label, file, sep, count in (
+            ("single_line", "one 50 MB line, no furniture", "single-line-50mb", " ", 6_000_000),
+            ("one_word_lines", "50 MB of one-word lines", "one-word-lines-50mb", "\n", 7_000_000),
+        ):
+            record = sep.join(vocab[i % len(vocab)] for i in range(count))[: 50 * MB]
+            path = write_jsonl(work / f"{file}.jsonl", [record], 50)
+            t, rss = run(nlcleaner_cmd(path, out))
+            figures[key] = mbps(path, t)
+            row(label, f"{figures[key]:.2f} MB/s",
+                f"{figures[key] / figures['nlcleaner']:.2f}x of normal, peak {rss:.0f} MB")
 
     load = [float(subprocess.run(
         [sys.executable, "-c", "import time; t=time.perf_counter(); from nlcleaner import Cleaner; Cleaner(); "
