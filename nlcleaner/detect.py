@@ -186,8 +186,12 @@ class Round:
                     lines = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
                 gate.scan("norm", lines, passed)
             if gate.dbs["raw"]:
-                raws = [_raw_part(p) for p in self.parts]
-                unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
+                parts = self.parts
+                if self.text.isascii() and "\r" not in self.text and max(map(len, parts), default=0) <= GATE_MAX_CHARS:
+                    raws = parts  # every line as it is (a line of spaces too: scanning more lines only passes more)
+                else:
+                    raws = [_raw_part(p) for p in parts]
+                    unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
                 gate.scan("raw", raws, passed)
             self._gate = (passed, unjudged)
         return self._gate

@@ -7,6 +7,7 @@ line matches; removals are made on the original lines, so offsets never need map
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -34,8 +35,9 @@ _EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
 _PLAIN_START = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 # the ASCII characters a match of _LEAD may begin with (a line starting with anything else ASCII has no lead)
 _LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
-# any character _TRANSLATE maps (a line without one is left as it is)
-_TRANSLATED = regex.compile("[" + regex.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
+# any character _TRANSLATE maps (a line without one is left as it is); a set of single characters means the same
+# to both engines, and the standard library's finds them about four times faster on the lines that need it
+_TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
 
 def normalise(line: str) -> str:
