@@ -4,6 +4,7 @@
 # its text (compiling each) whenever it builds the command, on every run
 
 import errno
+import gc
 import os
 import sys
 
@@ -166,11 +167,48 @@ def register(args: list[str]) -> None:
     app.registered_commands.sort(key=lambda info: order.get(info.name or info.callback.__name__, len(order)))
 
 
+# the commands that build a Cleaner first thing (see `collect_again`)
+_BUILD_A_CLEANER = ("clean", "check", "fix", "explain")
+_collector_paused = False
+
+
+def _pause_collector(args: list[str]) -> None:
+    """Start-up (typer's pydantic, the engine's modules, the unpickled packs) makes a few hundred thousand objects
+    that live as long as the process, and the cyclic garbage collector would walk them again and again: tens of ms
+    for a one-line file (issue #7). It is paused until the command's Cleaner is built (`collect_again`)."""
+    global _collector_paused
+    if args and args[0] in _BUILD_A_CLEANER and gc.isenabled():
+        gc.disable()
+        _collector_paused = True
+
+
+def collect_again() -> None:
+    """The long-lived objects are made: set them apart from the collector (gc.freeze) and let it run again, on what
+    the documents make. Nothing when `main` did not pause it (the library, tests that invoke the app)."""
+    global _collector_paused
+    if _collector_paused:
+        _collector_paused = False
+        gc.freeze()
+        gc.enable()
+
+
 def main(argv: list[str] | None = None) -> None:
     """The console-script entry point: every way a run can end becomes an exit code and at most one line."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    _pause_collector(args)
+    try:
+        _main(argv, args)
+    finally:
+        global _collector_paused
+        if _collector_paused:  # the command ended before it built a Cleaner
+            _collector_paused = False
+            gc.enable()
+
+
+def _main(argv: list[str] | None, args: list[str]) -> None:
     from ..errors import NLCleanerError
 
-    register(list(sys.argv[1:] if argv is None else argv))
+    register(args)
 
     try:
         code = app(args=argv, prog_name="nlcleaner", standalone_mode=False)

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import fail
+from .app import collect_again, fail
 
 # engine selection ---------------------------------------------------------------------------------------------------
 Select = Annotated[Optional[list[str]], typer.Option(
@@ -97,6 +97,7 @@ def cleaner(resolved):
     _check_selection(built)
     if not resolved.options.get("quiet"):
         _warn_unknown_ignores(built)
+    collect_again()  # start-up is over (see app.main)
     return built
 
 
