@@ -1,7 +1,8 @@
 """`scored`: weighted signals over a block of lines — appeals from publishers no rule names.
 
 Each line is tested against every positive signal (signals see the whole line however long it is, unless the signal
-sets `max_chars`); signals of weight 0 or less are tested only on lines a positive signal holds. A line's weight is the sum of the weights of the signals it fires (negative ones included).
+sets `max_chars`); signals that count against are tested only on lines a positive signal holds. A line's weight is
+the sum of the weights of the signals it fires (negative ones included).
 
 - A *signal line* weighs at least `min_line_weight`; a *weak line* weighs more than 0 but less.
 - A block is a run of signal lines. Blank lines never break it; between two signal lines at most two short lines
@@ -13,9 +14,19 @@ sets `max_chars`); signals of weight 0 or less are tested only on lines a positi
 - A block is claimed, as weak evidence, when the distinct signals in it weigh at least `threshold`, at least
   `min_signals` distinct positive signals fired, and it has at most `max_lines` non-blank lines. A block that is one
   single line longer than 300 characters is a paragraph of prose until proven otherwise: it needs twice the threshold.
+- Signals of weight 0 add nothing to a block; they describe the publication speaking of itself. One whose pattern
+  has a group named `name` says how the rule's calls to action name the publication ("Subscribe to the Daily
+  Planet", "X abonnieren"); the others mark a line as the publication's own voice ("our newsroom", press freedom).
+- A claimed block that names its publication so and holds a short button line may take, above it, up to three short
+  paragraphs of the box's own story, but only when a short exclamatory heading ("Stand with us!") closes them off
+  from above, at least one of them names the publication as the call to action does (with a capital letter), every
+  one of them does so or fires a positive or weight-0 signal of the rule, and none of them, nor the heading, fires a
+  signal that counts against (reported speech).
 """
 
 from __future__ import annotations
+
+import regex
 
 from ..claims import Claim
 from .line_match import LineMatcher
@@ -24,6 +35,13 @@ _MAX_BRIDGE_LINES = 2
 _MAX_TRAILING_LINES = 2
 _SIGNAL_MAX_CHARS = 100_000
 _SOLO_LONG_CHARS = 300
+# the heading-closed lead-in: at most this many paragraphs, each at most this long, under a heading at most this long
+_LEAD_PARAGRAPHS = 3
+_LEAD_PARAGRAPH_CHARS = 450
+_HEADING_CHARS = 50
+_HEADING_WORDS = 6
+_CLOSERS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark: quotes, brackets, emphasis
+_NAME_MIN_CHARS = 3
 
 
 class ScoredKind:
@@ -31,10 +49,19 @@ class ScoredKind:
         self.rule = rule
         spec = rule.spec
         self.signals = []
+        # weight-0 signals weigh nothing and never form a block: those with a group named `name` say how a call to
+        # action names the publication (namers), the others mark the publication speaking of itself (own voice);
+        # both serve only the heading-closed lead-in
+        self.namers, self.own_voice = [], []
         for s in spec["signals"]:
             line = dict(s["line"])
             line["max_chars"] = line.get("max_chars") or _SIGNAL_MAX_CHARS
-            self.signals.append((s["name"], s["weight"], LineMatcher(line, rule.id, rule.user)))
+            matcher = LineMatcher(line, rule.id, rule.user)
+            if s["weight"] == 0:
+                named = matcher.pattern is not None and "(?P<name>" in matcher.pattern  # (not compiled here)
+                (self.namers if named else self.own_voice).append(matcher)
+                continue
+            self.signals.append((s["name"], s["weight"], matcher))
         # the prefilter needs only the positive signals: one that counts against is tested directly, on the lines a
         # positive signal holds (see detect), never looked up line by line
         self.matchers = [m for _, weight, m in self.signals if weight > 0]
@@ -77,8 +104,84 @@ class ScoredKind:
             if len(body) == 1 and len(rnd.raw(body[0]).strip()) > _SOLO_LONG_CHARS:
                 threshold = 2 * self.threshold
             if weight >= threshold and positive >= self.min_signals and len(body) <= self.max_lines:
+                if self.namers:
+                    first = self._heading_lead_in(rnd, first, body, fired, weight_of)
                 claims.append(Claim(first, last, self.rule.id, False))
         return claims
+
+    # --- the heading-closed lead-in ---------------------------------------------------------------------------
+
+    def _heading_lead_in(self, rnd, first: int, body: list[int], fired, weight_of) -> int:
+        """The block's new first line: a box heading above up to three paragraphs of the box's own story, or
+        `first` unchanged. See the module's docstring for the conditions."""
+        if not any(weight_of.get(i, 0) >= self.min_line_weight and self._short(rnd, i) for i in body):
+            return first  # no call-to-action button in the block
+        names = self._names(rnd, body)
+        if not names:
+            return first
+        paragraphs = []
+        i = self._prev_nonblank(rnd, first)
+        while i is not None and not (paragraphs and self._box_heading(rnd, i)):
+            if len(paragraphs) == _LEAD_PARAGRAPHS or not self._box_paragraph(rnd, i):
+                return first
+            paragraphs.append(i)
+            i = self._prev_nonblank(rnd, i)
+        if i is None or self._counts_against(rnd, i):
+            return first
+        named = 0
+        for p in paragraphs:
+            if self._counts_against(rnd, p):
+                return first
+            has_name = self._names_publication(rnd, p, names)
+            named += has_name
+            if not has_name and not any(self.signals[k][1] > 0 for k in fired.get(p, ())):
+                view = rnd.view(p)
+                if not any(m.match(view) for m in self.own_voice):
+                    return first
+        return i if named else first
+
+    def _names(self, rnd, body: list[int]) -> set[str]:
+        found = set()
+        for i in body:
+            text = rnd.view(i).norm
+            for matcher in self.namers:
+                for m in matcher.regex.finditer(text):
+                    name = (m.group("name") or "").strip(" '.-")
+                    if len(name) >= _NAME_MIN_CHARS and any(c.isalpha() for c in name):
+                        found.add(name)
+        return found
+
+    @staticmethod
+    def _names_publication(rnd, i: int, names: set[str]) -> bool:
+        """The paragraph names the publication as the block's call to action does, written as a name (with a
+        capital letter somewhere: "the daily planet" in lower case is a phrase, not a masthead)."""
+        raw = rnd.raw(i)
+        for name in names:
+            words = regex.split(r"[\s]+", name)
+            pattern = r"(?<!\w)" + r"[\s\-]+".join(regex.escape(w) for w in words) + r"(?!\w)"
+            for m in regex.finditer(pattern, raw, regex.IGNORECASE | regex.V1):
+                if any(c.isupper() for c in m.group()):
+                    return True
+        return False
+
+    def _box_heading(self, rnd, i: int) -> bool:
+        """A short exclamatory line of a few words and no other sentence in it ("Stand with us!", "Solidarity now!")."""
+        text = rnd.view(i).norm.rstrip()
+        if not text.endswith("!") or len(text) > _HEADING_CHARS or len(text.split()) > _HEADING_WORDS:
+            return False
+        inner = text.rstrip("!")
+        return not regex.search(r"[.!?;:]\s", inner + " ") and not inner.endswith(("?", ".", ","))
+
+    def _box_paragraph(self, rnd, i: int) -> bool:
+        """A short paragraph of prose: a line that ends a sentence (not a heading, a list item or a caption)."""
+        raw = rnd.raw(i).strip()
+        if not self.bridge_chars < len(raw) <= _LEAD_PARAGRAPH_CHARS:
+            return False
+        return raw.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+
+    def _counts_against(self, rnd, i: int) -> bool:
+        view = rnd.view(i)
+        return any(weight < 0 and matcher.match(view) for _, weight, matcher in self.signals)
 
     def _blocks(self, rnd, lines: list[int], weak: set[int]):
         blocks: list[list[int]] = []
