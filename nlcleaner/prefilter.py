@@ -665,10 +665,106 @@ def _stand_in(ch: str) -> str:
     for variant in (ch.lower(), ch.upper()):
         if len(variant) == 1 and variant.isascii():
             return variant  # a letter a pattern's ASCII letter may match ignoring case ("ı" and "I")
-    for cls, ascii_char in ((r"\s", " "), (r"\d", "0"), (r"\w", "x")):
+    for cls, ascii_char in ((r"\s", " "), (r"\d", "0")):
         if regex.match(cls, ch, regex.IGNORECASE | regex.V1):
             return ascii_char
+    if regex.match(r"\w", ch, regex.IGNORECASE | regex.V1):
+        # one of 26 letters, chosen by the character's case folding: a word written in other letters keeps most of
+        # its shape ("подписаться" is not "xxxxxxxxxxx"), so that an expression naming it (see
+        # `_stand_in_expression`) lets few other lines through
+        folded = ch.casefold()
+        return _LETTERS[ord(folded if len(folded) == 1 else ch) % 26]
     return "\x01"
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _stand_in_expression(expression: bytes) -> bytes:
+    """A normalised-view gate expression that judges stand-in lines too: each character outside ASCII it names
+    (alone or in a set, ranges spelt out) replaced by its stand-in, so that it matches the stand-in line of every
+    line the original matches; the expression as it is when that cannot be promised (a negated set or an escape
+    naming such characters, a character whose case folding is several characters, a very wide range)."""
+    if expression.isascii():
+        return expression
+    pattern = expression.decode("utf-8", "surrogatepass")
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            if not pattern[i + 1:i + 2].isascii():
+                return expression  # an escaped character outside ASCII (`\\é`)
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif c == "[":
+            end = _class_end(pattern, i, strict=True)
+            body = _stand_in_set(pattern[i + 1:end - 1]) if end is not None else None
+            if body is None:
+                return expression
+            out.append(f"[{body}]")
+            i = end
+        elif c.isascii():
+            out.append(c)
+            i += 1
+        else:
+            got = _stand_in_of(c)
+            if got is None:
+                return expression
+            out.append(_hs_literal(got))
+            i += 1
+    return "".join(out).encode("ascii")
+
+
+def _stand_in_of(ch: str) -> str | None:
+    """The stand-in of a character an expression names, None when its case folding is several characters (a line,
+    being case-folded, holds those characters instead, whose stand-ins differ)."""
+    return _STAND_INS[ord(ch)] if len(ch.casefold()) == 1 else None
+
+
+_MAX_RANGE = 4096
+
+
+def _stand_in_set(body: str) -> str | None:
+    """A set's members (between its brackets) with every character outside ASCII replaced by its stand-in; None for
+    a negated one that holds such characters (its stand-in set would exclude the stand-ins of characters it lets
+    match) or a range wider than _MAX_RANGE."""
+    if body.isascii():
+        return body
+    if body.startswith("^"):
+        return None
+    out, extra, j, n = [], set(), 0, len(body)
+    while j < n:
+        c = body[j]
+        if c == "\\":
+            if not body[j + 1:j + 2].isascii():
+                return None
+            out.append(body[j:j + 2])
+            j += 2
+            continue
+        ranged = j + 2 < n and body[j + 1] == "-" and body[j + 2] != "\\"
+        if ranged and not (c.isascii() and body[j + 2].isascii()):
+            low, high = ord(c), ord(body[j + 2])
+            if high < low or high - low > _MAX_RANGE:
+                return None
+            for code in range(low, high + 1):
+                got = _stand_in_of(chr(code))
+                if got is None:
+                    return None
+                extra.add(got)
+            j += 3
+            continue
+        if c.isascii():
+            out.append(c)
+        else:
+            got = _stand_in_of(c)
+            if got is None:
+                return None
+            extra.add(got)
+        j += 1
+    kept = "".join(out)
+    if kept.endswith("-") and not _escaped_backslash(kept, len(kept) - 1):
+        kept = kept[:-1] + "\\-"  # a closing "-" stays a member, not a range to the stand-ins after it
+    return kept + "".join(f"\\x{ord(ch):02x}" for ch in sorted(extra))
 
 
 _STAND_INS = _StandIns({c: chr(c) for c in range(128)})
@@ -956,7 +1052,13 @@ def gate_forms(matcher) -> tuple[bytes | None, ...]:
     out = []
     for b in range(len(matcher.branch_anchors)):
         expression = _gate_expression(matcher, b)
-        out.append(None if expression is None else _relaxed(expression).encode("utf-8", "surrogatepass"))
+        if expression is None:
+            out.append(None)
+            continue
+        form = _relaxed(expression).encode("utf-8", "surrogatepass")
+        # on the normalised view, one form judges ASCII lines and the stand-ins of the others alike: on an ASCII
+        # line the stand-in form lets through every line the original does (a few more at most)
+        out.append(form if matcher.on == "raw" else _stand_in_expression(form))
     return tuple(out)
 
 
