@@ -270,4 +270,4 @@ def test_appeals_dev_targets(cleaner):
     recall, loss, changed = _scored_corpus(cleaner, APPEALS_DEV)
     assert changed == []
     assert loss <= 0.001
-    assert recall >= 0.93  # the junge Welt campaign's explanatory paragraphs carry no appeal signal (see docs/rules.md)
+    assert recall >= 0.99  # issue #4 asks for 0.95; 1.000 since boxes take their own story under a box heading
