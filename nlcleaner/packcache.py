@@ -77,10 +77,10 @@ def _code_digest() -> str:
 def load(path, *, user: bool = False):
     """(Pack, kinds for each of its rules, in order). Raises PackError exactly as `load_pack` does."""
     path = str(path)
-    key = _PENDING.pop(path, None) if not user else None
+    key = _pending(path) if not user else None
     if key is None and not user:
         _bundle(path)
-        key = _PENDING.pop(path, None)
+        key = _pending(path)
     if key is None:
         try:
             raw = Path(path).read_bytes()
@@ -112,9 +112,25 @@ def _load(path: str, user: bool, key: str):
     return got
 
 
-# built-in pack path -> its key, computed by `_bundle` for the load of that pack that follows (each key is used once,
-# so that a pack edited between two Cleaners is read again, as any pack is)
-_PENDING: dict[str, str] = {}
+# built-in pack path -> (its key, the file's size, modification time and inode when the key was computed), made by
+# `_bundle` for the load of that pack that follows: each is used once, and only while the file looks the same, so
+# that a pack edited since is read again, as any pack is
+_PENDING: dict[str, tuple[str, tuple]] = {}
+
+
+def _signature(path: str) -> tuple:
+    st = os.stat(path)
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def _pending(path: str) -> str | None:
+    got = _PENDING.pop(path, None)
+    if got is None:
+        return None
+    try:
+        return got[0] if _signature(path) == got[1] else None
+    except OSError:
+        return None
 
 
 def _bundle(first: str) -> None:
@@ -126,14 +142,15 @@ def _bundle(first: str) -> None:
     paths = [str(p) for p in builtin_pack_paths()]
     if not paths or first != paths[0]:
         return
-    keys = {}
+    keys, signatures = {}, {}
     for p in paths:
         try:
+            signatures[p] = _signature(p)
             keys[p] = _key(Path(p).read_bytes(), p, False)
         except OSError:
             return
     _PENDING.clear()
-    _PENDING.update(keys)
+    _PENDING.update((p, (keys[p], signatures[p])) for p in paths)
     folder = cache_dir()
     if folder is None or all(_MEMO.get((p, False), ("",))[0] == keys[p] for p in paths):
         return  # no disk cache, or this process has them all already

@@ -159,3 +159,7 @@ def test_a_built_in_pack_loaded_alone_or_out_of_order_is_still_checked(tmp_path,
     packs[0].write_bytes(packs[0].read_bytes() + b"\n# edited\n")
     old = packcache._MEMO[(str(packs[0]), False)][1].digest
     assert packcache.load(packs[0])[0].digest != old
+    # and a key left unused (the first pack loaded alone) is not taken for a file edited since
+    old = packcache._MEMO[(str(packs[1]), False)][1].digest
+    packs[1].write_bytes(packs[1].read_bytes() + b"\n# edited again\n")
+    assert packcache.load(packs[1])[0].digest != old
