@@ -31,10 +31,14 @@ FURNITURE = [
     "Share:", "Werbung", "Anzeige", "Publicit\u00e9", "Partager cet article",
     "\u0420\u0435\u043a\u043b\u0430\u043c\u0430", "| Newsletters |", "53 Comments",
     "Leave a Reply", "Subscribe", "Sign up",
+    # raw-view rules (case-sensitive parts, judged through stand-ins on lines with other characters)
+    "Ana Souza is a reporter at the Ledger covering climate.", "Hi, I'm Bianca and I write about food.",
 ]
 # letters, digits and marks outside ASCII (none that case-folds to ASCII, none that normalisation deletes)
 FOREIGN = ["\u00e4", "\u00e9", "\u00df", "\u0131", "\u0436", "\u03b1", "\u0663", "\u0301", "\u00fc", "\u20ac", "\u4e2d"]
 TYPOGRAPHIC = ["\u2019", "\u201c", "\u201d", "\u2014", "\u2013", "\u2026", "\u00bb"]
+# characters whose case folding is ASCII or several characters ("ﬁ" is "fi" to `regex` ignoring case)
+CASE_TRICKY = ["\ufb01", "\u212a", "\u017f", "\u0130", "\u1e9e", "\u00c9"]
 CONTROLS = ["\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b", "\x1c", "\x7f"]
 
 
@@ -88,6 +92,9 @@ def _mutate(r: random.Random, line: str) -> str:
         return "1. " + line
     if op == 18:
         return line + " " * r.randint(1, 3)
+    if op == 19:
+        at = r.randint(0, len(line))
+        return line[:at] + r.choice(CASE_TRICKY) + line[at + 1:]
     return line
 
 
