@@ -412,3 +412,35 @@ def test_an_expression_naming_a_non_ascii_character_by_escape_does_not_judge_sta
     a, b = plain.clean(text), gated.clean(text)
     assert [r.text.strip() for r in b.removals] == ["Café latte promo"]
     assert (a.text, a.removals) == (b.text, b.removals)
+
+
+@pytest.mark.parametrize("expression, inner", [
+    (rb"^share this$", False), (rb"^.*?(?:^click here)", True), (rb"a$|b", True), (rb"x[$^]y", False),
+    (rb"\^x\$y", False), (rb"(?:^a|^b)", True),
+])
+def test_inner_anchors_are_told_apart(expression, inner):
+    from nlcleaner.prefilter import _inner_anchor
+
+    assert _inner_anchor(expression) is inner
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_the_gate_tries_alone_only_expressions_with_an_inner_anchor(monkeypatch):
+    """Hyperscan refuses `^.*?(?:^x)`: it is taken without anchors, found by trying alone only the expressions with
+    an anchor inside, and the rest compile in one go (no compile of each expression alone)."""
+    import hyperscan
+
+    from nlcleaner.prefilter import BranchGate
+
+    tried = []
+    real = BranchGate._compiles
+    monkeypatch.setattr(BranchGate, "_compiles", lambda self, e, flags: tried.append(e) or real(self, e, flags))
+    gate = object.__new__(BranchGate)
+    gate._hs = hyperscan
+    exprs = [rb"^share this$", rb"^.*?(?:^click here to subscribe)", rb"\bnewsletter\b"]
+    db, kept = gate._compile(exprs, hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER)
+    assert kept == [0, 1, 2]
+    assert tried == [rb"^.*?(?:^click here to subscribe)", rb".*?(?:click here to subscribe)"]
+    found = set()
+    db.scan(b"click here to subscribe", match_event_handler=lambda i, *_: found.add(i))
+    assert found == {1}
