@@ -45,6 +45,16 @@ CASES = {
                              ("Our Standards: The Thomson Reuters Trust Principles.", "copyright"),
                              ("Share on Facebook (Opens in new window)", "social"),
                              ("Published: May 3, 2012 | Tags: tram, council, budget", "navigation")], "tail"),
+    "en-gated-comments": (EN_ARTICLE, [("Only subscribers can comment on this article.", "comments"),
+                                       ("Already following us on Instagram?", "social")], "tail"),
+    "de-tail": ([
+        "Der Stadtrat hat am Dienstag mit 31 zu 9 Stimmen den Bau einer Straßenbahnlinie beschlossen.",
+        "Die Bauarbeiten beginnen im nächsten Frühjahr und sollen drei Jahre dauern.",
+        "Die Linie kostet 240 Millionen Euro, zwei Drittel zahlt der Bund.",
+        "Die Händler an der Strecke fürchten die Baustellen; der Rat versprach Entschädigungen.",
+        "Die Gegner wollen ein Bürgerbegehren starten.",
+    ], [("Folgst du schon Beispiel-Zeitung auf WhatsApp?", "social"),
+        ("Nur Abonnenten können kommentieren.", "comments"), ("Jetzt kostenlos abonnieren", "newsletter")], "tail"),
     "de": ([
         "Der Stadtrat hat am Dienstag mit 31 zu 9 Stimmen den Bau einer Straßenbahnlinie beschlossen.",
         "Die Bauarbeiten beginnen im nächsten Frühjahr und sollen drei Jahre dauern.",
@@ -124,6 +134,8 @@ It takes 5 minutes to read the summary, and most editors never do.
 If you liked this post you might also like the book it was drawn from, which came out in 2019.
 
 Log in times at the picture desk improved after the upgrade, the editor said.
+
+Only subscribers can comment, the editor said, because trolls had flooded the page.
 
 Next year the union plans to take the case to court.
 """,
