@@ -122,3 +122,31 @@ def test_per_file_ignores_from_the_configuration(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["check", "quotes/q.md", "b.md"])
     assert result.exit_code == 1
     assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["b.md"]
+
+
+def test_per_file_ignores_flag_replaces_the_configured_table(tmp_path, monkeypatch):
+    """`--per-file-ignores GLOB:PREFIX` (repeatable) on check, fix and clean; globs relative to the working folder;
+    the flag's table replaces the configuration's for the run."""
+    (tmp_path / "quotes").mkdir()
+    (tmp_path / "quotes" / "q.md").write_bytes(DIRTY)
+    (tmp_path / "b.md").write_bytes(DIRTY)
+    (tmp_path / "nlcleaner.toml").write_text('[per-file-ignores]\n"quotes/*" = ["donation"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--per-file-ignores", "b.md:donation", "quotes/q.md", "b.md"])
+    assert result.exit_code == 1
+    assert [line.split(":")[0] for line in result.stdout.splitlines()] == ["quotes/q.md"]
+    both = ["--per-file-ignores", "b.md:donation", "--per-file-ignores", "quotes/*:ad,donation"]
+    assert CliRunner().invoke(app, ["check", *both, "quotes/q.md", "b.md"]).exit_code == 0
+    cleaned = CliRunner().invoke(app, ["clean", "--per-file-ignores", "b.md:donation", "b.md"])
+    assert cleaned.exit_code == 0 and cleaned.stdout_bytes == DIRTY
+    fixed = CliRunner().invoke(app, ["fix", *both, "quotes/q.md", "b.md"])
+    assert fixed.exit_code == 0 and (tmp_path / "b.md").read_bytes() == DIRTY
+
+
+def test_a_broken_per_file_ignores_flag_is_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "b.md").write_bytes(DIRTY)
+    result = CliRunner().invoke(app, ["check", "--isolated", "--per-file-ignores", "b.md", "b.md"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "nlcleaner: error: command line: key '--per-file-ignores': expected GLOB:PREFIX[,PREFIX...], got 'b.md'")

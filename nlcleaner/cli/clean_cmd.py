@@ -38,6 +38,7 @@ def clean(
     source: Annotated[Optional[str], Opt("--source", metavar="HOST|URL", help="Where the text comes from (runs rules scoped to that host).")] = None,
     select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
     guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
+    per_file_ignores: o.PerFileIgnores = None,
     config: o.Config = None, isolated: o.Isolated = False, color: o.Color = None, quiet: o.Quiet = None,
     # corpus mode (JSONL / Parquet / WET; see docs/corpus.md)
     input_format: Annotated[Optional[str], Opt("--input-format", metavar="FORMAT", help="text, jsonl, parquet or wet (default: from the file name).")] = None,
@@ -67,7 +68,8 @@ def clean(
     """
     cli = {
         **o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
-                         tail_zone=tail_zone, strict=strict, languages=languages),
+                         tail_zone=tail_zone, strict=strict, languages=languages,
+                         per_file_ignores=per_file_ignores),
         "color": color, "quiet": quiet, "report-format": report_format,
         "input-format": input_format, "text-field": text_field, "id-field": id_field, "source-field": source_field,
         "jobs": jobs, "annotate": annotate, "annotate-only": annotate_only or None, "drop-empty": drop_empty or None,

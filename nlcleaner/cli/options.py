@@ -24,6 +24,10 @@ TailZone = Annotated[Optional[float], typer.Option(
     "--tail-zone", metavar="SHARE", help="Share of a document's lines, from the end, that counts as its tail (default 0.35).")]
 Strict = Annotated[Optional[bool], typer.Option(
     "--strict/--no-strict", help="A user pattern that times out is an error instead of a flag.", show_default=False)]
+PerFileIgnores = Annotated[Optional[list[str]], typer.Option(
+    "--per-file-ignores", metavar="GLOB:PREFIX[,PREFIX]",
+    help="Leave out rules for files matching GLOB (relative to the working directory); repeat for several. "
+         "Replaces the configuration's table.")]
 Languages = Annotated[Optional[list[str]], typer.Option(
     "--languages", metavar="LANG[,LANG]", help="Only rules for these languages (rules without languages always run).")]
 # configuration ----------------------------------------------------------------------------------------------------
@@ -46,12 +50,12 @@ def split(values) -> list[str] | None:
 
 
 def engine_flags(*, select=None, ignore=None, extend_select=None, rules=None, guard=None, tail_zone=None,
-                 strict=None, languages=None) -> dict:
+                 strict=None, languages=None, per_file_ignores=None) -> dict:
     """The engine keys of the cli dict given to config.resolve (kebab-case; None = not given)."""
     return {
         "select": split(select), "ignore": split(ignore), "extend-select": split(extend_select),
         "rules": split(rules), "guard": guard, "tail-zone": tail_zone, "strict": strict,
-        "languages": split(languages),
+        "languages": split(languages), "per-file-ignores": per_file_ignores or None,
     }
 
 
