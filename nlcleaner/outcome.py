@@ -11,7 +11,7 @@ from .engine import CleanResult
 class DocOutcome:
     path: str  # the input file ("-" for stdin)
     record: int | None = None  # index inside a JSONL / Parquet / WET file; None for a plain text file
-    id: str | None = None  # the record's id field, when it has one
+    id: str | int | float | None = None  # the record's id field as the record holds it, when it has one
     source: str | None = None
     result: CleanResult | None = None  # None when the document failed
     error: str | None = None  # why it failed (bad record, binary file...): it was passed through unchanged

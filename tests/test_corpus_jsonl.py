@@ -39,7 +39,7 @@ def test_unchanged_records_are_byte_identical_and_changed_ones_keep_everything_e
     assert lines[1] == b'{"meta": {"text": "nested"}, "text": ' + json.dumps(expected_text).encode() + b', "x": [1.50, null]}\n'
     assert list(json.loads(lines[1])) == ["meta", "text", "x"]
     assert (stats.documents, stats.changed, stats.failed) == (2, 1, 0)
-    assert [o.record for o in seen] == [0, 1] and seen[0].id == "7" and seen[1].id is None
+    assert [o.record for o in seen] == [0, 1] and seen[0].id == 7 and seen[1].id is None
 
 
 def test_non_ascii_records_stay_unescaped_and_ascii_ones_stay_ascii(tmp_path):
@@ -126,7 +126,7 @@ def test_drop_empty_and_min_chars_drop_and_count(tmp_path):
 def test_source_field_and_id_field(tmp_path):
     lines = [_line({"doc": 5, "url": "https://www.example.com/a", "text": ARTICLE})]
     _, seen, _ = _run(tmp_path, lines, id_field="doc", source_field="url")
-    assert seen[0].id == "5" and seen[0].source == "https://www.example.com/a"
+    assert seen[0].id == 5 and seen[0].source == "https://www.example.com/a"
 
 
 def test_text_field_option(tmp_path):

@@ -46,7 +46,7 @@ def test_text_cleaned_and_everything_else_kept(tmp_path):
         None if i == 3 else (clean if i % 2 else ARTICLE) for i in range(10)
     ]
     assert stats.documents == 10 and stats.failed == 1 and stats.changed == 4
-    assert seen[3].failed and "null" in seen[3].error and seen[3].record == 3 and seen[3].id == "3"
+    assert seen[3].failed and "null" in seen[3].error and seen[3].record == 3 and seen[3].id == 3
     assert pq.ParquetFile(out / "in.parquet").metadata.row_group(0).column(0).compression == "ZSTD"
 
 

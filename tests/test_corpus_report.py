@@ -6,6 +6,8 @@ import html.parser
 import io
 import json
 
+import pytest
+
 from corpus_support import ARTICLE, FURNISHED, resolved
 
 from nlcleaner.corpus import run_batch
@@ -82,3 +84,43 @@ def test_html_escapes_removed_text(tmp_path):
     run_batch([str(src)], resolved(report_html=str(page)), output_dir=None, output=tmp_path / "o.jsonl",
               on_outcome=None)
     assert "<script>" not in page.read_text()
+
+
+def test_report_ids_keep_the_record_s_type(tmp_path):
+    """A report is joined back to the corpus on its ids: a number stays a number, a string a string; an id that is
+    neither (an object, true) is written as its compact JSON text. Records without an id have none."""
+    from typer.testing import CliRunner
+
+    import nlcleaner.cli.commands  # noqa: F401  (registers the commands)
+    from nlcleaner.cli import app
+
+    ids = [7, "7", 2.5, {"shard": 1}, True, None]
+    src = tmp_path / "in.jsonl"
+    recs = [({"id": v} if v is not None else {}) | {"text": FURNISHED} for v in ids]
+    src.write_text("".join(json.dumps(r) + "\n" for r in recs), encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", "--quiet", "--isolated", "--report", str(tmp_path / "r.jsonl"),
+                                      "-o", str(tmp_path / "out.jsonl"), str(src)])
+    assert result.exit_code == 0, result.output
+    docs = [d for d in map(json.loads, (tmp_path / "r.jsonl").read_text().splitlines()) if d["type"] == "document"]
+    assert [d["record"] for d in docs] == list(range(len(ids)))
+    assert [d.get("id") for d in docs] == [7, "7", 2.5, '{"shard":1}', "true", None]
+
+
+def test_parquet_ids_keep_their_type(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    from nlcleaner.corpus.formats.base import record_id
+    from nlcleaner.corpus.formats.parquet import read
+
+    assert record_id(3) == 3 and record_id(b"x") == "b'x'" and record_id(float("nan")) == "nan"
+    path = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"id": [1, 2], "text": [FURNISHED, ARTICLE]}), path)
+
+    class Job:
+        input = path
+
+    class Ctx:
+        text_field, id_field, source_field = "text", "id", None
+
+    assert [u.payload[1] for u in read(Job, Ctx)] == [1, 2]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +28,7 @@ class Processed:
     out: Any = None  # None: write unit.raw unchanged
     result: CleanResult | None = None
     error: str | None = None
-    id: str | None = None
+    id: str | int | float | None = None  # the record's id as the record holds it (see record_id)
     source: str | None = None
     chars: int = 0
     dropped: bool = False
@@ -34,6 +36,19 @@ class Processed:
 
 
 NOT_A_DOCUMENT = Processed(document=False)
+
+
+def record_id(value):
+    """A record's id for reports: a string or a (finite) number stays what it is, since a report is joined back on
+    it and 7 is not "7"; true/false, a list or an object become their compact JSON, anything else (a date, bytes
+    from a Parquet column) its text."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return value
+    if isinstance(value, (bool, list, dict)):
+        return json.dumps(value, separators=(",", ":"), ensure_ascii=False)
+    return str(value)
 
 
 @dataclass

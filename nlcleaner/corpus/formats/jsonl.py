@@ -11,7 +11,7 @@ import json
 from json.decoder import scanstring
 
 from ..compress import BLOCK
-from .base import Context, Processed, Unit
+from .base import Context, Processed, Unit, record_id
 
 _DECODER = json.JSONDecoder()
 _WS = " \t\n\r"
@@ -124,8 +124,7 @@ def process(line: bytes, ctx: Context) -> Processed:
         return Processed(error=f"not a JSON object: {exc}")
     rid = None
     if ctx.id_field and ctx.id_field in members:
-        v = members[ctx.id_field][0]
-        rid = v if isinstance(v, str) else json.dumps(v)
+        rid = record_id(members[ctx.id_field][0])
     source = ctx.source
     if ctx.source_field and ctx.source_field in members:
         v = members[ctx.source_field][0]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from ..errors import MissingExtraError, UsageError
-from .base import Context, Processed, Unit
+from .base import Context, Processed, Unit, record_id
 
 BATCH_ROWS = 1024
 
@@ -55,7 +55,7 @@ def read(job, ctx: Context):
         for row in range(n):
             rid = ids[row] if ids is not None else None
             src = sources[row] if sources is not None else None
-            payload = (texts[row], None if rid is None else str(rid), src if isinstance(src, str) and src else None)
+            payload = (texts[row], record_id(rid), src if isinstance(src, str) and src else None)
             yield Unit(payload=payload, raw=texts[row], record=index, advance=size // total,
                        meta=(batch, row, n))
             index += 1
