@@ -61,11 +61,17 @@ class Round:
         # the previous round's line views by their text: a line's views depend on its text alone, and most lines
         # of a later round were lines of the previous one
         self._reuse = {v.raw: v for v in previous._views.values()} if previous is not None else _NONE
-        # every line's normalised view, once the gate has made them (carried over from the previous round when its
-        # cuts took whole lines: the lines left are the same lines)
-        carried = previous.surviving_norms(cuts) if previous is not None else None
-        self._norms: list[str | None] | None = carried if carried is not None and len(carried) == n else None
+        # every line's normalised view and the gate's verdicts, once made; carried over from the previous round when
+        # its cuts took whole lines (the lines left are the same lines, and a line's view and verdicts depend on
+        # its text alone)
+        kept = previous.kept_lines(cuts) if previous is not None else None
+        if kept is not None and sum(b - a for a, b in kept) != n:
+            kept = None
+        self._norms: list[str | None] | None = None
+        if kept is not None and previous._norms is not None:
+            self._norms = [v for a, b in kept for v in previous._norms[a:b]]
         self._gate = None
+        self._inherited = (previous._gate, kept, previous.n) if kept is not None and previous._gate else None
         self._per: dict[int, dict[int, set[int]]] = {}
         self._all = None
         self.hits = prefilter.scan(text) if hits is None else hits
@@ -97,21 +103,21 @@ class Round:
             self._norms = [_norm_part(p) for p in self.parts]
         return self._norms
 
-    def surviving_norms(self, cuts) -> list[str | None] | None:
-        """The normalised views of the lines no cut touches, in order, when every cut (start, end, ...) takes whole
-        lines — they are then the next round's lines; else None."""
-        if self._norms is None:
-            return None
-        starts, norms, out, pos = self.starts, self._norms, [], 0
+    def kept_lines(self, cuts) -> list[tuple[int, int]] | None:
+        """The runs [first, last) of this round's lines that no cut touches, in order, when every cut (start, end,
+        ...) takes whole lines — they are then the next round's lines; else None."""
+        starts, out, pos = self.starts, [], 0
         for cut in sorted(cuts):
             first, last = bisect_left(starts, cut[0]), bisect_left(starts, cut[1])
             if first > self.n or last > self.n or starts[first] != cut[0] or starts[last] != cut[1]:
                 return None  # a cut inside a line: the lines after it are not the lines they were
             if first < pos:
                 return None
-            out += norms[pos:first]
+            if first > pos:
+                out.append((pos, first))
             pos = last
-        out += norms[pos:]
+        if pos < self.n:
+            out.append((pos, self.n))
         return out
 
     def blank(self, i: int) -> bool:
@@ -170,6 +176,8 @@ class Round:
         """The hyperscan gate's verdicts for this round, computed once, over every line: its normalised text for
         alternatives matched on it, its raw text for the others. ASCII lines of reasonable length only; the rest
         are not judged and always pass. A blank line matches no gated alternative (each needs a character)."""
+        if self._gate is None and self._inherited is not None:
+            self._gate = _renumbered(*self._inherited)
         if self._gate is None:
             gate = self.prefilter.gate
             passed: dict[int, set[int]] = {}
@@ -244,3 +252,24 @@ class Round:
         if off_at is not None:
             keep.update(range(off_at, self.n))
         return frozenset(keep)
+
+
+def _renumbered(verdicts, kept: list[tuple[int, int]], n_before: int):
+    """The previous round's gate verdicts (passed: target -> lines, unjudged: view -> lines) for the lines it kept,
+    numbered as this round's lines."""
+    passed, unjudged = verdicts
+    new = [-1] * n_before
+    offset = 0
+    for a, b in kept:
+        new[a:b] = range(offset, offset + b - a)
+        offset += b - a
+
+    def renumber(lines):
+        return {m for i in lines if (m := new[i]) >= 0}
+
+    moved = {}
+    for target, lines in passed.items():
+        got = renumber(lines)
+        if got:
+            moved[target] = got
+    return moved, {view: renumber(lines) for view, lines in unjudged.items()}

@@ -9,6 +9,7 @@ from conftest import ROOT
 
 from nlcleaner import Cleaner, Settings, apply_removals
 from nlcleaner.engine import PatternTimeoutError
+from nlcleaner.prefilter import BACKENDS
 
 REFERENCE = str(ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml")
 APPEAL = [
@@ -229,7 +230,29 @@ def test_a_later_round_carries_over_the_normalised_lines_only_when_whole_lines_w
     first.norms()
     cut = (first.starts[1], first.starts[3], "social.x")  # lines 2 and 3, whole
     after = text[: cut[0]] + text[cut[1]:]
-    carried = first.surviving_norms([cut])
-    assert carried == Round(after, cleaner._prefilter, 0.3, 0.1).norms()
-    assert Round(after, cleaner._prefilter, 0.3, 0.1, previous=first, cuts=[cut])._norms == carried
-    assert first.surviving_norms([(first.starts[1] + 2, first.starts[3], "x")]) is None  # inside a line
+    assert first.kept_lines([cut]) == [(0, 1), (3, 5)]
+    fresh = Round(after, cleaner._prefilter, 0.3, 0.1).norms()
+    assert Round(after, cleaner._prefilter, 0.3, 0.1, previous=first, cuts=[cut])._norms == fresh
+    assert first.kept_lines([(first.starts[1] + 2, first.starts[3], "x")]) is None  # inside a line
+    assert Round(after, cleaner._prefilter, 0.3, 0.1, previous=first, cuts=[(1, 3, "x")])._norms is None
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+def test_a_later_round_carries_over_the_gate_verdicts_renumbered():
+    """The gate's verdicts depend on each line's text alone: a round after whole-line cuts takes the previous
+    round's, renumbered, instead of scanning every line again, and they are the verdicts a fresh scan gives."""
+    from nlcleaner.detect import Round
+
+    cleaner = Cleaner(Settings())
+    lines = ["The council met on Monday.", "Share this article", "", "Подпишитесь на нашу рассылку",
+             "Sign up for our newsletter", "Advertisement", "The vote is on Friday.", "Leave a comment"]
+    text = "\n".join(lines) + "\n"
+    first = Round(text, cleaner._prefilter, 0.3, 0.1)
+    first.matchers_with_lines()
+    cut = (first.starts[1], first.starts[3], "social.x")
+    after = text[: cut[0]] + text[cut[1]:]
+    carried = Round(after, cleaner._prefilter, 0.3, 0.1, previous=first, cuts=[cut])
+    assert carried._inherited is not None
+    fresh = Round(after, cleaner._prefilter, 0.3, 0.1)
+    assert carried._gate_results() == fresh._gate_results()
+    assert carried._gate_results()[0]  # the gate let lines through: the comparison is not between empty results
