@@ -1,7 +1,7 @@
 """Deciding: claims become removals.
 
-Pass 1 took place in the kinds (each claim names its lines). Here: the context pass (short furniture-looking lines
-sandwiched between removals in the tail), suppressed lines, who owns which line (strong evidence first), the guard
+Pass 1 took place in the kinds (each claim names its lines). Here: the context passes (short furniture-looking lines
+sandwiched between removals in the tail; the headline list under a removed related heading), suppressed lines, who owns which line (strong evidence first), the guard
 (weak removals may not take more than a share of the document), and the one blank separator a removed block takes
 with it. The result is a list of non-overlapping spans in the current text's offsets, each naming one rule."""
 
@@ -14,11 +14,16 @@ import regex
 
 from .claims import Claim
 
+# the context passes, which act like rules: reported under these ids, and left out by them like any rule
 SANDWICH_RULE = "navigation.sandwiched"
 SANDWICH_WHY = (
     "A short line that is not prose (a lone 'Share', 'Tags:', a button) standing in the tail between two removed "
-    "lines is furniture of the same block; so are the few headline-like lines right after a removed related-content "
-    "heading in the tail, up to the next removal or the end of the document."
+    "lines is furniture of the same block."
+)
+LIST_RULE = "related.headline-list"
+LIST_WHY = (
+    "The few headline-like lines right after a removed related-content heading in the tail ('Read next', 'More "
+    "from ...'), up to the next removal or the end of the document, are the list that heading opens."
 )
 _SANDWICH_MAX_CHARS = 60
 _SANDWICH_MAX_LINES = 2
@@ -37,11 +42,12 @@ class Decision:
     flags: list[str] = field(default_factory=list)
 
 
-def decide(rnd, claims: list[Claim], *, guard: float, sandwich: bool) -> Decision:
+def decide(rnd, claims: list[Claim], *, guard: float, context: frozenset[str] = frozenset()) -> Decision:
+    """`context`: the ids of the context passes that run (SANDWICH_RULE, LIST_RULE)."""
     line_claims = [c for c in claims if c.span is None]
     span_claims = [c for c in claims if c.span is not None]
-    if sandwich and line_claims:
-        line_claims += _sandwiched(rnd, line_claims)
+    if context and line_claims:
+        line_claims += _context_claims(rnd, line_claims, context)
     if rnd.protected:
         line_claims = [p for c in line_claims for p in _unprotected(c, rnd.protected)]
         span_claims = [c for c in span_claims if c.first not in rnd.protected]
@@ -124,10 +130,10 @@ def _headline_looking(rnd, i: int) -> bool:
     return not (_PROSE_END.search(text) and len(text.split()) >= 4)
 
 
-def _sandwiched(rnd, claims: list[Claim]) -> list[Claim]:
-    """Short non-prose lines in the tail with removed lines right above and right below them (blank lines aside);
-    and the short list of headline-like lines a removed related-content heading in the tail opens, up to the next
-    removal or the end of the document."""
+def _context_claims(rnd, claims: list[Claim], context: frozenset[str]) -> list[Claim]:
+    """The context passes named in `context`: short non-prose lines in the tail with removed lines right above and
+    right below them, blank lines aside (SANDWICH_RULE); the short list of headline-like lines a removed
+    related-content heading in the tail opens, up to the next removal or the end of the document (LIST_RULE)."""
     spans = sorted((c.first, c.last) for c in claims)
     merged: list[list[int]] = []
     for a, b in spans:
@@ -141,14 +147,14 @@ def _sandwiched(rnd, claims: list[Claim]) -> list[Claim]:
     found = []
     for (_, prev_last), (next_first, _) in zip(merged, merged[1:] + [[rnd.n, rnd.n]]):
         gap = [i for i in range(prev_last + 1, next_first) if not rnd.blank(i)]
-        if not gap:
+        if not gap or gap[0] < rnd.tail_start:
             continue
-        if (next_first < rnd.n and gap[0] >= rnd.tail_start and len(gap) <= _SANDWICH_MAX_LINES
+        if (SANDWICH_RULE in context and next_first < rnd.n and len(gap) <= _SANDWICH_MAX_LINES
                 and all(_furniture_looking(rnd, i) for i in gap)):
             found.append(Claim(gap[0], gap[-1], SANDWICH_RULE, False))
-        elif (prev_last in headings and gap[0] >= rnd.tail_start and len(gap) <= _LIST_MAX_LINES
+        elif (LIST_RULE in context and prev_last in headings and len(gap) <= _LIST_MAX_LINES
               and all(_headline_looking(rnd, i) for i in gap)):
-            found.append(Claim(gap[0], gap[-1], SANDWICH_RULE, False))
+            found.append(Claim(gap[0], gap[-1], LIST_RULE, False))
     return found
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from . import document, packcache
 from .claims import Claim
-from .decide import SANDWICH_RULE, SANDWICH_WHY, decide
+from .decide import LIST_RULE, LIST_WHY, SANDWICH_RULE, SANDWICH_WHY, decide
 from .detect import Round
 from .errors import NLCleanerError
 from .kinds import PatternTimeout, compile_rule
@@ -46,7 +46,7 @@ class PatternTimeoutError(NLCleanerError):
 
 
 # the decision passes that act like rules: they appear in reports and listings, and can be ignored by id
-CONTEXT_RULES = {SANDWICH_RULE: SANDWICH_WHY}
+CONTEXT_RULES = {SANDWICH_RULE: SANDWICH_WHY, LIST_RULE: LIST_WHY}
 
 
 class Cleaner:
@@ -133,7 +133,7 @@ class Cleaner:
                 active = [k for k in active if k.required is None or id(k) in live]
             claims = self._detect(rnd, active, disabled, flags)
             decision = decide(
-                rnd, claims, guard=self.settings.guard, sandwich=SANDWICH_RULE in self.context_rules
+                rnd, claims, guard=self.settings.guard, context=frozenset(self.context_rules)
             )
             held_original = [p for c in decision.held for p in _to_original(kept, *c)]
             if "guard" in decision.flags and "guard" not in flags:

@@ -256,3 +256,18 @@ def test_a_later_round_carries_over_the_gate_verdicts_renumbered():
     fresh = Round(after, cleaner._prefilter, 0.3, 0.1)
     assert carried._gate_results() == fresh._gate_results()
     assert carried._gate_results()[0]  # the gate let lines through: the comparison is not between empty results
+
+
+def test_the_headline_list_pass_reports_as_related_and_is_ignored_by_its_own_id():
+    """The list a removed related-content heading opens is reported under `related.headline-list` (category related),
+    not as a sandwiched line; ignoring that id leaves the list and keeps the sandwich pass."""
+    article = "".join(f"Paragraph {i} of the story about the new tram line, told in full sentences.\n\n" for i in range(12))
+    text = article + "## Read next\n\n* Trams return to the old town\n* Station square to close for a year\n"
+    result = Cleaner(Settings()).clean(text)
+    listed = [r for r in result.removals if r.rule == "related.headline-list"]
+    assert listed and listed[0].category == "related" and "Trams return" in listed[0].text
+    assert not any(r.rule == "navigation.sandwiched" for r in result.removals)
+    kept = Cleaner(Settings(ignore=("related.headline-list",))).clean(text)
+    assert "Trams return" in kept.text and "Station square" in kept.text
+    assert "related.headline-list" in Cleaner(Settings()).context_rules
+    assert "navigation.sandwiched" in Cleaner(Settings(ignore=("related.headline-list",))).context_rules
