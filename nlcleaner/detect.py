@@ -173,9 +173,11 @@ class Round:
         return sorted(self.prefilter.lines_for(matcher, self.hits, zone))
 
     def _gate_results(self):
-        """The hyperscan gate's verdicts for this round, computed once, over every line: its normalised text for
-        alternatives matched on it, its raw text for the others. ASCII lines of reasonable length only; the rest
-        are not judged and always pass. A blank line matches no gated alternative (each needs a character)."""
+        """The hyperscan gate's verdicts for this round, over every line (or the previous round's, renumbered): its
+        normalised text for alternatives matched on it, its raw text for the others. Lines of reasonable length only,
+        and a line with characters outside ASCII only through its stand-ins, by the expressions that can judge it
+        so; the lines it does not judge always pass. A blank line matches no gated alternative (each needs a
+        character)."""
         if self._gate is None and self._inherited is not None:
             self._gate = _renumbered(*self._inherited)
         if self._gate is None:
