@@ -219,3 +219,27 @@ def test_only_furniture_goes(cleaner, text, furniture):
         assert not any("Reporters Without Borders" in line or "sued twice" in line for line in gone), gone
         return
     assert gone == furniture
+
+
+# an exclamatory heading and a section naming the publication, above the publication's own donation box: the box may
+# go (or stay), the article above it never goes with it
+BOX = ("Support the Valley Courier today. Your donation keeps our independent journalism free for every reader.\n\n"
+       "Give once or give monthly: $5, $10 or $20 a month by card or PayPal.\n\nDonate now\n")
+ABOVE_BOX = [
+    "Press freedom under attack!\n\nThe Valley Courier was raided by police on Monday morning, and officers took "
+    "laptops from the newsroom.\n\nThe Valley Courier's lawyers call the raid unlawful and have filed a complaint with "
+    "the state court.\n\n",
+    "Best pie ever!\n\nThis apple pie is the one my grandmother baked every Sunday, and the Valley Courier printed it "
+    "in 1976.\n\nSupport your local orchard: buy the apples at the Saturday market on the square.\n\n",
+    "Pressefreiheit in Gefahr!\n\nDie Redaktion des Stadtanzeigers wurde am Montag von der Polizei durchsucht, Beamte "
+    "nahmen Laptops mit.\n\nDer Stadtanzeiger hat Beschwerde beim Landgericht eingelegt.\n\n",
+]
+
+
+@pytest.mark.parametrize("article", ABOVE_BOX)
+def test_article_above_a_box_stays(cleaner, article):
+    box = BOX if "Valley" in article else (
+        "Unterstützen Sie den Stadtanzeiger jetzt mit einer Spende. Ihr Beitrag sichert unabhängigen Journalismus.\n\n"
+        "5 €, 10 € oder 20 € im Monat per Lastschrift oder PayPal.\n\nJetzt spenden\n")
+    result = cleaner.clean(article + box)
+    assert result.text.startswith(article.rstrip("\n")), [(r.rule, r.text) for r in result.removals]
