@@ -1,6 +1,7 @@
 """Cases found by differential fuzzing (default Cleaner: hyperscan + gate, vs the python prefilter backend), each
 minimised. The promise: the output is the same whatever the backend. Classes 1, 2 and 4 broke it and are fixed;
-class 3 is fixed but for a link target inside a word, kept as a strict xfail so that fixing it shows."""
+class 3 is fixed but for a link target inside a word, kept as a strict xfail so that fixing it shows. Classes 5-8 (found attacking the stand-in expressions and the carried
+verdicts; the carried verdicts themselves showed no difference) are open, strict xfails."""
 
 import pytest
 
@@ -103,3 +104,71 @@ def test_stand_ins_and_negated_sets(tmp_path, pattern, example, line):
     )
     gated, plain = _pair(Settings(rules=(str(pack),), builtin=False))
     _same(gated, plain, f"Text.\n\n{line}\n\nMore text.\n")
+
+
+def _user_pair(tmp_path, pattern, example):
+    def q(s):  # a TOML basic string, every character outside printable ASCII escaped
+        return '"' + "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}"
+                             for c in s) + '"'
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n[[rule]]\nid = "ad.mine"\nkind = "pattern"\nwhy = "Mine."\n'
+        f'pattern = {q(pattern)}\n[rule.examples]\nremove = [{q(example)}]\nkeep = ["Plain text."]\n',
+        encoding="utf-8",
+    )
+    return _pair(Settings(rules=(str(pack),), builtin=False))
+
+
+# 5. Unicode version skew: `regex` (its own, newer Unicode tables) knows case pairs that Python 3.11's str.casefold
+#    (Unicode 14) does not (U+A7CB/U+0264, U+A7DC/U+019B, U+1C89/U+1C8A, U+A7CC-U+A7DD, Garay U+10D50.., ...: 152
+#    ordered pairs found by scanning every cased character). `regex` matches the pattern's letter against its partner
+#    ignoring case, but `_stand_in` picks their letters by Python's case folding, so they differ and the gate blocks
+#    the line. Found by checking `_stand_in_expression(p)` against `stand_ins(normalise(c))` for every (p, c) that
+#    `regex` matches; all 152 involve a character unassigned in Python's unicodedata.
+@pytest.mark.xfail(strict=True, reason="stand-ins follow Python's Unicode 14 case folding; regex knows newer pairs")
+@pytest.mark.parametrize("pattern, line", [
+    ("^promo \u0264$", "Promo \ua7cb"),
+    ("^promo \ua7cb$", "Promo \u0264"),
+])
+def test_case_pairs_newer_than_python_unicode(tmp_path, pattern, line):
+    gated, plain = _user_pair(tmp_path, pattern, line)
+    _same(gated, plain, f"Text.\n\n{line}\n\nMore text.\n")
+
+
+# 6. An octal escape names a character outside ASCII in an expression written in ASCII (`\351` is "é" to `regex`;
+#    to hyperscan the byte 0xE9). `_NON_ASCII_ESCAPE` does not know octal escapes, so `_all_ascii` lets the
+#    expression judge stand-in lines, where "é" is a letter ('z') and never byte 0xE9: the line is blocked.
+@pytest.mark.xfail(strict=True, reason="_NON_ASCII_ESCAPE misses octal escapes (\\200-\\377)")
+@pytest.mark.parametrize("pattern", [r"^caf\351$", r"^caf[\351]$"])
+def test_octal_escape_of_a_character_outside_ascii(tmp_path, pattern):
+    gated, plain = _user_pair(tmp_path, pattern, "Caf\u00e9")
+    _same(gated, plain, "Text.\n\nCaf\u00e9\n\nMore text.\n")
+
+
+# 7. Decomposed accents (NFD, e.g. text from macOS: "e" + U+0301): normalisation's NFKC composes them, so the
+#    normalised view holds the phrase ("publicité"), but keys are looked for in the case-folded raw text, which
+#    does not ("publicite\u0301"). The key-only backends never try the line; the gate (keys assumed once any key
+#    is in the document) lets it through and the rule matches — the gate does what rules mean, as in class 3. Alone
+#    on the page the line is kept by both (no key in the document at all).
+@pytest.mark.xfail(strict=True, reason="keys are looked for in the raw text, not its NFKC composition")
+@pytest.mark.parametrize("text", [
+    "Text about the vote.\n\nPublicite\u0301\n\nMore text about it.",
+    "Text.\n\nPublicite\u0301\n\nShare this article",
+])
+def test_decomposed_accents(text):
+    _same(GATED, PLAIN, text)
+
+
+# 8. A hyperscan miss on plain ASCII, one line, in the full gate database: promo.podcast-platforms
+#    (`^(?:.*?[.!?:] )?(?:subscribe to|abonnieren sie|...) ...`) is not reported on this line by the database of
+#    all ~2,000 expressions, though its gate form alone (CASELESS|PREFILTER) matches it. "Das ist unser Podcast.
+#    ..." and "Morgen ist der Podcast der Redaktion. ..." are reported. The python backend holds the line
+#    (guard: it is the whole document) or removes it; with the gate it stays untouched.
+@pytest.mark.xfail(strict=True, reason="hyperscan's combined gate database misses a match its expression alone finds")
+@pytest.mark.parametrize("text", [
+    "Das ist der Podcast der Redaktion. Abonnieren Sie den Podcast bei Spotify, Apple Podcast und Deezer.",
+    "Text of the story.\n\nDas ist der Podcast der Redaktion. Abonnieren Sie den Podcast bei Spotify, Apple "
+    "Podcast und Deezer.\n\nMore text of the story.\n",
+])
+def test_combined_database_miss(text):
+    _same(GATED, PLAIN, text)
