@@ -444,3 +444,13 @@ def test_the_gate_tries_alone_only_expressions_with_an_inner_anchor(monkeypatch)
     found = set()
     db.scan(b"click here to subscribe", match_event_handler=lambda i, *_: found.add(i))
     assert found == {1}
+
+
+@pytest.mark.parametrize("pattern, form", [
+    (r"^(?:.*?[.!?:] )?subscribe to", "subscribe to"), (r"^(?:a|b)??c", "c"), (r"^(?:x)?|y", r"^(?:x)?|y"),
+    (r"^(?:x)?", r"^(?:x)?"), (r"^(?:x)?+y", r"^(?:x)?+y"), (r"^share this$", r"^share this$"),
+])
+def test_an_optional_lead_after_a_line_start_is_dropped_from_gate_forms(pattern, form):
+    from nlcleaner.prefilter import _without_optional_lead
+
+    assert _without_optional_lead(pattern) == form
