@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import unicodedata
 
 from .errors import ConfigError
 
@@ -613,7 +614,7 @@ class Prefilter:
 
 # an escape that names a character outside ASCII (`\xe9`, `\u00e9`, `\N{...}`, `\p{L}`): written in ASCII, it
 # matches what a stand-in replaces
-_NON_ASCII_ESCAPE = re.compile(rb"\\(?:x[89a-fA-F]|x\{|u[0-9a-fA-F]{4}|U|N\{|[pP]\{?[A-Za-z])")
+_NON_ASCII_ESCAPE = re.compile(rb"\\(?:x[89a-fA-F]|x\{|u[0-9a-fA-F]{4}|U|N\{|[pP]\{?[A-Za-z]|[23][0-7]{2})")
 
 
 def _all_ascii(expression: bytes) -> bool:
@@ -805,11 +806,13 @@ _FULL_WIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 def _unsplit(view: str) -> str:
     """The case-folded text without the characters of _JOINERS and with full-width forms as ASCII (the same lines:
-    no newline is touched)."""
+    no newline is touched); composed as normalisation composes it (NFKC: "e" + U+0301 is "é", as the rules see it)."""
     for ch in "*~":
         if ch in view:
             view = view.replace(ch, "")
     if not view.isascii():
+        if not unicodedata.is_normalized("NFKC", view):
+            view = unicodedata.normalize("NFKC", view)
         for ch in _JOINERS[2:]:
             if ch in view:
                 view = view.replace(ch, "")

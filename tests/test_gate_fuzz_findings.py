@@ -137,8 +137,8 @@ def test_case_pairs_newer_than_python_unicode(tmp_path, pattern, line):
 
 # 6. An octal escape names a character outside ASCII in an expression written in ASCII (`\351` is "é" to `regex`;
 #    to hyperscan the byte 0xE9). `_NON_ASCII_ESCAPE` does not know octal escapes, so `_all_ascii` lets the
-#    expression judge stand-in lines, where "é" is a letter ('z') and never byte 0xE9: the line is blocked.
-@pytest.mark.xfail(strict=True, reason="_NON_ASCII_ESCAPE misses octal escapes (\\200-\\377)")
+#    expression judge stand-in lines, where "é" is a letter ('z') and never byte 0xE9: the line is blocked. Fixed:
+#    `_NON_ASCII_ESCAPE` knows octal escapes \200-\377.
 @pytest.mark.parametrize("pattern", [r"^caf\351$", r"^caf[\351]$"])
 def test_octal_escape_of_a_character_outside_ascii(tmp_path, pattern):
     gated, plain = _user_pair(tmp_path, pattern, "Caf\u00e9")
@@ -149,8 +149,8 @@ def test_octal_escape_of_a_character_outside_ascii(tmp_path, pattern):
 #    normalised view holds the phrase ("publicité"), but keys are looked for in the case-folded raw text, which
 #    does not ("publicite\u0301"). The key-only backends never try the line; the gate (keys assumed once any key
 #    is in the document) lets it through and the rule matches — the gate does what rules mean, as in class 3. Alone
-#    on the page the line is kept by both (no key in the document at all).
-@pytest.mark.xfail(strict=True, reason="keys are looked for in the raw text, not its NFKC composition")
+#    on the page the line is kept by both (no key in the document at all). Fixed: keys are looked for in the text
+#    composed as normalisation composes it (NFKC).
 @pytest.mark.parametrize("text", [
     "Text about the vote.\n\nPublicite\u0301\n\nMore text about it.",
     "Text.\n\nPublicite\u0301\n\nShare this article",
