@@ -16,6 +16,36 @@ def cleaner():
     return Cleaner()
 
 
+def keys_only(settings=None):
+    """A Cleaner whose prefilter is the python backend (keys alone, no hyperscan gate): the reference the gated
+    engine must agree with, byte for byte."""
+    from nlcleaner import Cleaner
+    from nlcleaner.prefilter import Prefilter
+
+    plain = Cleaner(settings) if settings is not None else Cleaner()
+    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    return plain
+
+
+def gate_pair(settings=None):
+    """(the default Cleaner with its hyperscan gate, its keys-only twin) for the same settings."""
+    from nlcleaner import Cleaner
+
+    gated = Cleaner(settings) if settings is not None else Cleaner()
+    assert gated._prefilter.gate is not None
+    return gated, keys_only(settings)
+
+
+def removed_by_category(cleaner, text: str) -> dict[str, str]:
+    """The non-blank lines a Cleaner removes from text (stripped), each mapped to the category that removed it."""
+    out = {}
+    for r in cleaner.clean(text).removals:
+        for line in r.text.splitlines():
+            if line.strip():
+                out[line.strip()] = r.category
+    return out
+
+
 def require(module: str):
     """Import an optional library (a format, an engine): skipped without it locally, a failure under CI (CI=true),
     where the dev extra installs every one, so a missing extra can never pass unnoticed."""

@@ -9,28 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from nlcleaner import Cleaner
 
 from conftest import ROOT, TRAM_ARTICLE
+from conftest import removed_by_category as removed
 
 NEGATIVES = ROOT / "fixtures" / "negatives"
 FURNITURE_DIRS = sorted(NEGATIVES.glob("furniture-*"))
 FURNITURE_DOCS = sorted(p for d in FURNITURE_DIRS for p in d.glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def cleaner():
-    return Cleaner()
-
-
-def removed(cleaner, text: str) -> dict[str, str]:
-    """Removed non-blank lines (stripped) mapped to the category that removed them."""
-    out = {}
-    for r in cleaner.clean(text).removals:
-        for line in r.text.splitlines():
-            if line.strip():
-                out[line.strip()] = r.category
-    return out
 
 
 def test_there_are_enough_furniture_negatives_in_several_languages():

@@ -1,23 +1,16 @@
 """Cases found by differential fuzzing (default Cleaner: hyperscan + gate, vs the python prefilter backend), each
 minimised. The promise: the output is the same whatever the backend. Classes 1, 2 and 4 broke it and are fixed;
-class 3 is fixed but for a link target inside a word, kept as a strict xfail so that fixing it shows. Classes 5-8 (found attacking the stand-in expressions and the carried
-verdicts; the carried verdicts themselves showed no difference) are open, strict xfails."""
+class 3 is fixed but for a link target inside a word, kept as a strict xfail so that fixing it shows. Classes 5-8
+were found attacking the stand-in expressions and the carried verdicts (which themselves showed no difference):
+6-8 are fixed; 5 (Unicode case pairs newer than Python's tables) stays a strict xfail."""
 
 import pytest
+from conftest import gate_pair as _pair
 
-from nlcleaner import Cleaner
-from nlcleaner.prefilter import BACKENDS, Prefilter
+from nlcleaner.prefilter import BACKENDS
 from nlcleaner.settings import Settings
 
 pytestmark = pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
-
-
-def _pair(settings=None):
-    gated = Cleaner(settings or Settings())
-    assert gated._prefilter.gate is not None
-    plain = Cleaner(settings or Settings())
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
-    return gated, plain
 
 
 def _same(gated, plain, text):

@@ -20,22 +20,13 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
+from conftest import gate_pair as _pair
 
-from nlcleaner import Cleaner
-from nlcleaner.prefilter import BACKENDS, Prefilter
+from nlcleaner.prefilter import BACKENDS
 from nlcleaner.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
-
 pytestmark = pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
-
-
-def _pair(settings=None):
-    gated = Cleaner(settings or Settings())
-    assert gated._prefilter.gate is not None
-    plain = Cleaner(settings or Settings())
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
-    return gated, plain
 
 
 def _differences(gated, plain, docs):

@@ -11,7 +11,7 @@ from nlcleaner.rules import CATEGORIES, builtin_pack_paths, load_pack, load_pack
 from nlcleaner.rules.examples import check_rule, split_marked
 from nlcleaner.settings import Settings
 
-from conftest import ROOT
+from conftest import ROOT, keys_only
 
 REFERENCE = ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml"
 BUILTIN = [r for p in load_packs(builtin_pack_paths()) for r in p.rules]
@@ -141,10 +141,7 @@ def test_builtin_examples_come_out_the_same_with_the_keys_alone(everything):
     python backend: the same output. A rule whose declared `anchors` miss one of its alternatives passes its own
     examples with the gate (which judges the pattern itself) but loses lines without it: this is where it shows
     ("Screenshot by ..." under copyright.photo-credit once)."""
-    from nlcleaner.prefilter import Prefilter
-
-    plain = Cleaner()
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    plain = keys_only()
     docs = [split_marked(e)[0] for r in BUILTIN for e in r.examples_remove + r.examples_keep]
     assert len(docs) > 300
     differ = []

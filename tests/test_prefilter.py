@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 import regex
 
+from conftest import keys_only
+
 from nlcleaner import Cleaner, Settings
 from nlcleaner.prefilter import Prefilter, available_backends, branch_keys, choose_backend, split_branches
 
@@ -229,8 +231,7 @@ def test_the_hyperscan_gate_changes_no_output(tmp_path):
     settings = Settings(rules=(str(pack),))
     gated = Cleaner(settings)
     assert gated._prefilter.backend == "hyperscan" and gated._prefilter.gate is not None
-    plain = Cleaner(settings)
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    plain = keys_only(settings)
     assert plain._prefilter.gate is None
     docs = _gate_documents() + ["Text.\n\nSee https://a.example/x?utm_source=feed for more.\n"]
     removed = 0
@@ -276,8 +277,7 @@ def test_an_expression_hyperscan_refuses_for_an_inner_anchor_is_gated_without_an
     gated = Cleaner(Settings(rules=(str(pack),), builtin=False))
     matcher = gated._kinds[0].matcher
     assert gated._prefilter.gate is not None and gated._prefilter.gate.gated.get(id(matcher))
-    plain = Cleaner(Settings(rules=(str(pack),), builtin=False))
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    plain = keys_only(Settings(rules=(str(pack),), builtin=False))
     story = "The council met on Tuesday and agreed the budget after a long debate about the roads.\n\n" * 6
     text = story + "Click here to subscribe to us\nHe said click here to subscribe.\nclick\n"
     a, b = plain.clean(text), gated.clean(text)
@@ -384,8 +384,7 @@ def test_lines_with_other_characters_are_judged_through_stand_ins():
     cleaner = Cleaner(Settings())
     gate = cleaner._prefilter.gate
     assert any(v == "norm-ascii" for v in gate.view_of.values())
-    plain = Cleaner(Settings())
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    plain = keys_only(Settings())
     text = ("Die Straße wurde am Montag gesperrt, sagte die Polizei in Köln.\n\n" * 4
             + "» Share this article «\nFollow us on Facebook — für mehr Nachrichten\n© 2024 Zeitung GmbH. Alle Rechte vorbehalten.\n")
     a, b = plain.clean(text), cleaner.clean(text)
@@ -406,8 +405,7 @@ def test_an_expression_naming_a_non_ascii_character_by_escape_does_not_judge_sta
     gated = Cleaner(Settings(rules=(str(pack),), builtin=False))
     gate = gated._prefilter.gate
     assert gate is not None and set(gate.view_of.values()) == {"norm"}
-    plain = Cleaner(Settings(rules=(str(pack),), builtin=False))
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    plain = keys_only(Settings(rules=(str(pack),), builtin=False))
     text = "Story about the town and its people today.\n\n" * 5 + "Café latte promo\n"
     a, b = plain.clean(text), gated.clean(text)
     assert [r.text.strip() for r in b.removals] == ["Café latte promo"]

@@ -8,22 +8,8 @@ each negative dump uses the same words in article prose and must come out unchan
 from __future__ import annotations
 
 import pytest
+from conftest import removed_by_category as removed
 
-from nlcleaner import Cleaner
-
-
-@pytest.fixture(scope="module")
-def cleaner():
-    return Cleaner()
-
-
-def removed(cleaner, text: str) -> dict[str, str]:
-    out = {}
-    for r in cleaner.clean(text).removals:
-        for line in r.text.splitlines():
-            if line.strip():
-                out[line.strip()] = r.category
-    return out
 
 
 # (article lines, [(furniture line, category)], where the furniture goes: "head", "mid" or "tail")

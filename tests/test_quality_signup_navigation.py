@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from conftest import TRAM_ARTICLE
+from conftest import removed_by_category as _removed
 
-from nlcleaner import Cleaner
 
 ARTICLE = TRAM_ARTICLE
 
@@ -66,20 +66,6 @@ Volunteers help us keep the trails open and free of litter, the park ranger said
 
 Millions of users subscribe to channels on YouTube every day.
 """
-
-
-@pytest.fixture(scope="module")
-def cleaner():
-    return Cleaner()
-
-
-def _removed(cleaner, text: str) -> dict[str, str]:
-    out = {}
-    for r in cleaner.clean(text).removals:
-        for line in r.text.splitlines():
-            if line.strip():
-                out[line.strip()] = r.category
-    return out
 
 
 def _content_kept(cleaned: str) -> None:
