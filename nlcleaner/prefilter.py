@@ -619,7 +619,7 @@ _NON_ASCII_ESCAPE = re.compile(rb"\\(?:x[89a-fA-F]|x\{|u[0-9a-fA-F]{4}|U|N\{|[pP
 
 def _all_ascii(expression: bytes) -> bool:
     """Whether an expression may judge stand-in lines: written in ASCII, naming no other character by escape, and
-    with no negated set that lists letters, digits or ranges (`[^a-z]` matches "é", but not its stand-in "x";
+    with no negated set that lists letters, digits or ranges (`[^a-z]` matches "é", but maybe not its stand-in letter;
     `[^\\w\\n]` and sets of punctuation are safe: a stand-in keeps its character's class)."""
     if not expression.isascii() or _NON_ASCII_ESCAPE.search(expression):
         return False
@@ -689,30 +689,20 @@ def _stand_in_expression(expression: bytes) -> bytes:
     if expression.isascii():
         return expression
     pattern = expression.decode("utf-8", "surrogatepass")
-    out, i, n = [], 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            if not pattern[i + 1:i + 2].isascii():
-                return expression  # an escaped character outside ASCII (`\\é`)
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif c == "[":
-            end = _class_end(pattern, i, strict=True)
-            body = _stand_in_set(pattern[i + 1:end - 1]) if end is not None else None
+    out = []
+    for kind, a, b in _tokens(pattern):
+        piece = pattern[a:b]
+        if kind == "set":
+            body = _stand_in_set(piece[1:-1]) if _class_end(pattern, a, strict=True) is not None else None
             if body is None:
                 return expression
-            out.append(f"[{body}]")
-            i = end
-        elif c.isascii():
-            out.append(c)
-            i += 1
-        else:
-            got = _stand_in_of(c)
+            piece = f"[{body}]"
+        elif not piece.isascii():
+            got = _stand_in_of(piece) if kind == "char" else None
             if got is None:
-                return expression
-            out.append(_hs_literal(got))
-            i += 1
+                return expression  # (an escaped character outside ASCII, `\\é`, too)
+            piece = _hs_literal(got)
+        out.append(piece)
     return "".join(out).encode("ascii")
 
 
@@ -986,38 +976,35 @@ def _unanchored(expression: bytes) -> bytes:
     """A gate expression without its line anchors (`^`, `$` outside sets): it matches wherever the anchored one
     does, and hyperscan takes anchors only at an expression's ends."""
     pattern = expression.decode("utf-8", "surrogatepass")
-    out, i, n = [], 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif c == "[":
-            end = _class_end(pattern, i)
-            out.append(pattern[i:end])
-            i = end
-        else:
-            if c not in "^$":
-                out.append(c)
-            i += 1
-    return "".join(out).encode("utf-8", "surrogatepass")
+    kept = (pattern[a:b] for kind, a, b in _tokens(pattern) if kind != "char" or pattern[a] not in "^$")
+    return "".join(kept).encode("utf-8", "surrogatepass")
 
 
 def _inner_anchor(expression: bytes) -> bool:
     """Whether a line anchor (`^`, `$` outside sets) stands anywhere but at the expression's very ends."""
     pattern = expression.decode("utf-8", "surrogatepass")
+    last = len(pattern) - 1
+    return any(kind == "char" and ((pattern[a] == "^" and a) or (pattern[a] == "$" and a != last))
+               for kind, a, _ in _tokens(pattern))
+
+
+def _tokens(pattern: str):
+    """The pattern as (kind, start, end) pieces, in order: "escape" (a backslash and the character after it),
+    "set" (a character class, to its closing bracket or the end) or "char" (any other single character) — the walk
+    every rewriting of gate expressions shares."""
     i, n = 0, len(pattern)
     while i < n:
         c = pattern[i]
         if c == "\\":
+            yield "escape", i, min(i + 2, n)
             i += 2
         elif c == "[":
-            i = _class_end(pattern, i)
+            end = _class_end(pattern, i)
+            yield "set", i, end
+            i = end
         else:
-            if (c == "^" and i) or (c == "$" and i != n - 1):
-                return True
+            yield "char", i, i + 1
             i += 1
-    return False
 
 
 def _class_end(pattern: str, i: int, strict: bool = False):
