@@ -918,7 +918,8 @@ def _relaxed(pattern: str) -> str:
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
-# the gate scans many lines as one text: what could match a newline is kept to one line (its data is ASCII)
+# what could match a newline is kept to one line: needed when the gate scanned many lines as one text, harmless now
+# that it scans each line on its own (its data is ASCII)
 _ONE_LINE = {"\\s": "[\\t\\x0b\\x0c\\r ]", "\\W": "[^\\w\\n]", "\\D": "[^\\d\\n]"}
 _ONE_LINE_IN_SET = {"\\s": "\\t\\x0b\\x0c\\r "}
 
@@ -1102,7 +1103,7 @@ def _gate_expression(matcher, b: int) -> str | None:
     return expression if gate_eligible(expression) else None
 
 
-# what `normalise.bare` takes off a view's start and end (no newline: the gate scans many lines at once); its
+# what `normalise.bare` takes off a view's start and end (no newline, as everywhere in gate expressions); its
 # characters outside ASCII ("»", "›", "→", "…") as the gate sees them on a line with such characters: \x01, their
 # stand-in (see `stand_ins`), so that the expression stays all ASCII
 _EDGE_SET = "[\\t\\x0b\\x0c\\r\\x1c-\\x1f |>\\-\"'\\x01]"
@@ -1128,7 +1129,7 @@ def _hs_literal(text: str) -> str:
 def gate_eligible(pattern: str) -> bool:
     """Hyperscan may judge an alternative on ASCII lines when no character of it has an ASCII case partner that
     hyperscan's caseless matching would not know (the Kelvin sign, the long s, dotless i...) and it does not
-    anchor to the start or end of the whole text (\\A, \\Z: the gate scans many lines at once)."""
+    anchor to the start or end of the whole text (\\A, \\Z)."""
     if _WHOLE_TEXT.search(pattern):
         return False
     try:
