@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import islice
 
 import regex
 
@@ -145,8 +146,11 @@ def _context_claims(rnd, claims: list[Claim], context: frozenset[str]) -> list[C
                 and len(rnd.raw(c.last).strip()) <= _LIST_HEADING_MAX_CHARS
                 and not _BUTTON.match(rnd.view(c.last).norm)}
     found = []
+    longest = max(_SANDWICH_MAX_LINES, _LIST_MAX_LINES) + 1  # a gap with more lines than this is neither
     for (_, prev_last), (next_first, _) in zip(merged, merged[1:] + [[rnd.n, rnd.n]]):
-        gap = [i for i in range(prev_last + 1, next_first) if not rnd.blank(i)]
+        if next_first <= rnd.tail_start:
+            continue  # the whole gap is above the tail
+        gap = list(islice((i for i in range(prev_last + 1, next_first) if not rnd.blank(i)), longest))
         if not gap or gap[0] < rnd.tail_start:
             continue
         if (SANDWICH_RULE in context and next_first < rnd.n and len(gap) <= _SANDWICH_MAX_LINES

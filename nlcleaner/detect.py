@@ -100,8 +100,18 @@ class Round:
         """Every line's normalised view ("" for a blank line; None for one longer than the gate judges), made in
         one go: the gate needs them all."""
         if self._norms is None:
-            self._norms = [_norm_part(p) for p in self.parts]
+            self._distinct_norms(list(dict.fromkeys(self.parts)))
         return self._norms
+
+    def _distinct_norms(self, distinct: list[str]) -> list[str | None]:
+        """The normalised views of `distinct` (this round's distinct line texts, in order of first appearance),
+        each made once; sets every line's view on the way when they were not made yet."""
+        if self._norms is None:
+            norm_of = dict(zip(distinct, map(_norm_part, distinct)))
+            self._norms = list(map(norm_of.__getitem__, self.parts))
+        else:  # carried over from the previous round: a dict keeps each text where it first appeared
+            norm_of = dict(zip(self.parts, self._norms))
+        return list(norm_of.values())
 
     def kept_lines(self, cuts) -> list[tuple[int, int]] | None:
         """The runs [first, last) of this round's lines that no cut touches, in order, when every cut (start, end,
@@ -181,30 +191,58 @@ class Round:
         if self._gate is None and self._inherited is not None:
             self._gate = _renumbered(*self._inherited)
         if self._gate is None:
-            gate = self.prefilter.gate
-            passed: dict[int, set[int]] = {}
-            unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
-            # each line is scanned on its own (a line the gate does not judge as an empty one); one with characters
-            # outside ASCII through their stand-ins (judged so only by expressions all in ASCII)
-            if gate.dbs["norm"]:
-                norms = self.norms()
-                unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
-                foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
-                unjudged["norm"] = unjudged["norm-ascii"] | foreign
-                lines = norms
-                if foreign or unjudged["norm-ascii"]:
-                    lines = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
-                gate.scan("norm", lines, passed)
-            if gate.dbs["raw"]:
-                parts = self.parts
-                if self.text.isascii() and "\r" not in self.text and max(map(len, parts), default=0) <= GATE_MAX_CHARS:
-                    raws = parts  # every line as it is (a line of spaces too: scanning more lines only passes more)
-                else:
-                    raws = [_raw_part(p) for p in parts]
-                    unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
-                gate.scan("raw", raws, passed)
-            self._gate = (passed, unjudged)
+            # a line's verdicts depend on its text alone: each distinct text is judged once (lists of short lines
+            # repeat most of theirs), and the verdicts are then given to every line holding it
+            distinct = list(dict.fromkeys(self.parts))
+            verdicts = self._judged(distinct)
+            self._gate = verdicts if len(distinct) == self.n else self._spread(distinct, *verdicts)
         return self._gate
+
+    def _judged(self, lines: list[str]):
+        """The gate's verdicts on `lines` (distinct line texts), numbered by their place in that list."""
+        gate = self.prefilter.gate
+        passed: dict[int, set[int]] = {}
+        unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
+        # each line is scanned on its own (a line the gate does not judge as an empty one); one with characters
+        # outside ASCII through their stand-ins (judged so only by expressions all in ASCII)
+        if gate.dbs["norm"]:
+            norms = self._distinct_norms(lines)
+            unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
+            foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
+            unjudged["norm"] = unjudged["norm-ascii"] | foreign
+            if foreign or unjudged["norm-ascii"]:
+                norms = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
+            gate.scan("norm", norms, passed)
+        if gate.dbs["raw"]:
+            if self.text.isascii() and "\r" not in self.text and max(map(len, lines), default=0) <= GATE_MAX_CHARS:
+                raws = lines  # every line as it is (a line of spaces too: scanning more lines only passes more)
+            else:
+                raws = [_raw_part(p) for p in lines]
+                unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
+            gate.scan("raw", raws, passed)
+        return passed, unjudged
+
+    def _spread(self, distinct: list[str], passed, unjudged):
+        """Verdicts numbered by distinct text (see `_judged`) renumbered as this round's lines."""
+        named: set[int] = set()
+        for found in (*passed.values(), *unjudged.values()):
+            named |= found
+        if not named:
+            return passed, unjudged
+        place = {distinct[d]: d for d in named}
+        lines_of: dict[int, list[int]] = {}
+        for i, d in enumerate(map(place.get, self.parts)):
+            if d is not None:
+                got = lines_of.get(d)
+                if got is None:
+                    lines_of[d] = [i]
+                else:
+                    got.append(i)
+
+        def spread(found: set[int]) -> set[int]:
+            return {i for d in found for i in lines_of[d]}
+
+        return {t: spread(found) for t, found in passed.items()}, {v: spread(found) for v, found in unjudged.items()}
 
     def _lines(self, matcher: LineMatcher) -> dict[int, set[int]]:
         """Line -> alternatives worth trying, over the whole text; computed once per matcher and round."""
@@ -231,10 +269,20 @@ class Round:
             return []
         lo, hi = zone.start, zone.stop
         lines = sorted(per) if lo <= 0 and hi >= self.n else sorted(i for i in per if lo <= i < hi)
-        view, match = self.view, matcher.match
-        if matcher.mode != "pattern":
-            return [i for i in lines if match(view(i))]
-        return [i for i in lines if match(view(i), _alternatives(per[i]))]
+        # a line's verdict depends on its text (and the alternatives found on it, which do too) alone: a text met
+        # again takes the verdict it had, so a list that repeats its lines costs one match per distinct line
+        view, match, parts = self.view, matcher.match, self.parts
+        pattern = matcher.mode == "pattern"
+        verdicts: dict[str, tuple] = {}
+        out = []
+        for i in lines:
+            alternatives = _alternatives(per[i]) if pattern else None
+            known = verdicts.get(parts[i])
+            if known is None or known[0] != alternatives:
+                known = verdicts[parts[i]] = (alternatives, match(view(i), alternatives))
+            if known[1]:
+                out.append(i)
+        return out
 
     def _protected(self) -> frozenset[int]:
         """Lines between `nlcleaner: off` and `nlcleaner: on` (markers included) are kept whatever rules say."""

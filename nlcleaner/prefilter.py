@@ -578,15 +578,18 @@ class Prefilter:
         hits: dict[int, set[int]] = {}
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, hits)
-        if not view.isascii():
-            unjudged = lines_with(view, _FOREIGN) if self._foreign_engine is not None else ()
-            if unjudged:
-                found, _ = self._foreign_engine.find("\n".join(view[a:b] for _, a, b in unjudged))
-                _collect(found, self._foreign, [i for i, _, _ in unjudged], hits)
-        if self._raw_engine is not None and not text.isascii():
-            numbers = [i for i, _, _ in lines_with(text, NON_ASCII)]
-            lines = view.split("\n")
-            found, _ = self._raw_engine.find("\n".join(lines[i] for i in numbers))
+        # the lines as lists, and each tested on its own: a document in another script has such characters on most
+        # of its lines, and a search from one to the next costs more than a test of every line
+        lines = view.split("\n") if not text.isascii() else None
+        if self._foreign_engine is not None and lines is not None and not view.isascii():
+            search = _FOREIGN.search
+            numbers = [i for i, line in enumerate(lines) if not line.isascii() and search(line)]
+            if numbers:
+                found, _ = self._foreign_engine.find("\n".join([lines[i] for i in numbers]))
+                _collect(found, self._foreign, numbers, hits)
+        if self._raw_engine is not None and lines is not None:
+            numbers = [i for i, line in enumerate(text.split("\n")) if not line.isascii()]
+            found, _ = self._raw_engine.find("\n".join([lines[i] for i in numbers]))
             _collect(found, self._raw_keys, numbers, hits)
         return Hits(hits, view, self._assumed)
 
@@ -821,28 +824,6 @@ def _foreign_char():
 
 
 _FOREIGN = _foreign_char()
-
-
-NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def lines_with(text: str, char) -> list[tuple[int, int, int]]:
-    """The lines of a text holding a character `char` (a compiled pattern) matches: (number, start, end) each."""
-    out = []
-    search = char.search
-    line, pos = 0, 0
-    m = search(text)
-    while m is not None:
-        at = m.start()
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at)
-        if end < 0:
-            end = len(text)
-        line += text.count("\n", pos, start)
-        pos = start
-        out.append((line, start, end))
-        m = search(text, end)
-    return out
 
 
 def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:

@@ -271,3 +271,51 @@ def test_the_headline_list_pass_reports_as_related_and_is_ignored_by_its_own_id(
     assert "Trams return" in kept.text and "Station square" in kept.text
     assert "related.headline-list" in Cleaner(Settings()).context_rules
     assert "navigation.sandwiched" in Cleaner(Settings(ignore=("related.headline-list",))).context_rules
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="the gate needs hyperscan")
+def test_repeated_lines_are_judged_once_and_every_copy_gets_the_verdicts():
+    """The gate judges each distinct line text once and gives its verdicts to every line holding it: the result
+    equals judging every line on its own, for repeated furniture, prose, CRLF lines, lines in another script and
+    a line too long for the gate."""
+    from nlcleaner.detect import Round
+    from nlcleaner.prefilter import GATE_MAX_CHARS
+
+    cleaner = Cleaner(Settings())
+    lines = ["Share this article", "The council met on Monday.", "", "Подпишитесь на нашу рассылку",
+             "Sign up for our newsletter\r", "Advertisement", "word " * (GATE_MAX_CHARS // 4), "Leave a comment"]
+    text = "\n".join(lines * 3 + ["Share this article", "Advertisement"]) + "\n"
+    rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+    spread = rnd._gate_results()
+    each: tuple[dict, dict] = ({}, {"norm": set(), "norm-ascii": set(), "raw": set()})
+    for i, part in enumerate(rnd.parts):  # every line judged as a document of its own
+        for verdicts, alone in zip(each, Round(part + "\n", cleaner._prefilter, 0.3, 0.1)._gate_results()):
+            for key, found in alone.items():
+                if found:
+                    verdicts.setdefault(key, set()).add(i)
+    assert spread == each
+    passed, unjudged = spread
+    assert passed and unjudged["norm"] and unjudged["raw"]  # the comparison covers every kind of verdict
+    assert any(len(found) >= 4 for found in passed.values())  # ... and lines that repeat
+
+
+def test_every_copy_of_a_repeated_line_gets_the_match_of_its_text():
+    """Within a round a line's match is remembered by its text: every copy gets it, not only the first, and the
+    lines found are those each line's own match finds."""
+    from nlcleaner.detect import Round, _alternatives
+
+    cleaner = Cleaner(Settings())
+    story = "The council met on Monday to discuss the budget for the coming year in detail."
+    text = "\n\n".join([story, "Share this article", "Advertisement"] * 4 + [story]) + "\n"
+    rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+    everywhere = range(rnd.n)
+    most = 0
+    for matcher in {id(m): m for k in cleaner._kinds for m in k.matchers}.values():
+        per = rnd._lines(matcher)
+        alternatives = (lambda i: _alternatives(per[i])) if matcher.mode == "pattern" else (lambda i: None)
+        alone = [i for i in sorted(per) if matcher.match(rnd.view(i), alternatives(i))]
+        assert rnd.matching(matcher, everywhere) == alone, matcher.rule_id
+        most = max(most, len(alone))
+    assert most >= 4  # some rule matches every copy of a repeated line
+    result = cleaner.clean(text)
+    assert "Share this" not in result.text and "Advertisement" not in result.text

@@ -43,7 +43,7 @@ def test_an_anchored_line_after_other_lines_is_let_through(text):
 
 # 2. A raw-view gated alternative (on = "raw", e.g. newsletter.subscribe-button) on a line whose only non-ASCII
 #    character is one normalisation maps to ASCII (no-break space, typographic quote, zero-width space) or one that
-#    case-folds to ASCII (long s, Kelvin sign): the raw gate does not judge the line (NON_ASCII), but its keys are
+#    case-folds to ASCII (long s, Kelvin sign): the raw gate does not judge the line (not ASCII), but its keys are
 #    only looked for on lines with a _FOREIGN character of the case-folded text, so the line is never tried.
 @pytest.mark.parametrize("line", ["Subscribe\u00a0", "\u00a0Sign up", "\u017fubscribe"])
 def test_raw_view_alternative_on_a_line_with_a_translated_character(line):
