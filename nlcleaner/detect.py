@@ -6,6 +6,7 @@ decide.py turns claims into removals."""
 from __future__ import annotations
 
 import math
+from array import array
 from bisect import bisect_left
 from itertools import accumulate
 
@@ -46,13 +47,13 @@ class Round:
 
     def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None, cuts=()):
         self.text = text
-        parts = text.split("\n")
+        parts = hits.parts if hits is not None and hits.parts is not None else text.split("\n")
         if parts[-1] == "":
             parts.pop()
         self.parts = parts
         self.n = n = len(parts)
         # starts[i] is where line i begins; starts[n] is the end of the text
-        self.starts = list(accumulate(map((1).__add__, map(len, parts)), initial=0))
+        self.starts = array("q", accumulate(map((1).__add__, map(len, parts)), initial=0))  # 8 bytes a line
         self.starts[-1] = len(text)
         self.tail_start = n - max(3, math.ceil(n * tail_zone)) if n else 0
         self.head_end = max(3, math.ceil(n * head_zone))

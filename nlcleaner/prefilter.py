@@ -20,6 +20,8 @@ import os
 import re
 import threading
 import unicodedata
+from itertools import compress, count
+from operator import not_
 
 from .errors import ConfigError
 
@@ -339,10 +341,12 @@ def _engine(backend: str, keys: tuple[str, ...]):
 class Hits:
     """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
 
-    __slots__ = ("lines", "_keys", "folded", "assumed")
+    __slots__ = ("lines", "_keys", "folded", "assumed", "parts")
 
-    def __init__(self, lines: dict[int, set[int]], folded: str | None = None, assumed: frozenset = frozenset()):
+    def __init__(self, lines: dict[int, set[int]], folded: str | None = None, assumed: frozenset = frozenset(),
+                 parts: list[str] | None = None):
         self.lines = lines
+        self.parts = parts  # the text split at its newlines, when the scan made them (the Round takes them over)
         # `assumed`: keys that were not looked for, because the gate judges every line of this document for the
         # alternatives that need them; they count as present (the gate decides), with no lines of their own
         self.assumed = assumed
@@ -567,31 +571,34 @@ class Prefilter:
                     s.add(b)
         return per
 
-    def _scan_judged(self, view: str, text: str) -> Hits:
-        """A document with no line too long for the gate: the keys of the alternatives the gate judges are looked
-        for only on the lines it may not judge (those with a character outside ASCII); elsewhere they are assumed
-        present (most are common words, found on most lines) and the gate picks the lines. Nothing is assumed in
-        a document holding no key at all."""
+    def _scan_judged(self, view: str, text: str, lines: list[str]) -> Hits:
+        """A document with no line too long for the gate (`lines`: the view's lines): the keys of the alternatives
+        the gate judges are looked for only on the lines it may not judge (those with a character outside ASCII);
+        elsewhere they are assumed present (most are common words, found on most lines) and the gate picks the
+        lines. Nothing is assumed in a document holding no key at all."""
         data = view.encode("utf-8", "surrogatepass")
         if not self._engine.any(data):
             return Hits({}, view)
         hits: dict[int, set[int]] = {}
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, hits)
-        # the lines as lists, and each tested on its own: a document in another script has such characters on most
-        # of its lines, and a search from one to the next costs more than a test of every line
-        lines = view.split("\n") if not text.isascii() else None
-        if self._foreign_engine is not None and lines is not None and not view.isascii():
-            search = _FOREIGN.search
-            numbers = [i for i, line in enumerate(lines) if not line.isascii() and search(line)]
+        if text.isascii():
+            return Hits(hits, view, self._assumed)
+        # the lines with a character outside ASCII are picked by tests that `map` and `compress` run in C: in a
+        # document in another script such lines are most lines, where a search from one to the next, or a Python
+        # step per line, costs several times more
+        if self._foreign_engine is not None and not view.isascii():
+            numbers = _not_ascii(lines)
+            numbers = list(compress(numbers, map(_FOREIGN.search, map(lines.__getitem__, numbers))))
             if numbers:
-                found, _ = self._foreign_engine.find("\n".join([lines[i] for i in numbers]))
+                found, _ = self._foreign_engine.find("\n".join(map(lines.__getitem__, numbers)))
                 _collect(found, self._foreign, numbers, hits)
-        if self._raw_engine is not None and lines is not None:
-            numbers = [i for i, line in enumerate(text.split("\n")) if not line.isascii()]
-            found, _ = self._raw_engine.find("\n".join([lines[i] for i in numbers]))
+        parts = text.split("\n")  # the Round takes them over: one split of the text less
+        if self._raw_engine is not None:
+            numbers = _not_ascii(parts)
+            found, _ = self._raw_engine.find("\n".join(map(lines.__getitem__, numbers)))
             _collect(found, self._raw_keys, numbers, hits)
-        return Hits(hits, view, self._assumed)
+        return Hits(hits, view, self._assumed, parts)
 
     def scan(self, text: str) -> Hits:
         """Map key id -> the set of line indices (0-based) whose case-folded text contains it."""
@@ -603,8 +610,10 @@ class Prefilter:
             view = _unsplit(view)
         if self._gate_matchers is not None or self._gate is not None:
             gate = self.gate
-            if gate is not None and _no_long_line(view):
-                return self._scan_judged(view, text)
+            if gate is not None:
+                lines = view.split("\n")
+                if max(map(len, lines)) <= GATE_MAX_CHARS:  # no line too long for the gate
+                    return self._scan_judged(view, text, lines)
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
             return Hits(hits, view)
@@ -857,11 +866,9 @@ def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:
             s.add(numbers[k])
 
 
-def _no_long_line(text: str) -> bool:
-    """No line longer than the gate judges."""
-    if len(text) <= GATE_MAX_CHARS:
-        return True
-    return max(map(len, text.split("\n"))) <= GATE_MAX_CHARS
+def _not_ascii(lines: list[str]) -> list[int]:
+    """The numbers of the lines holding a character outside ASCII (str.isascii reads a flag: no scan)."""
+    return list(compress(count(), map(not_, map(str.isascii, lines))))
 
 
 # ---------------------------------------------------------------------------------------------------------------
