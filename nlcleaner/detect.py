@@ -9,6 +9,7 @@ import math
 from array import array
 from bisect import bisect_left
 from itertools import accumulate
+from typing import Callable, Iterable, NamedTuple
 
 import regex
 
@@ -45,7 +46,8 @@ def _raw_part(p: str) -> str | None:
 class Round:
     """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
 
-    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None, cuts=()):
+    def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None, cuts=(),
+                 carry: Carry | None = None):
         self.text = text
         parts = hits.parts if hits is not None and hits.parts is not None else text.split("\n")
         if parts[-1] == "":
@@ -65,14 +67,15 @@ class Round:
         # every line's normalised view and the gate's verdicts, once made; carried over from the previous round when
         # its cuts took whole lines (the lines left are the same lines, and a line's view and verdicts depend on
         # its text alone)
-        kept = previous.kept_lines(cuts) if previous is not None else None
-        if kept is not None and sum(b - a for a, b in kept) != n:
-            kept = None
+        if carry is None and previous is not None:
+            carry = previous.carry(cuts)
+        if carry is not None and sum(b - a for a, b in carry.kept) != n:
+            carry = None
         self._norms: list[str | None] | None = None
-        if kept is not None and previous._norms is not None:
-            self._norms = [v for a, b in kept for v in previous._norms[a:b]]
+        if carry is not None and previous._norms is not None:
+            self._norms = [v for a, b in carry.kept for v in previous._norms[a:b]]
         self._gate = None
-        self._inherited = (previous._gate, kept, previous.n) if kept is not None and previous._gate else None
+        self._inherited = (previous._gate, carry.renumber) if carry is not None and previous._gate else None
         self._per: dict[int, dict[int, set[int]]] = {}
         self._all = None
         self.hits = prefilter.scan(text) if hits is None else hits
@@ -113,6 +116,11 @@ class Round:
         else:  # carried over from the previous round: a dict keeps each text where it first appeared
             norm_of = dict(zip(self.parts, self._norms))
         return list(norm_of.values())
+
+    def carry(self, cuts) -> Carry | None:
+        """What the next round may take over from this one after `cuts`: None unless every cut takes whole lines."""
+        kept = self.kept_lines(cuts)
+        return None if kept is None else Carry(kept, renumbering(kept, self.n))
 
     def kept_lines(self, cuts) -> list[tuple[int, int]] | None:
         """The runs [first, last) of this round's lines that no cut touches, in order, when every cut (start, end,
@@ -305,19 +313,33 @@ class Round:
         return frozenset(keep)
 
 
-def _renumbered(verdicts, kept: list[tuple[int, int]], n_before: int):
-    """The previous round's gate verdicts (passed: target -> lines, unjudged: view -> lines) for the lines it kept,
-    numbered as this round's lines."""
-    passed, unjudged = verdicts
+class Carry(NamedTuple):
+    """The lines a round kept after cuts that took whole lines: the next round's lines, in order."""
+
+    kept: list[tuple[int, int]]  # runs [first, last) of the previous round's lines
+    renumber: Callable[[Iterable[int]], set[int]]  # previous line numbers -> these lines' numbers (cut ones left out)
+
+
+def renumbering(kept: list[tuple[int, int]], n_before: int):
+    """For the runs of lines a round kept (see `Round.kept_lines`): a function taking a set of that round's line
+    numbers to the numbers the kept ones have in the next round (the lines cut are left out). Made once per round
+    and shared by what is carried over (a list as long as the previous text's lines)."""
     new = [-1] * n_before
     offset = 0
     for a, b in kept:
         new[a:b] = range(offset, offset + b - a)
         offset += b - a
 
-    def renumber(lines):
+    def renumber(lines) -> set[int]:
         return {m for i in lines if (m := new[i]) >= 0}
 
+    return renumber
+
+
+def _renumbered(verdicts, renumber):
+    """The previous round's gate verdicts (passed: target -> lines, unjudged: view -> lines) for the lines it kept,
+    numbered as this round's lines."""
+    passed, unjudged = verdicts
     moved = {}
     for target, lines in passed.items():
         got = renumber(lines)

@@ -117,7 +117,12 @@ class Cleaner:
         rnd = None
         cuts: list = []  # the previous round's cuts (in its text's offsets)
         for _ in range(MAX_ROUNDS):
-            hits = self._prefilter.scan(current)
+            # after cuts that took whole lines, the lines left are lines of the previous round: what was found on
+            # each (keys, gate verdicts, views) is carried over instead of made again
+            carry = rnd.carry(cuts) if rnd is not None else None
+            hits = self._prefilter.carried(current, rnd.hits, carry.renumber) if carry is not None else None
+            if hits is None:
+                hits = self._prefilter.scan(current)
             claim_keys, kinds_of = self._claim_keys()
             if hits.assumed:  # the gate judges the lines of every rule whose keys were not looked for: it decides
                 active = kinds
@@ -127,7 +132,8 @@ class Cleaner:
             if not active:  # no rule can claim anything: nothing to decide (and no line table to build)
                 held_original = []
                 break
-            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd, cuts)
+            rnd = Round(current, self._prefilter, self.settings.tail_zone, self.settings.head_zone, hits, rnd, cuts,
+                        carry)
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
                 live = {kid for mid in rnd.matchers_with_lines() for kid in kinds_of.get(mid, ())}
                 active = [k for k in active if k.required is None or id(k) in live]

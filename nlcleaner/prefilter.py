@@ -600,6 +600,24 @@ class Prefilter:
             _collect(found, self._raw_keys, numbers, hits)
         return Hits(hits, view, self._assumed, parts)
 
+    def carried(self, text: str, hits: Hits, renumber) -> Hits | None:
+        """The scan of `text`, made of whole lines of the text `hits` were found in (`renumber` takes those lines'
+        numbers to these), without looking for keys again: which keys a line holds depends on its text alone. The
+        same as `scan(text)`; None when the earlier scan looked for keys over the whole text (it had a line too long
+        for the gate), which a fresh scan of fewer lines may not do."""
+        if self._engine is None or not text:
+            return Hits({})
+        if hits.lines and not hits.assumed:
+            return None
+        view = text.casefold()
+        if self._unsplit:
+            view = _unsplit(view)
+        # no key before, none in fewer lines; and `scan` assumes nothing in a text holding no key at all
+        if not hits.assumed or not self._engine.any(view.encode("utf-8", "surrogatepass")):
+            return Hits({}, view)
+        lines = {kid: got for kid, found in hits.lines.items() if (got := renumber(found))}
+        return Hits(lines, view, self._assumed)
+
     def scan(self, text: str) -> Hits:
         """Map key id -> the set of line indices (0-based) whose case-folded text contains it."""
         hits: dict[int, set[int]] = {}

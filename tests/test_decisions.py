@@ -319,3 +319,44 @@ def test_every_copy_of_a_repeated_line_gets_the_match_of_its_text():
     assert most >= 4  # some rule matches every copy of a repeated line
     result = cleaner.clean(text)
     assert "Share this" not in result.text and "Advertisement" not in result.text
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="the gate needs hyperscan")
+def test_a_later_round_carries_over_the_keys_found_and_they_are_those_a_fresh_scan_finds():
+    """After cuts that took whole lines, the keys found on each line are carried over, renumbered; the result is
+    what scanning the text again gives, including a text whose cuts took every key and one that was scanned whole
+    because of a line too long for the gate."""
+    from nlcleaner.detect import Round
+    from nlcleaner.prefilter import GATE_MAX_CHARS
+
+    cleaner = Cleaner(Settings())
+    prefilter = cleaner._prefilter
+    lines = ["The council met on Monday.", "Share this article", "", "Подписаться на рассылку",
+             "Sign up for our newsletter", "Newsletter — подпишитесь", "Advertisement", "Leave a comment",
+             "Wir verwenden Cookies für die Statistik"]
+    text = "\n".join(lines) + "\n"
+    first = Round(text, prefilter, 0.3, 0.1)
+    assert first.hits.lines and first.hits.assumed  # keys were looked for on some lines, assumed on the others
+
+    def cut(rnd, *numbers):
+        cuts = [(rnd.starts[i], rnd.starts[i + 1], "social.x") for i in numbers]
+        left = rnd.text
+        for a, b, _ in reversed(cuts):
+            left = left[:a] + left[b:]
+        return left, rnd.carry(cuts)
+
+    for numbers in [(1, 2), (0, 3), (5, 6, 7)]:
+        after, carry = cut(first, *numbers)
+        carried = prefilter.carried(after, first.hits, carry.renumber)
+        fresh = prefilter.scan(after)
+        assert (carried.lines, carried.assumed, carried.folded) == (fresh.lines, fresh.assumed, fresh.folded)
+    plain = "Zzz qqq.\nXxx yyy.\n"  # no key of any rule
+    after, carry = cut(Round(plain + "Подписаться на рассылку\n", prefilter, 0.3, 0.1), 2)
+    assert prefilter.scan(after).assumed == frozenset()  # no key left: nothing assumed ...
+    carried = prefilter.carried(after, Round(plain + "Подписаться на рассылку\n", prefilter, 0.3, 0.1).hits,
+                                carry.renumber)
+    assert (carried.lines, carried.assumed) == ({}, frozenset())  # ... when carried either
+    long_text = "word " * GATE_MAX_CHARS + "\nShare this article\nПодписаться на рассылку\n"
+    long_round = Round(long_text, prefilter, 0.3, 0.1)
+    after, carry = cut(long_round, 0)
+    assert prefilter.carried(after, long_round.hits, carry.renumber) is None  # scanned whole: scan again
