@@ -360,3 +360,47 @@ def test_a_later_round_carries_over_the_keys_found_and_they_are_those_a_fresh_sc
     long_round = Round(long_text, prefilter, 0.3, 0.1)
     after, carry = cut(long_round, 0)
     assert prefilter.carried(after, long_round.hits, carry.renumber) is None  # scanned whole: scan again
+
+
+def test_a_large_document_is_cleaned_with_the_collector_paused_and_it_is_restored(monkeypatch):
+    """Documents from COLLECTOR_PAUSE_CHARS on are cleaned with the cyclic collector paused (what they allocate
+    makes no cycles), and its state is restored after the call, also when the call raises; smaller documents leave
+    it alone."""
+    import gc
+
+    from nlcleaner import engine
+
+    cleaner = Cleaner(Settings())
+    seen = []
+    real = engine.Cleaner._detect
+
+    def spy(self, *args):
+        seen.append(gc.isenabled())
+        return real(self, *args)
+
+    monkeypatch.setattr(engine.Cleaner, "_detect", spy)
+    story = "The council met on Monday to discuss the budget.\nShare this article\n"
+    large = story * (engine.COLLECTOR_PAUSE_CHARS // len(story) + 1)
+    assert gc.isenabled()
+    gc.collect()
+    result = cleaner.clean(large)
+    assert gc.collect() == 0  # the paused call left no cycles behind for the collector
+    assert seen and not any(seen) and gc.isenabled()
+    assert "Share this" not in result.text
+    seen.clear()
+    cleaner.clean(story)
+    assert seen and all(seen) and gc.isenabled()
+    gc.disable()
+    try:
+        cleaner.clean(large)
+        assert not gc.isenabled()  # paused before the call: left paused
+    finally:
+        gc.enable()
+
+    def boom(self, *args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine.Cleaner, "_detect", boom)
+    with pytest.raises(RuntimeError):
+        cleaner.clean(large)
+    assert gc.isenabled()
