@@ -80,10 +80,10 @@ class Round:
         self._all = None
         self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
-        folded = getattr(self.hits, "folded", None)  # the prefilter's case-folded copy of this text, when it made one
-        if folded is None:
-            folded = text.casefold()
-        self.protected = self._protected() if "nlcleaner:" in folded else frozenset()
+        marked = getattr(self.hits, "marked", None)  # whether the prefilter saw a marker, when it looked
+        if marked is None:
+            marked = "nlcleaner:" in text.casefold()
+        self.protected = self._protected() if marked else frozenset()
 
     # lines
     def raw(self, i: int) -> str:

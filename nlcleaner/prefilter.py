@@ -341,9 +341,9 @@ def _engine(backend: str, keys: tuple[str, ...]):
 class Hits:
     """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
 
-    __slots__ = ("lines", "_keys", "folded", "assumed", "parts")
+    __slots__ = ("lines", "_keys", "marked", "assumed", "parts")
 
-    def __init__(self, lines: dict[int, set[int]], folded: str | None = None, assumed: frozenset = frozenset(),
+    def __init__(self, lines: dict[int, set[int]], marked: bool | None = None, assumed: frozenset = frozenset(),
                  parts: list[str] | None = None):
         self.lines = lines
         self.parts = parts  # the text split at its newlines, when the scan made them (the Round takes them over)
@@ -351,7 +351,9 @@ class Hits:
         # alternatives that need them; they count as present (the gate decides), with no lines of their own
         self.assumed = assumed
         self._keys = None
-        self.folded = folded  # the case-folded text scanned (None when none was made)
+        # whether the case-folded text holds "nlcleaner:" (a suppression marker may be there), None when not known;
+        # the case-folded copy itself is not kept: on a large document it is as large as the text
+        self.marked = marked
 
     @property
     def keys(self) -> frozenset[int]:
@@ -578,12 +580,12 @@ class Prefilter:
         lines. Nothing is assumed in a document holding no key at all."""
         data = view.encode("utf-8", "surrogatepass")
         if not self._engine.any(data):
-            return Hits({}, view)
+            return Hits({}, _marked(view))
         hits: dict[int, set[int]] = {}
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, hits)
         if text.isascii():
-            return Hits(hits, view, self._assumed)
+            return Hits(hits, _marked(view), self._assumed)
         # the lines with a character outside ASCII are picked by tests that `map` and `compress` run in C: in a
         # document in another script such lines are most lines, where a search from one to the next, or a Python
         # step per line, costs several times more
@@ -598,7 +600,7 @@ class Prefilter:
             numbers = _not_ascii(parts)
             found, _ = self._raw_engine.find("\n".join(map(lines.__getitem__, numbers)))
             _collect(found, self._raw_keys, numbers, hits)
-        return Hits(hits, view, self._assumed, parts)
+        return Hits(hits, _marked(view), self._assumed, parts)
 
     def carried(self, text: str, hits: Hits, renumber) -> Hits | None:
         """The scan of `text`, made of whole lines of the text `hits` were found in (`renumber` takes those lines'
@@ -609,14 +611,17 @@ class Prefilter:
             return Hits({})
         if hits.lines and not hits.assumed:
             return None
-        view = text.casefold()
-        if self._unsplit:
-            view = _unsplit(view)
-        # no key before, none in fewer lines; and `scan` assumes nothing in a text holding no key at all
-        if not hits.assumed or not self._engine.any(view.encode("utf-8", "surrogatepass")):
-            return Hits({}, view)
+        marked = False if hits.marked is False else None  # fewer lines hold no marker the text did not
+        if not hits.assumed:  # no key before, none in fewer lines
+            return Hits({}, marked)
         lines = {kid: got for kid, found in hits.lines.items() if (got := renumber(found))}
-        return Hits(lines, view, self._assumed)
+        if not lines:  # no key on the lines looked at: `scan` assumes nothing when the text holds none at all
+            view = text.casefold()
+            if self._unsplit:
+                view = _unsplit(view)
+            if not self._engine.any(view.encode("utf-8", "surrogatepass")):
+                return Hits({}, marked)
+        return Hits(lines, marked, self._assumed)
 
     def scan(self, text: str) -> Hits:
         """Map key id -> the set of line indices (0-based) whose case-folded text contains it."""
@@ -634,12 +639,17 @@ class Prefilter:
                     return self._scan_judged(view, text, lines)
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
-            return Hits(hits, view)
+            return Hits(hits, _marked(view))
         if type(found) is _Packed:  # the newlines are among the matches: no counting
             _collect(found, range(len(self.keys)), range(len(found)), hits)
         else:
             _add_at_offsets(found, counted, hits)
-        return Hits(hits, view)
+        return Hits(hits, _marked(view))
+
+
+def _marked(view: str) -> bool:
+    """Whether a case-folded text holds the start of a suppression marker (`nlcleaner: off`)."""
+    return "nlcleaner:" in view
 
 
 # an escape that names a character outside ASCII (`\xe9`, `\u00e9`, `\N{...}`, `\p{L}`): written in ASCII, it
