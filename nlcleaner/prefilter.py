@@ -239,7 +239,7 @@ class _Hyperscan:
     def find(self, view: str):
         """Every match as one int, (end << 16) | id, in offset order, where id 0 is a newline and id i + 1 is key i;
         and the bytes scanned. Offsets count UTF-8 bytes (a newline is one byte either way)."""
-        data = view.encode("utf-8", "surrogatepass")
+        data = utf8(view)
         packed: list[int] = []
         add = packed.append
 
@@ -578,7 +578,7 @@ class Prefilter:
         the gate judges are looked for only on the lines it may not judge (those with a character outside ASCII);
         elsewhere they are assumed present (most are common words, found on most lines) and the gate picks the
         lines. Nothing is assumed in a document holding no key at all."""
-        data = view.encode("utf-8", "surrogatepass")
+        data = utf8(view)
         if not self._engine.any(data):
             return Hits({}, _marked(view))
         hits: dict[int, set[int]] = {}
@@ -602,6 +602,22 @@ class Prefilter:
             _collect(found, self._raw_keys, numbers, hits)
         return Hits(hits, _marked(view), self._assumed, parts)
 
+    def _view(self, text: str) -> str:
+        """The text keys are looked for in: case-folded, and (with `_unsplit`) as normalisation joins words. A long
+        text is made piece by piece, each cut before a space or a newline: casefold() alone needs 16 bytes a
+        character on the way (a 10 MB text with an emoji: 160 MB); it acts on each character alone, and NFKC never
+        joins a character with an ASCII one after it nor reorders across one."""
+        if len(text) <= _PIECE:
+            return _unsplit(text.casefold()) if self._unsplit else text.casefold()
+        pieces, start = [], 0
+        while start < len(text):
+            cut = _SPACE_OR_NEWLINE.search(text, start + _PIECE)
+            end = len(text) if cut is None else cut.start()
+            piece = text[start:end].casefold()
+            pieces.append(_unsplit(piece) if self._unsplit else piece)
+            start = end
+        return "".join(pieces)
+
     def carried(self, text: str, hits: Hits, renumber) -> Hits | None:
         """The scan of `text`, made of whole lines of the text `hits` were found in (`renumber` takes those lines'
         numbers to these), without looking for keys again: which keys a line holds depends on its text alone. The
@@ -616,10 +632,7 @@ class Prefilter:
             return Hits({}, marked)
         lines = {kid: got for kid, found in hits.lines.items() if (got := renumber(found))}
         if not lines:  # no key on the lines looked at: `scan` assumes nothing when the text holds none at all
-            view = text.casefold()
-            if self._unsplit:
-                view = _unsplit(view)
-            if not self._engine.any(view.encode("utf-8", "surrogatepass")):
+            if not self._engine.any(utf8(self._view(text))):
                 return Hits({}, marked)
         return Hits(lines, marked, self._assumed)
 
@@ -628,9 +641,7 @@ class Prefilter:
         hits: dict[int, set[int]] = {}
         if self._engine is None or not text:
             return Hits(hits)
-        view = text.casefold()
-        if self._unsplit:
-            view = _unsplit(view)
+        view = self._view(text)
         if self._gate_matchers is not None or self._gate is not None:
             gate = self.gate
             if gate is not None:
@@ -832,6 +843,18 @@ def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
 _JOINERS = "*~\u200b\u200c\u200d\ufeff\u00ad"
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 _FULL_WIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+
+_PIECE = 1 << 20  # characters: what a long text is case-folded and encoded by (see Prefilter._view, utf8)
+_SPACE_OR_NEWLINE = re.compile("[ \n]")
+
+
+def utf8(text: str) -> bytes:
+    """The text as UTF-8 (lone surrogates kept), encoded by pieces when long: encoding a whole text with characters
+    outside the BMP needs four bytes a character on the way."""
+    if len(text) <= _PIECE:
+        return text.encode("utf-8", "surrogatepass")
+    return b"".join([text[i:i + _PIECE].encode("utf-8", "surrogatepass") for i in range(0, len(text), _PIECE)])
 
 
 def _unsplit(view: str) -> str:

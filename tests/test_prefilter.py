@@ -452,3 +452,24 @@ def test_an_optional_lead_after_a_line_start_is_dropped_from_gate_forms(pattern,
     from nlcleaner.prefilter import _without_optional_lead
 
     assert _without_optional_lead(pattern) == form
+
+
+@pytest.mark.parametrize("piece", [1, 3, 7, 64])
+def test_a_long_text_is_folded_and_encoded_by_pieces_as_it_would_be_whole(monkeypatch, piece):
+    """Prefilter._view and utf8 cut a long text into pieces (before a space or a newline for the view); the result
+    is the whole text's, also where a piece ends next to a decomposed accent, a character whose case folding is
+    several characters, a full-width form, a joiner, an emoji or a lone surrogate."""
+    import random
+
+    from nlcleaner import prefilter
+
+    tokens = ["e\u0301", "E\u0301\u0327", "Stra\u00dfe", "\ufb01le", "\uff26\uff55\uff4c\uff4c", "a\u200bb", "**bold**",
+              "~~x~~", "\U0001f600", "\udc80", "\u0130stanbul", "\u212a", "word", "\u00c5", "A\u030a", "\u1e9e", "-"]
+    rng = random.Random(piece)
+    text = "".join(rng.choice(tokens) + rng.choice(["", "", " ", "\n", "\u00a0"]) for _ in range(3000))
+    cleaner = Cleaner(Settings())
+    whole = cleaner._prefilter._view(text)  # shorter than the default piece: made in one go
+    assert whole == prefilter._unsplit(text.casefold())
+    monkeypatch.setattr(prefilter, "_PIECE", piece)
+    assert cleaner._prefilter._view(text) == whole
+    assert prefilter.utf8(text) == text.encode("utf-8", "surrogatepass")
