@@ -40,6 +40,30 @@ _LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
 
+PIECE = 1 << 20  # characters: a longer text is case-folded, composed and encoded by pieces (see by_pieces)
+_CUT = re.compile("[ \n]")
+
+
+def by_pieces(text: str, convert) -> str:
+    """`convert(text)` for a conversion that acts on each character alone or, like NFKC, never across an ASCII
+    space or newline (it joins no character with an ASCII one after it and reorders nothing across one): a long
+    text is converted piece by piece, each cut before a space or a newline, so that the conversion's working memory
+    follows the piece (casefold() needs 16 bytes a character on the way, NFKC twice the text)."""
+    if len(text) <= PIECE:
+        return convert(text)
+    pieces, start = [], 0
+    while start < len(text):
+        cut = _CUT.search(text, start + PIECE)
+        end = len(text) if cut is None else cut.start()
+        pieces.append(convert(text[start:end]))
+        start = end
+    return "".join(pieces)
+
+
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
 def normalise(line: str) -> str:
     """Return the matching view of one line (no line ending)."""
     if line.isascii():
@@ -61,7 +85,7 @@ def normalise(line: str) -> str:
             return line.lower()
         s = line
     else:
-        s = unicodedata.normalize("NFKC", line)
+        s = by_pieces(line, _nfkc)
         found = _TRANSLATED.findall(s)
         if found:
             # one replace per distinct character found: the same as s.translate(_TRANSLATE) (no replacement is
@@ -78,7 +102,7 @@ def normalise(line: str) -> str:
     if "*" in s or "_" in s or "~" in s:
         s = _EMPHASIS.sub("", s)
         s = _LEAD.sub("", s)
-    s = s.casefold()
+    s = by_pieces(s, str.casefold)
     if "  " in s or not s.isprintable():
         # (every White_Space character but the space is a control or a separator, which isprintable() rejects)
         s = _SPACE.sub(" ", s)

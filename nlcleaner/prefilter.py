@@ -23,7 +23,9 @@ import unicodedata
 from itertools import compress, count
 from operator import not_
 
+from . import normalise as normalise_module
 from .errors import ConfigError
+from .normalise import by_pieces
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
@@ -240,6 +242,12 @@ class _Hyperscan:
         """Every match as one int, (end << 16) | id, in offset order, where id 0 is a newline and id i + 1 is key i;
         and the bytes scanned. Offsets count UTF-8 bytes (a newline is one byte either way)."""
         data = utf8(view)
+        if b"\n" not in data and len(data) > _ONE_LINE_SET:
+            # one long line: which keys it holds is all there is to know (a 50 MB line holds millions of key
+            # matches, 40 bytes each as packed ints); each is reported at offset 0, the line's start
+            seen: set[int] = set()
+            self._db.scan(data, match_event_handler=lambda mid, *_: seen.add(mid), scratch=_scratch(self._db))
+            return _Packed(sorted(seen)), data
         packed: list[int] = []
         add = packed.append
 
@@ -603,20 +611,10 @@ class Prefilter:
         return Hits(hits, _marked(view), self._assumed, parts)
 
     def _view(self, text: str) -> str:
-        """The text keys are looked for in: case-folded, and (with `_unsplit`) as normalisation joins words. A long
-        text is made piece by piece, each cut before a space or a newline: casefold() alone needs 16 bytes a
-        character on the way (a 10 MB text with an emoji: 160 MB); it acts on each character alone, and NFKC never
-        joins a character with an ASCII one after it nor reorders across one."""
-        if len(text) <= _PIECE:
-            return _unsplit(text.casefold()) if self._unsplit else text.casefold()
-        pieces, start = [], 0
-        while start < len(text):
-            cut = _SPACE_OR_NEWLINE.search(text, start + _PIECE)
-            end = len(text) if cut is None else cut.start()
-            piece = text[start:end].casefold()
-            pieces.append(_unsplit(piece) if self._unsplit else piece)
-            start = end
-        return "".join(pieces)
+        """The text keys are looked for in: case-folded, and (with `_unsplit`) as normalisation joins words; by
+        pieces when long (casefold() alone needs 16 bytes a character on the way: 160 MB for a 10 MB text with an
+        emoji)."""
+        return by_pieces(text, _folded_unsplit if self._unsplit else str.casefold)
 
     def carried(self, text: str, hits: Hits, renumber) -> Hits | None:
         """The scan of `text`, made of whole lines of the text `hits` were found in (`renumber` takes those lines'
@@ -845,16 +843,20 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 _FULL_WIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
-_PIECE = 1 << 20  # characters: what a long text is case-folded and encoded by (see Prefilter._view, utf8)
-_SPACE_OR_NEWLINE = re.compile("[ \n]")
+_ONE_LINE_SET = 1 << 16  # bytes: a line longer than this, alone in its text, has its keys found as a set
 
 
 def utf8(text: str) -> bytes:
     """The text as UTF-8 (lone surrogates kept), encoded by pieces when long: encoding a whole text with characters
     outside the BMP needs four bytes a character on the way."""
-    if len(text) <= _PIECE:
+    piece = normalise_module.PIECE
+    if len(text) <= piece:
         return text.encode("utf-8", "surrogatepass")
-    return b"".join([text[i:i + _PIECE].encode("utf-8", "surrogatepass") for i in range(0, len(text), _PIECE)])
+    return b"".join([text[i:i + piece].encode("utf-8", "surrogatepass") for i in range(0, len(text), piece)])
+
+
+def _folded_unsplit(text: str) -> str:
+    return _unsplit(text.casefold())
 
 
 def _unsplit(view: str) -> str:

@@ -456,12 +456,14 @@ def test_an_optional_lead_after_a_line_start_is_dropped_from_gate_forms(pattern,
 
 @pytest.mark.parametrize("piece", [1, 3, 7, 64])
 def test_a_long_text_is_folded_and_encoded_by_pieces_as_it_would_be_whole(monkeypatch, piece):
-    """Prefilter._view and utf8 cut a long text into pieces (before a space or a newline for the view); the result
-    is the whole text's, also where a piece ends next to a decomposed accent, a character whose case folding is
+    """Prefilter._view, normalise and utf8 cut a long text into pieces (before a space or a newline for the views);
+    the result is the whole text's, also where a piece ends next to a decomposed accent, a character whose case folding is
     several characters, a full-width form, a joiner, an emoji or a lone surrogate."""
     import random
 
+    import nlcleaner.normalise
     from nlcleaner import prefilter
+    from nlcleaner.normalise import normalise
 
     tokens = ["e\u0301", "E\u0301\u0327", "Stra\u00dfe", "\ufb01le", "\uff26\uff55\uff4c\uff4c", "a\u200bb", "**bold**",
               "~~x~~", "\U0001f600", "\udc80", "\u0130stanbul", "\u212a", "word", "\u00c5", "A\u030a", "\u1e9e", "-"]
@@ -470,6 +472,23 @@ def test_a_long_text_is_folded_and_encoded_by_pieces_as_it_would_be_whole(monkey
     cleaner = Cleaner(Settings())
     whole = cleaner._prefilter._view(text)  # shorter than the default piece: made in one go
     assert whole == prefilter._unsplit(text.casefold())
-    monkeypatch.setattr(prefilter, "_PIECE", piece)
+    line = text.replace("\n", " ")
+    normalised = normalise(line)
+    monkeypatch.setattr(nlcleaner.normalise, "PIECE", piece)
     assert cleaner._prefilter._view(text) == whole
     assert prefilter.utf8(text) == text.encode("utf-8", "surrogatepass")
+    assert normalise(line) == normalised  # a long line's view is composed and case-folded by pieces too
+
+
+def test_the_keys_of_one_long_line_are_those_found_with_a_newline_after_it():
+    """A text of one line longer than _ONE_LINE_SET has its keys collected as a set (each on line 0); they are the
+    keys the match-by-match path finds on the same line when a newline follows it."""
+    from nlcleaner import prefilter
+
+    cleaner = Cleaner(Settings())
+    words = "Share this article. Subscribe to our newsletter, Подписаться, follow us on Twitter and read more "
+    line = words * (prefilter._ONE_LINE_SET // len(words) + 2)
+    alone = cleaner._prefilter.scan(line)
+    followed = cleaner._prefilter.scan(line + "\n")
+    assert alone.lines and alone.lines == followed.lines
+    assert all(found == {0} for found in alone.lines.values())
