@@ -85,7 +85,7 @@ def normalise(line: str) -> str:
             return line.lower()
         s = line
     else:
-        s = by_pieces(line, _nfkc)
+        s = unicodedata.normalize("NFKC", line) if len(line) <= PIECE else by_pieces(line, _nfkc)
         found = _TRANSLATED.findall(s)
         if found:
             # one replace per distinct character found: the same as s.translate(_TRANSLATE) (no replacement is
@@ -102,7 +102,7 @@ def normalise(line: str) -> str:
     if "*" in s or "_" in s or "~" in s:
         s = _EMPHASIS.sub("", s)
         s = _LEAD.sub("", s)
-    s = by_pieces(s, str.casefold)
+    s = s.casefold() if len(s) <= PIECE else by_pieces(s, str.casefold)  # (no call for the usual short line)
     if "  " in s or not s.isprintable():
         # (every White_Space character but the space is a control or a separator, which isprintable() rejects)
         s = _SPACE.sub(" ", s)
