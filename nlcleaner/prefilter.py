@@ -288,7 +288,23 @@ class _Packed(list):
     """Matches packed one int each, (end << 16) | id, in offset order; id 0 a newline, id i + 1 key i."""
 
 
+# what the pure-Python finder splits a line into: a key made of these characters alone lies inside one such run
+_TOKEN = re.compile(r"\w+")
+# words remembered per finder (a word's keys depend on the word alone); past this many, the memory starts afresh
+_MAX_WORDS = 1 << 18
+
+
+class _Lines(dict):
+    """What `_Python.find` returns instead of offsets: key id -> the numbers of the lines holding it."""
+
+
 class _Python:
+    """Keys found word by word: a key made of word characters occurs only inside a run of them (a word of the
+    text), so a line holds it exactly when one of its words does; which keys a word holds is worked out once per
+    distinct word (with a trie-shaped `re` alternation) and remembered. Other keys (symbols: "$", "(c)", ":") are
+    looked for with `in`. About four times faster on the dev corpus than running the alternation over the whole
+    text and counting newlines per match (issue #7); the hits are the same (tests/test_prefilter.py)."""
+
     def __init__(self, keys: list[str]):
         self._index = {k: i for i, k in enumerate(keys)}
         # at each position the alternation reports the longest key; keys that are prefixes of it are there too
@@ -296,17 +312,65 @@ class _Python:
             k: [self._index[k[:j]] for j in range(1, len(k) + 1) if k[:j] in self._index] for k in keys
         }
         self._regex = re.compile("(?=(" + _trie(keys) + "))") if keys else None
+        words = [k for k in keys if _TOKEN.fullmatch(k)]
+        self._word_regex = re.compile("(?=(" + _trie(words) + "))") if words else None
+        self._others = tuple((k, self._index[k]) for k in keys if not _TOKEN.fullmatch(k))
+        self._words: dict[str, tuple[int, ...]] = {}
 
-    def find(self, view: str):
+    def offsets(self, view: str):
+        """Every key occurrence as (end offset, key id), in offset order: the plain trie scan (the reference the
+        word-by-word `find` is tested against)."""
         if self._regex is None:
-            return [], view
+            return []
         expand = self._with_prefixes
         out = []
         for m in self._regex.finditer(view):
             key = m.group(1)
             end = m.start() + len(key)
             out.extend((end, kid) for kid in expand[key])
-        return out, view
+        return out
+
+    def _keys_of(self, word: str) -> tuple[int, ...]:
+        """The ids of the word keys that occur in a word (remembered)."""
+        words = self._words
+        if len(words) >= _MAX_WORDS:
+            words.clear()
+        expand = self._with_prefixes
+        got = set()
+        if self._word_regex is not None:
+            for m in self._word_regex.finditer(word):
+                got.update(expand[m.group(1)])
+        words[word] = found = tuple(sorted(got))
+        return found
+
+    def find(self, view: str):
+        hits = _Lines()
+        if self._regex is None:
+            return hits, view
+        known = self._words.get
+        keys_of = self._keys_of
+        tokens = _TOKEN.findall
+        others = [(k, kid) for k, kid in self._others if k in view]  # the symbols in the text, once per text
+        for i, line in enumerate(view.split("\n")):
+            if not line:
+                continue
+            present = set()
+            for word in set(tokens(line)):
+                got = known(word)
+                if got is None:
+                    got = keys_of(word)
+                if got:
+                    present.update(got)
+            for k, kid in others:
+                if k in line:
+                    present.add(kid)
+            for kid in present:
+                s = hits.get(kid)
+                if s is None:
+                    hits[kid] = {i}
+                else:
+                    s.add(i)
+        return hits, view
 
 
 def _trie(keys: list[str]) -> str:
@@ -821,7 +885,15 @@ def stand_ins(view: str) -> str:
 
 def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
     """Add (offset, key id) pairs, in offset order, to `hits` (key id -> numbers of the lines of `text`, a str or
-    its bytes, the offsets fall on)."""
+    its bytes, the offsets fall on); or, from the pure-Python finder, its lines as they are (see `_Lines`)."""
+    if type(found) is _Lines:  # the pure-Python finder's lines, already counted
+        for kid, lines in found.items():
+            s = hits.get(kid)
+            if s is None:
+                hits[kid] = lines
+            else:
+                s.update(lines)
+        return
     count = text.count
     newline = b"\n" if type(text) is bytes else "\n"
     line, pos = 0, 0
