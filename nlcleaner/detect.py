@@ -253,17 +253,18 @@ class Round:
 
         return {t: spread(found) for t, found in passed.items()}, {v: spread(found) for v, found in unjudged.items()}
 
-    def _lines(self, matcher: LineMatcher) -> dict[int, set[int]]:
-        """Line -> alternatives worth trying, over the whole text; computed once per matcher and round."""
+    def _lines(self, matcher: LineMatcher) -> tuple[dict, tuple[int, ...]]:
+        """(line -> alternatives worth trying, as an int or a set; alternatives worth trying on every line), over the
+        whole text; computed once per matcher and round."""
         found = self._all
         if found is not None:  # the gate's answer for every matcher, made on the first call
-            return found.get(id(matcher), _NONE)
+            return found.get(id(matcher), _NONE), ()
         if self.prefilter.gate is not None:
             self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
-            return self._all.get(id(matcher), _NONE)
+            return self._all.get(id(matcher), _NONE), ()
         got = self._per.get(id(matcher))
         if got is None:
-            got = self._per[id(matcher)] = self.prefilter.lines_for(matcher, self.hits, range(0, self.n))
+            got = self._per[id(matcher)] = self.prefilter.keyed_lines(matcher, self.hits)
         return got
 
     def matchers_with_lines(self):
@@ -273,14 +274,24 @@ class Round:
         return self._all
 
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
-        per = self._lines(matcher)
+        per, everywhere = self._lines(matcher)
+        lo, hi = max(zone.start, 0), min(zone.stop, self.n)
+        view, match = self.view, matcher.match
+        if everywhere:  # (keys alone) alternatives without keys: every line of the zone, with those of its keys
+            if matcher.mode != "pattern":
+                return [i for i in range(lo, hi) if match(view(i))]
+            extra = frozenset(everywhere)
+            get = per.get
+            return [
+                i for i in range(lo, hi)
+                if match(view(i), everywhere if (got := get(i)) is None else extra.union(_alternatives(got)))
+            ]
         if not per:
             return []
-        lo, hi = zone.start, zone.stop
         lines = sorted(per) if lo <= 0 and hi >= self.n else sorted(i for i in per if lo <= i < hi)
         # a line's verdict depends on its text (and the alternatives found on it, which do too) alone: a text met
         # again takes the verdict it had, so a list that repeats its lines costs one match per distinct line
-        view, match, parts = self.view, matcher.match, self.parts
+        parts = self.parts
         pattern = matcher.mode == "pattern"
         verdicts: dict[str, tuple] = {}
         out = []

@@ -618,32 +618,50 @@ class Prefilter:
             got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key)))
         return got[1]
 
+    def keyed_lines(self, matcher, hits: "Hits") -> tuple[dict, tuple[int, ...]]:
+        """By keys alone, over the whole text (without the gate, or for a `keyed` matcher): line -> the alternatives
+        of the matcher worth trying on it, as one int or, from the second on, a set (the form of `round_lines`); and
+        the alternatives that need no key. Those are worth trying on every line, and are left out of the dict rather
+        than added to every line of the text: the caller narrows to its zone first."""
+        by_key, everywhere, keys = self.plan(matcher)
+        lines = hits.lines
+        by_alternative: dict[int, list[set[int]]] = {}
+        for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
+            found = lines.get(kid)
+            if found is None:
+                continue  # assumed present (see Hits): only the gate knows its lines, and round_lines asks it
+            for b in by_key[kid]:
+                got = by_alternative.get(b)
+                if got is None:
+                    by_alternative[b] = [found]
+                else:
+                    got.append(found)
+        per: dict = {}
+        for b, sets in by_alternative.items():
+            found = sets[0] if len(sets) == 1 else set().union(*sets)  # (hits' own sets are never changed)
+            if not per:
+                per = dict.fromkeys(found, b)
+                continue
+            get = per.get
+            for i in found:
+                s = get(i)
+                if s is None:
+                    per[i] = b
+                elif type(s) is int:
+                    per[i] = {s, b}  # (each alternative comes once: s is another one)
+                else:
+                    s.add(b)
+        return per, everywhere
+
     def lines_for(self, matcher, hits: "Hits", zone: range) -> dict[int, set[int]]:
         """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone, by keys alone
         (without the gate, or for a `keyed` matcher; with the gate, `round_lines` answers for every matcher)."""
-        by_key, everywhere, keys = self.plan(matcher)
-        per: dict[int, set[int]] = {}
-        lines = hits.lines
+        per, everywhere = self.keyed_lines(matcher, hits)
         lo, hi = zone.start, zone.stop
-        for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
-            if kid not in lines:
-                continue  # assumed present (see Hits): only the gate knows its lines, and round_lines asks it
-            branches = by_key[kid]
-            for i in lines[kid]:
-                if lo <= i < hi:
-                    s = per.get(i)
-                    if s is None:
-                        per[i] = set(branches)
-                    else:
-                        s.update(branches)
-        for b in everywhere:
-            for i in zone:
-                s = per.get(i)
-                if s is None:
-                    per[i] = {b}
-                else:
-                    s.add(b)
-        return per
+        out = {i: {got} if type(got) is int else set(got) for i, got in per.items() if lo <= i < hi}
+        for i in zone if everywhere else ():
+            out.setdefault(i, set()).update(everywhere)
+        return out
 
     def _scan_judged(self, view: str, text: str, lines: list[str]) -> Hits:
         """A document with no line too long for the gate (`lines`: the view's lines): the keys of the alternatives
