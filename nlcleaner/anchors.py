@@ -35,6 +35,20 @@ def derive_extended(pattern: str) -> tuple[str, ...] | None:
     return _Walker(extended=True).keys(pattern)
 
 
+def requirements(pattern: str, most: int = 3) -> list[tuple[str, ...]]:
+    """Every usable requirement (extended policy) the pattern's sequence holds, its groups' and its repeated bodies'
+    included, most selective first, at most `most`: a match contains one literal of each at once (`derive` keeps
+    only the best one). `^(?:get|join) (?:the|our) x` gives ("get", "join") and ("our", "the"): a line worth trying
+    holds one of each."""
+    walker = _Walker(extended=True)
+    try:
+        tree = P.parse(pattern, 0)
+    except Exception:
+        return []
+    found = {tuple(sorted(r)) for r in walker.every(list(tree)) if r and all(walker.useful(k) for k in r)}
+    return sorted(found, key=lambda r: (walker.rank(r), r), reverse=True)[:most]  # (ties: the same order every run)
+
+
 class _Walker:
     def __init__(self, extended: bool):
         self.extended = extended
@@ -74,11 +88,36 @@ class _Walker:
             return b
         if b is None:
             return a
+        return a if self.rank(a) >= self.rank(b) else b
 
-        def rank(req):
-            return (all(self.useful(s) for s in req), min(map(len, req)), -len(req))
+    def rank(self, req):
+        return (all(self.useful(s) for s in req), min(map(len, req)), -len(req))
 
-        return a if rank(a) >= rank(b) else b
+    def every(self, items) -> list[frozenset]:
+        """The requirements of a sequence one by one (see `requirements`): those of its literal runs and items, and
+        of the sequences inside its groups and inside repeats of at least one (each of which must match whole)."""
+        out, run = [], []
+        for op, av in items:
+            if op is C.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                out.append(frozenset([self.key("".join(run))]))
+                run = []
+            if op is C.SUBPATTERN:
+                out += self.every(list(av[-1]))
+            elif op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+                if av[0] >= 1:
+                    out += self.every(list(av[2]))
+            elif op is getattr(C, "ATOMIC_GROUP", None):
+                out += self.every(list(av))
+            else:
+                got = self.item(op, av)
+                if got:
+                    out.append(got)
+        if run:
+            out.append(frozenset([self.key("".join(run))]))
+        return out
 
     def sequence(self, items) -> frozenset | None:
         best, run = None, []

@@ -410,6 +410,9 @@ def _engine(backend: str, keys: tuple[str, ...]):
 # ---------------------------------------------------------------------------------------------------------------
 
 
+_NO_REQUIREMENTS: dict = {}
+
+
 class Hits:
     """What one scan found: for each key id, the lines (0-based) whose case-folded text contains it."""
 
@@ -453,6 +456,9 @@ class Prefilter:
         # (only while no key holds such a character itself)
         self._unsplit = not any(ch in _JOINERS for k in self.keys for ch in k)
         self._plans: dict[int, tuple] = {}
+        # whether keyed_lines narrows by the alternatives' further requirements (their keys were added: for_matchers)
+        self._requires = False
+        self._required: dict[int, tuple] = {}
         self._gate: BranchGate | None = None
         self._gate_matchers = None
 
@@ -461,8 +467,13 @@ class Prefilter:
         """The prefilter for these matchers. `keyed`: matchers whose lines are always found by their keys, never
         by the gate alone (a span rule looks for its pattern in the raw line, which the gate does not judge)."""
         matchers = list(matchers)
-        pf = cls({k for m in matchers for keys in m.branch_anchors if keys for k in keys}, backend)
-        if pf.backend == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0":
+        keys = {k for m in matchers for keys in m.branch_anchors if keys for k in keys}
+        gated = choose_backend(backend) == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0"
+        if not gated:  # keys alone: the alternatives' further requirements are looked for too (see keyed_lines)
+            keys |= {k for m in matchers for reqs in getattr(m, "branch_requires", ()) for r in reqs for k in r}
+        pf = cls(keys, backend)
+        pf._requires = not gated
+        if gated and pf.backend == "hyperscan":
             pf._gate_matchers = matchers  # the gate is built when a document first needs it
             pf._keyed_matchers = list(keyed)
         return pf
@@ -637,8 +648,16 @@ class Prefilter:
                 else:
                     got.append(found)
         per: dict = {}
+        requires = self._requirements(matcher) if self._requires and not hits.assumed else _NO_REQUIREMENTS
         for b, sets in by_alternative.items():
             found = sets[0] if len(sets) == 1 else set().union(*sets)  # (hits' own sets are never changed)
+            for required in requires.get(b, ()):  # a line it matches holds a key of each of these too
+                present = [lines[k] for k in required if k in lines]
+                found = found.intersection(*present) if len(present) == 1 else found & set().union(*present)
+                if not found:
+                    break
+            if not found:
+                continue
             if not per:
                 per = dict.fromkeys(found, b)
                 continue
@@ -652,6 +671,19 @@ class Prefilter:
                 else:
                     s.add(b)
         return per, everywhere
+
+    def _requirements(self, matcher) -> dict[int, tuple[tuple[int, ...], ...]]:
+        """Alternative -> the key ids of its further requirements (`LineMatcher.branch_requires`), once per matcher."""
+        got = self._required.get(id(matcher))
+        if got is None or got[0] is not matcher:
+            index = self._index
+            out = {
+                b: tuple(tuple(index[k] for k in r) for r in reqs)
+                for b, reqs in enumerate(getattr(matcher, "branch_requires", ()))
+                if reqs and all(k in index for r in reqs for k in r)
+            }
+            got = self._required[id(matcher)] = (matcher, out)
+        return got[1]
 
     def lines_for(self, matcher, hits: "Hits", zone: range) -> dict[int, set[int]]:
         """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone, by keys alone
@@ -1024,6 +1056,15 @@ def branch_keys(pattern: str) -> tuple[str, ...] | None:
 
     keys = derive(pattern)
     return keys if keys is not None else derive_extended(pattern)
+
+
+def branch_requirements(pattern: str, keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Key sets besides an alternative's keys that every line it matches holds one of each of (`anchors.requirements`:
+    "^(?:get|join) (?:the|our) x" is tried only on lines with "get" or "join", and "the" or "our"); for the
+    keys-only backends, which would otherwise try it on every line holding one of its keys (often common words)."""
+    from .anchors import requirements
+
+    return tuple(r for r in requirements(pattern) if r != keys)[:2]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import regex
 
-from nlcleaner.anchors import derive
+from nlcleaner.anchors import derive, requirements
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,61 @@ def test_no_anchor_when_some_match_needs_no_useful_literal(pattern):
 def test_a_match_always_contains_an_anchor(pattern, text):
     assert regex.search(pattern, text)
     assert any(a in text.casefold() for a in derive(pattern))
+
+
+@pytest.mark.parametrize(
+    "pattern, wanted",
+    [
+        (r"^(?:get|join|try) (?:the|our) [\w'&. -]{1,40}$", [("our", "the"), ("get", "join", "try")]),
+        (r"^(?:\w[\w .'-]{0,40} (?:says|said|wrote):$)", [("said", "says", "wrote"), (":",)]),
+        (r"^menu:\s(?:[^|:]{1,30}\|\s?){3,30}$", [("menu",), ("|",)]),
+        (r"(?:donate)? now", [("now",)]),  # an optional group requires nothing
+        (r"(?!.*\bsaid\b)subscribe", [("subscribe",)]),  # nor does a lookahead
+    ],
+)
+def test_requirements_are_every_usable_literal_set_a_match_needs(pattern, wanted):
+    assert requirements(pattern) == wanted
+
+
+@pytest.mark.parametrize(
+    "pattern, text",
+    [
+        (r"^(?:get|join|try) (?:the|our) [\w'&. -]{1,40}$", "Join our Club"),
+        (r"^(?:\w[\w .'-]{0,40} (?:says|said|wrote):$)", "Anna Smith wrote:"),
+        (r"^menu:\s(?:[^|:]{1,30}\|\s?){3,30}$", "Menu: a| b| c|"),
+        (r"\b(?:sign(?:ing)? up|subscribe)(?: now)? (?:for|to) (?:our|the) (?:daily )?newsletter", "Signing up to THE daily newsletter"),
+    ],
+)
+def test_a_match_holds_a_key_of_every_requirement(pattern, text):
+    assert regex.search(pattern, text, regex.IGNORECASE | regex.V1)
+    for keys in requirements(pattern):
+        assert any(k in text.casefold() for k in keys), keys
+
+
+def test_built_in_requirements_hold_on_the_lines_their_alternatives_match():
+    """For every built-in alternative with further requirements (what the keys-only prefilter narrows lines by, see
+    Prefilter.keyed_lines), each line of its rule's examples that it matches holds a key of each, in the text keys
+    are looked for in (case-folded, see prefilter._unsplit): a wrong requirement would lose lines silently."""
+    from nlcleaner import Cleaner
+    from nlcleaner.kinds.line_match import LineView
+    from nlcleaner.prefilter import _unsplit
+    from nlcleaner.rules.examples import split_marked
+
+    cleaner = Cleaner()
+    checked = 0
+    for kind in cleaner._kinds:
+        rule = kind.rule
+        lines = [line for e in rule.examples_remove + rule.examples_keep for line in split_marked(e)[0].split("\n")]
+        for m in kind.matchers:
+            for b, reqs in enumerate(getattr(m, "branch_requires", ())):
+                if not reqs:
+                    continue
+                compiled = regex.compile(m.branches[b], regex.IGNORECASE | regex.V1)
+                for line in lines:
+                    view = LineView(line)
+                    if compiled.search(view.raw if m.on == "raw" else view.norm):
+                        checked += 1
+                        folded = _unsplit(line.casefold())
+                        for keys in (m.branch_anchors[b], *reqs):
+                            assert any(k in folded for k in keys), (rule.id, b, keys, line)
+    assert checked > 100

@@ -6,7 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..normalise import bare, normalise, words
-from ..prefilter import branch_keys, gate_eligible, gate_forms, split_branches
+from ..prefilter import branch_keys, branch_requirements, gate_eligible, gate_forms, split_branches
 
 _DEFAULT_MAX = {"line": None, "prefix": 200, "contains": 200, "pattern": 300}
 # a user pattern gets this long per call, plus a little per code point, before it counts as catastrophic
@@ -72,6 +72,7 @@ class LineMatcher:
             self.pattern = None
             self.on = "normalised"
             anchors = [_anchor_of(p) for p in self.phrases]
+            requires = ()
             self.branches = ()
             branch_anchors = [None if None in anchors or not anchors else tuple(sorted(set(anchors)))]
         else:
@@ -81,6 +82,7 @@ class LineMatcher:
             self.pattern = spec["pattern"]
             self.on = spec.get("on") or "normalised"
             declared = spec.get("anchors") or ()
+            requires = ()
             if declared:
                 self.branches = (self.pattern,)
                 # (a declared anchor that is all Markdown furniture, such as "|", normalises to nothing: kept as is)
@@ -90,12 +92,19 @@ class LineMatcher:
                 # each alternative of the pattern gets its own anchors and is tried only where they occur
                 self.branches = tuple(split_branches(self.pattern))
                 branch_anchors = [branch_keys(b) for b in self.branches]
+                requires = tuple(
+                    branch_requirements(b, keys) if keys is not None else ()
+                    for b, keys in zip(self.branches, branch_anchors)
+                )
             anchors = [a for b in branch_anchors for a in (b or (None,))]
         self._regex = None
         self._branch_regex: dict[int, object] = {}
         self.max_chars = spec.get("max_chars") or _DEFAULT_MAX[self.mode]
         # per alternative (one entry for phrases): the anchors a line needs, None when it needs none
         self.branch_anchors = tuple(branch_anchors)
+        # per alternative: further key sets each line it matches holds one of (see `branch_requirements`); the
+        # keys-only prefilter tries an alternative only on lines with one key of each (its anchors' and these)
+        self.branch_requires = requires
         # per alternative: whether hyperscan's gate may judge it (decided once; kept in the pack cache)
         self.gate_ok = tuple(gate_eligible(b) for b in self.branches)
         # per alternative: what the hyperscan gate compiles for it (kept in the pack cache: deriving them all takes
