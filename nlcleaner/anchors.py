@@ -35,12 +35,13 @@ def derive_extended(pattern: str) -> tuple[str, ...] | None:
     return _Walker(extended=True).keys(pattern)
 
 
-def requirements(pattern: str, most: int = 3) -> list[tuple[str, ...]]:
+def requirements(pattern: str, most: int = 3, short: bool = False) -> list[tuple[str, ...]]:
     """Every usable requirement (extended policy) the pattern's sequence holds, its groups' and its repeated bodies'
     included, most selective first, at most `most`: a match contains one literal of each at once (`derive` keeps
     only the best one). `^(?:get|join) (?:the|our) x` gives ("get", "join") and ("our", "the"): a line worth trying
-    holds one of each."""
-    walker = _Walker(extended=True)
+    holds one of each. `short`: two-letter words and single letters outside ASCII are usable too ("vk", "is", "à"),
+    for an alternative that has no keys otherwise (a line with "is" is still fewer than every line)."""
+    walker = _Walker(extended=True, short=short)
     try:
         tree = P.parse(pattern, 0)
     except Exception:
@@ -50,8 +51,9 @@ def requirements(pattern: str, most: int = 3) -> list[tuple[str, ...]]:
 
 
 class _Walker:
-    def __init__(self, extended: bool):
+    def __init__(self, extended: bool, short: bool = False):
         self.extended = extended
+        self.short = short
 
     def keys(self, pattern: str) -> tuple[str, ...] | None:
         try:
@@ -79,6 +81,8 @@ class _Walker:
         if not key:
             return False
         if _WORD.search(key):
+            if self.short:
+                return len(key) >= 2 or not key.isascii()
             return len(key) >= MIN_LEN or (self.extended and len(key) >= 2 and not key.isascii())
         return not key.isascii() or (self.extended and all(ch in _SYMBOLS for ch in key.strip()))
 

@@ -620,12 +620,17 @@ class Prefilter:
         if got is None or got[0] is not matcher:
             by_key: dict[int, list[int]] = {}
             everywhere = []
+            required = self._requirements(matcher) if self._requires else _NO_REQUIREMENTS
             for b, keys in enumerate(matcher.branch_anchors):
                 if keys is None:
-                    everywhere.append(b)
-                    continue
-                for k in keys:
-                    by_key.setdefault(self._index[k], []).append(b)
+                    if b not in required:
+                        everywhere.append(b)
+                        continue
+                    kids = required[b][0]  # keys alone: its first further requirement stands for its keys
+                else:
+                    kids = [self._index[k] for k in keys]
+                for k in kids:
+                    by_key.setdefault(k, []).append(b)
             got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key)))
         return got[1]
 
@@ -649,9 +654,13 @@ class Prefilter:
                     got.append(found)
         per: dict = {}
         requires = self._requirements(matcher) if self._requires and not hits.assumed else _NO_REQUIREMENTS
+        anchors = matcher.branch_anchors
         for b, sets in by_alternative.items():
             found = sets[0] if len(sets) == 1 else set().union(*sets)  # (hits' own sets are never changed)
-            for required in requires.get(b, ()):  # a line it matches holds a key of each of these too
+            further = requires.get(b, ())
+            if further and anchors[b] is None:
+                further = further[1:]  # (the first stood for its keys: see plan)
+            for required in further:  # a line it matches holds a key of each of these too
                 present = [lines[k] for k in required if k in lines]
                 found = found.intersection(*present) if len(present) == 1 else found & set().union(*present)
                 if not found:
@@ -1058,12 +1067,16 @@ def branch_keys(pattern: str) -> tuple[str, ...] | None:
     return keys if keys is not None else derive_extended(pattern)
 
 
-def branch_requirements(pattern: str, keys: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+def branch_requirements(pattern: str, keys: tuple[str, ...] | None) -> tuple[tuple[str, ...], ...]:
     """Key sets besides an alternative's keys that every line it matches holds one of each of (`anchors.requirements`:
     "^(?:get|join) (?:the|our) x" is tried only on lines with "get" or "join", and "the" or "our"); for the
-    keys-only backends, which would otherwise try it on every line holding one of its keys (often common words)."""
+    keys-only backends, which would otherwise try it on every line holding one of its keys (often common words).
+    For an alternative without keys, shorter words count too ("vk", "is"): the first set then serves as its keys
+    there (see Prefilter.plan), instead of every line of its zone."""
     from .anchors import requirements
 
+    if keys is None:
+        return tuple(requirements(pattern, short=True))
     return tuple(r for r in requirements(pattern) if r != keys)[:2]
 
 

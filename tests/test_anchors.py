@@ -93,6 +93,17 @@ def test_built_in_requirements_hold_on_the_lines_their_alternatives_match():
                     if compiled.search(view.raw if m.on == "raw" else view.norm):
                         checked += 1
                         folded = _unsplit(line.casefold())
-                        for keys in (m.branch_anchors[b], *reqs):
+                        for keys in ((m.branch_anchors[b],) if m.branch_anchors[b] else ()) + reqs:
                             assert any(k in folded for k in keys), (rule.id, b, keys, line)
     assert checked > 100
+
+
+def test_short_requirements_give_keys_to_alternatives_without_any():
+    """Two-letter words count only for an alternative `derive` leaves without keys (see prefilter.branch_requirements):
+    the keys-only backends then try it on lines with "vk" (and a network's name) instead of every line."""
+    from nlcleaner.prefilter import branch_requirements
+
+    bar = "^(?:vk)(?:[ ,/]{1,3}(?:facebook|twitter|vk)){1,4}$"
+    assert derive(bar) is None and requirements(bar) == []
+    assert branch_requirements(bar, None) == (("vk",), ("facebook", "twitter", "vk"))
+    assert branch_requirements("^(?:i'm in)[.!]?$", None) == (("in",),)

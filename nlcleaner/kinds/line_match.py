@@ -92,10 +92,7 @@ class LineMatcher:
                 # each alternative of the pattern gets its own anchors and is tried only where they occur
                 self.branches = tuple(split_branches(self.pattern))
                 branch_anchors = [branch_keys(b) for b in self.branches]
-                requires = tuple(
-                    branch_requirements(b, keys) if keys is not None else ()
-                    for b, keys in zip(self.branches, branch_anchors)
-                )
+                requires = tuple(branch_requirements(b, keys) for b, keys in zip(self.branches, branch_anchors))
             anchors = [a for b in branch_anchors for a in (b or (None,))]
         self._regex = None
         self._branch_regex: dict[int, object] = {}
