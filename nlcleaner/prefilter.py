@@ -411,6 +411,7 @@ def _engine(backend: str, keys: tuple[str, ...]):
 
 
 _NO_REQUIREMENTS: dict = {}
+_NO_LINES: dict = {}  # (shared: never changed)
 
 
 class Hits:
@@ -616,22 +617,31 @@ class Prefilter:
 
     def plan(self, matcher):
         """For a matcher: (key id -> its alternatives that need that key, alternatives that need no key, key ids)."""
+        return self._plan(matcher)[:3]
+
+    def _plan(self, matcher):
+        """`plan`, and alternative -> the key ids of the further requirements keyed_lines narrows its lines by."""
         got = self._plans.get(id(matcher))
         if got is None or got[0] is not matcher:
             by_key: dict[int, list[int]] = {}
             everywhere = []
             required = self._requirements(matcher) if self._requires else _NO_REQUIREMENTS
+            further = {}
             for b, keys in enumerate(matcher.branch_anchors):
                 if keys is None:
                     if b not in required:
                         everywhere.append(b)
                         continue
                     kids = required[b][0]  # keys alone: its first further requirement stands for its keys
+                    if required[b][1:]:
+                        further[b] = required[b][1:]
                 else:
                     kids = [self._index[k] for k in keys]
+                    if b in required:
+                        further[b] = required[b]
                 for k in kids:
                     by_key.setdefault(k, []).append(b)
-            got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key)))
+            got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key), further))
         return got[1]
 
     def keyed_lines(self, matcher, hits: "Hits") -> tuple[dict, tuple[int, ...]]:
@@ -639,10 +649,15 @@ class Prefilter:
         of the matcher worth trying on it, as one int or, from the second on, a set (the form of `round_lines`); and
         the alternatives that need no key. Those are worth trying on every line, and are left out of the dict rather
         than added to every line of the text: the caller narrows to its zone first."""
-        by_key, everywhere, keys = self.plan(matcher)
+        by_key, everywhere, keys, further = self._plan(matcher)
+        present = keys & hits.keys
+        if not present:  # (most matchers in most documents)
+            return _NO_LINES, everywhere
         lines = hits.lines
+        if hits.assumed:
+            further = _NO_REQUIREMENTS  # (only the keys-only backends narrow by them: every key was looked for)
         by_alternative: dict[int, list[set[int]]] = {}
-        for kid in keys & hits.keys if len(keys) > len(hits.keys) else hits.keys & keys:
+        for kid in present:
             found = lines.get(kid)
             if found is None:
                 continue  # assumed present (see Hits): only the gate knows its lines, and round_lines asks it
@@ -652,15 +667,10 @@ class Prefilter:
                     by_alternative[b] = [found]
                 else:
                     got.append(found)
-        per: dict = {}
-        requires = self._requirements(matcher) if self._requires and not hits.assumed else _NO_REQUIREMENTS
-        anchors = matcher.branch_anchors
+        per: dict = _NO_LINES
         for b, sets in by_alternative.items():
             found = sets[0] if len(sets) == 1 else set().union(*sets)  # (hits' own sets are never changed)
-            further = requires.get(b, ())
-            if further and anchors[b] is None:
-                further = further[1:]  # (the first stood for its keys: see plan)
-            for required in further:  # a line it matches holds a key of each of these too
+            for required in further.get(b, ()):  # a line it matches holds a key of each of these too
                 present = [lines[k] for k in required if k in lines]
                 found = found.intersection(*present) if len(present) == 1 else found & set().union(*present)
                 if not found:
