@@ -292,6 +292,8 @@ class _Packed(list):
 _TOKEN = re.compile(r"\w+")
 # words remembered per finder (a word's keys depend on the word alone); past this many, the memory starts afresh
 _MAX_WORDS = 1 << 18
+_MAX_LINES = 1 << 14  # lines remembered (then forgotten at once), each at most _MAX_LINE_CHARS long
+_MAX_LINE_CHARS = 1000
 
 
 class _Lines(dict):
@@ -316,6 +318,9 @@ class _Python:
         self._word_regex = re.compile("(?=(" + _trie(words) + "))") if words else None
         self._others = tuple((k, self._index[k]) for k in keys if not _TOKEN.fullmatch(k))
         self._words: dict[str, tuple[int, ...]] = {}
+        # lines met lately -> their keys: the next round of a document is mostly its lines again, and publishers
+        # repeat their furniture lines from one document to the next
+        self._lines: dict[str, set[int]] = {}
 
     def offsets(self, view: str):
         """Every key occurrence as (end offset, key id), in offset order: the plain trie scan (the reference the
@@ -350,20 +355,27 @@ class _Python:
         known = self._words.get
         keys_of = self._keys_of
         tokens = _TOKEN.findall
-        others = [(k, kid) for k, kid in self._others if k in view]  # the symbols in the text, once per text
+        others = self._others
+        seen = self._lines
+        if len(seen) >= _MAX_LINES:
+            seen.clear()
         for i, line in enumerate(view.split("\n")):
             if not line:
                 continue
-            present = set()
-            for word in set(tokens(line)):
-                got = known(word)
-                if got is None:
-                    got = keys_of(word)
-                if got:
-                    present.update(got)
-            for k, kid in others:
-                if k in line:
-                    present.add(kid)
+            present = seen.get(line)
+            if present is None:
+                present = set()
+                for word in set(tokens(line)):
+                    got = known(word)
+                    if got is None:
+                        got = keys_of(word)
+                    if got:
+                        present.update(got)
+                for k, kid in others:
+                    if k in line:
+                        present.add(kid)
+                if len(line) <= _MAX_LINE_CHARS:
+                    seen[line] = present
             for kid in present:
                 s = hits.get(kid)
                 if s is None:

@@ -505,7 +505,8 @@ def _reference_lines(engine, view):
 def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch):
     """The pure-Python finder looks for word keys word by word (remembering each word's keys) and for the others with
     `in`: on fuzzed text (keys inside longer words, keys that are prefixes of others, symbols, keys mixing both,
-    letters outside ASCII, empty lines) it finds every key on exactly the lines the trie scan and `in` find it."""
+    letters outside ASCII, empty lines, lines met before) it finds every key on exactly the lines the trie scan and
+    `in` find it."""
     import random
 
     from nlcleaner import prefilter
@@ -520,9 +521,10 @@ def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch):
             continue
         # a small memory on some rounds: it is emptied while a text is being read, and that must not lose a key
         monkeypatch.setattr(prefilter, "_MAX_WORDS", 3 if round_ % 3 == 0 else 1 << 18)
+        monkeypatch.setattr(prefilter, "_MAX_LINES", 2 if round_ % 2 == 0 else 1 << 14)
         engine = prefilter._Python(keys)
-        for _ in range(3):
-            view = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 120))).casefold()
+        views = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 120))).casefold() for _ in range(3)]
+        for view in views + views:  # (the second time, lines are remembered: their keys must be the same)
             found, _ = engine.find(view)
             assert dict(found) == _reference_lines(engine, view)
             lines = view.split("\n")
