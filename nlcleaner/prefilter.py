@@ -157,20 +157,6 @@ def choose_backend(requested: str | None = None) -> str:
     return available_backends()[0]
 
 
-class _AhoCorasick:
-    def __init__(self, keys: list[str]):
-        import ahocorasick
-
-        auto = ahocorasick.Automaton()
-        for i, k in enumerate(keys):
-            auto.add_word(k, i)
-        auto.make_automaton()
-        self._iter = auto.iter
-
-    def find(self, view: str):
-        return [(end + 1, kid) for end, kid in self._iter(view)], view
-
-
 _SCRATCH = threading.local()
 _GATE_LOCK = threading.Lock()
 
@@ -297,60 +283,40 @@ _MAX_LINE_CHARS = 1000
 
 
 class _Lines(dict):
-    """What `_Python.find` returns instead of offsets: key id -> the numbers of the lines holding it."""
+    """What the word-by-word finders return instead of offsets: key id -> the numbers of the lines holding it."""
 
 
-class _Python:
+class _ByWords:
     """Keys found word by word: a key made of word characters occurs only inside a run of them (a word of the
     text), so a line holds it exactly when one of its words does; which keys a word holds is worked out once per
-    distinct word (with a trie-shaped `re` alternation) and remembered. Other keys (symbols: "$", "(c)", ":") are
-    looked for with `in`. About four times faster on the dev corpus than running the alternation over the whole
-    text and counting newlines per match (issue #7); the hits are the same (tests/test_prefilter.py)."""
+    distinct word (by the subclass) and remembered, and so are the keys of lines met lately. Other keys (symbols:
+    "$", "(c)", ":") are looked for with `in`. On the dev corpus about four times faster than running a trie
+    alternation over the whole text and counting newlines per match, and faster than pyahocorasick's matches
+    counted the same way (issue #7); the hits are the same (tests/test_prefilter.py)."""
 
     def __init__(self, keys: list[str]):
         self._index = {k: i for i, k in enumerate(keys)}
-        # at each position the alternation reports the longest key; keys that are prefixes of it are there too
-        self._with_prefixes = {
-            k: [self._index[k[:j]] for j in range(1, len(k) + 1) if k[:j] in self._index] for k in keys
-        }
-        self._regex = re.compile("(?=(" + _trie(keys) + "))") if keys else None
-        words = [k for k in keys if _TOKEN.fullmatch(k)]
-        self._word_regex = re.compile("(?=(" + _trie(words) + "))") if words else None
         self._others = tuple((k, self._index[k]) for k in keys if not _TOKEN.fullmatch(k))
         self._words: dict[str, tuple[int, ...]] = {}
         # lines met lately -> their keys: the next round of a document is mostly its lines again, and publishers
         # repeat their furniture lines from one document to the next
         self._lines: dict[str, set[int]] = {}
 
-    def offsets(self, view: str):
-        """Every key occurrence as (end offset, key id), in offset order: the plain trie scan (the reference the
-        word-by-word `find` is tested against)."""
-        if self._regex is None:
-            return []
-        expand = self._with_prefixes
-        out = []
-        for m in self._regex.finditer(view):
-            key = m.group(1)
-            end = m.start() + len(key)
-            out.extend((end, kid) for kid in expand[key])
-        return out
+    def _word_keys(self, word: str):
+        """The ids of the word keys that occur in a word."""
+        raise NotImplementedError
 
     def _keys_of(self, word: str) -> tuple[int, ...]:
-        """The ids of the word keys that occur in a word (remembered)."""
+        """`_word_keys`, remembered."""
         words = self._words
         if len(words) >= _MAX_WORDS:
             words.clear()
-        expand = self._with_prefixes
-        got = set()
-        if self._word_regex is not None:
-            for m in self._word_regex.finditer(word):
-                got.update(expand[m.group(1)])
-        words[word] = found = tuple(sorted(got))
+        words[word] = found = tuple(sorted(self._word_keys(word)))
         return found
 
     def find(self, view: str):
         hits = _Lines()
-        if self._regex is None:
+        if not self._index:
             return hits, view
         known = self._words.get
         keys_of = self._keys_of
@@ -383,6 +349,63 @@ class _Python:
                 else:
                     s.add(i)
         return hits, view
+
+
+class _Python(_ByWords):
+    """Word keys found in a word with a trie-shaped `re` alternation (no compiled dependency)."""
+
+    def __init__(self, keys: list[str]):
+        super().__init__(keys)
+        self._keys = keys
+        # at each position the alternation reports the longest key; keys that are prefixes of it are there too
+        self._with_prefixes = {
+            k: [self._index[k[:j]] for j in range(1, len(k) + 1) if k[:j] in self._index] for k in keys
+        }
+        words = [k for k in keys if _TOKEN.fullmatch(k)]
+        self._word_regex = re.compile("(?=(" + _trie(words) + "))") if words else None
+        self._regex = None
+
+    def offsets(self, view: str):
+        """Every key occurrence as (end offset, key id), in offset order: the plain trie scan over the whole text (the
+        reference the word-by-word `find` is tested against; compiled on first use)."""
+        if not self._keys:
+            return []
+        if self._regex is None:
+            self._regex = re.compile("(?=(" + _trie(self._keys) + "))")
+        expand = self._with_prefixes
+        out = []
+        for m in self._regex.finditer(view):
+            key = m.group(1)
+            end = m.start() + len(key)
+            out.extend((end, kid) for kid in expand[key])
+        return out
+
+    def _word_keys(self, word: str):
+        got = set()
+        if self._word_regex is not None:
+            expand = self._with_prefixes
+            for m in self._word_regex.finditer(word):
+                got.update(expand[m.group(1)])
+        return got
+
+
+class _AhoCorasick(_ByWords):
+    """Word keys found in a word with pyahocorasick's automaton (it reports every key ending at each position)."""
+
+    def __init__(self, keys: list[str]):
+        import ahocorasick
+
+        super().__init__(keys)
+        auto = ahocorasick.Automaton()
+        for i, k in enumerate(keys):
+            if _TOKEN.fullmatch(k):
+                auto.add_word(k, i)
+        self._iter = auto.iter if len(auto) else None
+        if self._iter is not None:
+            auto.make_automaton()
+
+    def _word_keys(self, word: str):
+        return {kid for _end, kid in self._iter(word)} if self._iter is not None else ()
 
 
 def _trie(keys: list[str]) -> str:

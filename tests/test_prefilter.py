@@ -502,8 +502,9 @@ def _reference_lines(engine, view):
     return out
 
 
-def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch):
-    """The pure-Python finder looks for word keys word by word (remembering each word's keys) and for the others with
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan"])
+def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch, backend):
+    """The keys-only finders look for word keys word by word (remembering each word's keys) and for the others with
     `in`: on fuzzed text (keys inside longer words, keys that are prefixes of others, symbols, keys mixing both,
     letters outside ASCII, empty lines, lines met before) it finds every key on exactly the lines the trie scan and
     `in` find it."""
@@ -522,25 +523,28 @@ def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch):
         # a small memory on some rounds: it is emptied while a text is being read, and that must not lose a key
         monkeypatch.setattr(prefilter, "_MAX_WORDS", 3 if round_ % 3 == 0 else 1 << 18)
         monkeypatch.setattr(prefilter, "_MAX_LINES", 2 if round_ % 2 == 0 else 1 << 14)
-        engine = prefilter._Python(keys)
+        engine = prefilter._BACKEND_CLASSES[backend](keys)
+        reference = prefilter._Python(keys)
         views = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 120))).casefold() for _ in range(3)]
         for view in views + views:  # (the second time, lines are remembered: their keys must be the same)
             found, _ = engine.find(view)
-            assert dict(found) == _reference_lines(engine, view)
+            assert dict(found) == _reference_lines(reference, view)
             lines = view.split("\n")
             assert dict(found) == {
                 i: {n for n, line in enumerate(lines) if k in line} for i, k in enumerate(keys) if k in view
             }
 
 
-def test_the_word_by_word_finder_agrees_on_the_built_in_keys():
+@pytest.mark.parametrize("backend", [b for b in BACKENDS if b != "hyperscan"])
+def test_the_word_by_word_finder_agrees_on_the_built_in_keys(backend):
     """The built-in key set (two thousand keys, many inside one another) over the test documents: the same lines."""
-    pf = Prefilter(Cleaner(Settings())._prefilter.keys, backend="python")
-    engine = pf._engine
+    keys = keys_only()._prefilter.keys
+    engine = Prefilter(keys, backend=backend)._engine
+    reference = Prefilter(keys, backend="python")._engine
     for text in _documents():
         view = text.casefold()
         found, _ = engine.find(view)
-        assert dict(found) == _reference_lines(engine, view)
+        assert dict(found) == _reference_lines(reference, view)
 
 
 def test_keys_only_rounds_find_the_lines_every_matcher_matches():
