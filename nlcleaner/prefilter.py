@@ -10,7 +10,10 @@ only when one of that alternative's anchors occurs in the line's case-folded tex
 Backends (the same anchors, the same hits, so the same output — tests/test_prefilter.py checks it):
 - `hyperscan` (optional extra `nlcleaner[hyperscan]`, picked automatically when importable),
 - `ahocorasick` (pyahocorasick, a default dependency),
-- `python` (a trie-shaped `re` alternation; no compiled dependency).
+- `python` (no compiled dependency).
+The last two look for keys word by word (`_ByWords`), pyahocorasick or a trie-shaped `re` alternation telling only
+which keys a word not met before holds; without the gate they also narrow an alternative's lines by its further
+requirements (`anchors.requirements`, see `Prefilter.keyed_lines`).
 `NLCLEANER_PREFILTER=hyperscan|ahocorasick|python` forces one.
 """
 
