@@ -107,3 +107,29 @@ def test_short_requirements_give_keys_to_alternatives_without_any():
     assert derive(bar) is None and requirements(bar) == []
     assert branch_requirements(bar, None) == (("vk",), ("facebook", "twitter", "vk"))
     assert branch_requirements("^(?:i'm in)[.!]?$", None) == (("in",),)
+
+
+def test_declared_anchors_hold_on_the_lines_their_pattern_matches():
+    """A rule's declared `anchors` are written by hand: every line of its examples (both kinds) that its pattern
+    matches must hold one of the keys they give, in the text keys are looked for in, or the keys-only backends
+    would silently skip such lines (related.liked-this-heading's anchors are its languages' verbs, one per
+    alternative)."""
+    from nlcleaner import Cleaner
+    from nlcleaner.kinds.line_match import LineView
+    from nlcleaner.prefilter import _unsplit
+    from nlcleaner.rules.examples import split_marked
+
+    checked = set()
+    for kind in Cleaner()._kinds:
+        rule = kind.rule
+        lines = [line for e in rule.examples_remove + rule.examples_keep for line in split_marked(e)[0].split("\n")]
+        for m in kind.matchers:
+            spec_anchors = rule.spec.get("line", {}).get("anchors") if isinstance(rule.spec.get("line"), dict) else None
+            if m.mode != "pattern" or not spec_anchors or m.branch_anchors[0] is None:
+                continue
+            for line in lines:
+                view = LineView(line)
+                if m.regex.search(view.raw if m.on == "raw" else view.norm):
+                    checked.add(rule.id)
+                    assert any(k in _unsplit(line.casefold()) for k in m.branch_anchors[0]), (rule.id, line)
+    assert "related.liked-this-heading" in checked and len(checked) >= 5, sorted(checked)
