@@ -510,6 +510,8 @@ class Prefilter:
         gated = choose_backend(backend) == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0"
         if not gated:  # keys alone: the alternatives' further requirements are looked for too (see keyed_lines)
             keys |= {k for m in matchers for reqs in getattr(m, "branch_requires", ()) for r in reqs for k in r}
+        else:  # the gate: the stand-in keys of alternatives without keys (see _line_keys)
+            keys |= {k for m in matchers for b in range(len(m.branch_anchors)) for k in _line_keys(m, b) or ()}
         pf = cls(keys, backend)
         pf._requires = not gated
         if gated and pf.backend == "hyperscan":
@@ -550,7 +552,8 @@ class Prefilter:
         keyed = {id(m) for m in self._keyed_matchers}
         for m in matchers:
             judged = gated.get(id(m), {}) if id(m) not in keyed else {}
-            for b, keys in enumerate(m.branch_anchors):
+            for b in range(len(m.branch_anchors)):
+                keys = _line_keys(m, b)
                 if not keys:
                     continue
                 if b not in judged:
@@ -584,8 +587,9 @@ class Prefilter:
             if id(m) in seen:
                 continue
             seen.add(id(m))
-            for b, keys in enumerate(m.branch_anchors):
+            for b in range(len(m.branch_anchors)):
                 tid = gated_tid.get((id(m), b))
+                keys = _line_keys(m, b)
                 kids = None if keys is None else tuple(self._index[k] for k in keys)
                 if tid is not None:
                     self._tid_keys[tid] = kids
@@ -1096,6 +1100,19 @@ def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:
             hits[kid] = {numbers[k]}
         else:
             s.add(numbers[k])
+
+
+def _line_keys(matcher, b: int) -> tuple[str, ...] | None:
+    """The keys that pick the lines where the gate's caller tries alternative b: its anchors; for an alternative
+    without any, the first of its further requirements (short words count there: "vp", "is"), which every line it
+    matches holds one of too; None when it has neither (tried on every line the gate cannot judge). The gate still
+    judges the lines it can; these only narrow the lines it cannot (a word in another script) to those holding
+    one of them, instead of all of them."""
+    keys = matcher.branch_anchors[b]
+    if keys is not None:
+        return keys
+    requires = getattr(matcher, "branch_requires", ())
+    return requires[b][0] if b < len(requires) and requires[b] else None
 
 
 def _not_ascii(lines: list[str]) -> list[int]:

@@ -563,3 +563,37 @@ def test_keys_only_rounds_find_the_lines_every_matcher_matches():
                 want = [i for i in zone if m.match(rnd.view(i))]
                 assert rnd.matching(m, zone) == want, (m.rule_id, zone)
                 assert set(want) <= set(rnd.candidates(m, zone))
+
+
+_STORY = "".join(f"Paragraph {i} of the story about the harbour, told in full sentences for the readers.\n\n"
+                 for i in range(8))
+
+
+@pytest.mark.skipif("hyperscan" not in available_backends(), reason="the gate needs hyperscan")
+@pytest.mark.parametrize("line, rule", [
+    ("Zoë Martin is a content specialist at Café Média. She writes about search.", "bio.author-intro"),
+    ("12 février 2024 à 14h30 Répondre", "comments.timestamp-line"),
+    ("I’m in›", "newsletter.signup"),
+    ("Поделиться: VK | Facebook | Twitter", "social.share-bar"),
+])
+def test_an_alternative_without_keys_on_a_line_the_gate_cannot_judge_is_tried_there(line, rule):
+    """An alternative without anchors of its own is tried on the lines the gate cannot judge (a raw line with a
+    character outside ASCII, for bio.author-intro) that hold one of its stand-in keys (its first further
+    requirement), not on all of them: the line is still found, as the keys-only engine finds it, and the cleaners
+    agree. (The normalised-view ones here are judged through stand-ins; they check the agreement.)"""
+    from conftest import gate_pair
+
+    from nlcleaner.detect import Round
+    from nlcleaner.prefilter import _line_keys
+
+    gated, plain = gate_pair()
+    text = _STORY + line + "\n"
+    found = []
+    for cleaner in (gated, plain):
+        matcher = next(m for k in cleaner._kinds for m in k.matchers if m.rule_id == rule and None in m.branch_anchors)
+        rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+        found.append(rnd.matching(matcher, range(rnd.n)))
+    assert any(_line_keys(matcher, b) for b, keys in enumerate(matcher.branch_anchors) if keys is None)
+    assert found[0] == found[1] == [rnd.n - 1]  # the line, and no other
+    got, want = gated.clean(text), plain.clean(text)
+    assert [r.to_dict() for r in got.removals] == [r.to_dict() for r in want.removals]
