@@ -107,6 +107,9 @@ class _Walker:
                 continue
             if run:
                 out.append(frozenset([self.key("".join(run))]))
+                joined = self.joined("".join(run), op, av)
+                if joined:
+                    out.append(joined)
                 run = []
             if op is C.SUBPATTERN:
                 out += self.every(list(av[-1]))
@@ -122,6 +125,25 @@ class _Walker:
         if run:
             out.append(frozenset([self.key("".join(run))]))
         return out
+
+    def joined(self, prefix: str, op, av) -> frozenset | None:
+        """The literals a match holds where a literal run is followed by an alternation or a set of characters: the
+        run with each alternative's leading literals. The parser takes a shared start out of an alternation
+        (`hi|hello|hey` is "h" then `i|ello|ey`): this puts it back, ("hello", "hey", "hi")."""
+        if op is C.BRANCH:
+            leads = []
+            for branch in av[1]:
+                lead = []
+                for o, v in branch:
+                    if o is not C.LITERAL:
+                        break
+                    lead.append(chr(v))
+                leads.append("".join(lead))
+        elif op is C.IN and all(o is C.LITERAL for o, _ in av):
+            leads = [chr(v) for _, v in av]
+        else:
+            return None
+        return frozenset(self.key(prefix + lead) for lead in leads)
 
     def sequence(self, items) -> frozenset | None:
         best, run = None, []

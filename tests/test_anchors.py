@@ -133,3 +133,22 @@ def test_declared_anchors_hold_on_the_lines_their_pattern_matches():
                     checked.add(rule.id)
                     assert any(k in _unsplit(line.casefold()) for k in m.branch_anchors[0]), (rule.id, line)
     assert "related.liked-this-heading" in checked and len(checked) >= 5, sorted(checked)
+
+
+@pytest.mark.parametrize("pattern, text, joined", [
+    (r"^(?:hi|hello|hey)(?: there)?[!,.]? i'm [A-Z]\w+", "Hey there! I'm Bianca", ("hello", "hey", "hi")),
+    (r"sub(?:scribe|mit) now", "Submit now", ("submit", "subscribe")),
+    (r"ver[sz]ion \d", "Verzion 2", ("vers", "verz")),
+])
+def test_a_shared_start_taken_out_of_an_alternation_is_put_back(pattern, text, joined):
+    """The parser turns `hi|hello|hey` into "h" then `i|ello|ey`; the requirements put the start back on each
+    alternative, and a line the pattern matches holds one literal of every requirement."""
+    import regex as rx
+
+    from nlcleaner.anchors import requirements
+
+    found = requirements(pattern, most=10, short=True)
+    assert joined in found
+    folded = text.casefold()
+    assert rx.search(pattern, text, rx.IGNORECASE)
+    assert all(any(k in folded for k in req) for req in found)
