@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,18 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
+
+
+def gate_on() -> bool:
+    """Whether a default Cleaner gets the hyperscan gate here: hyperscan installed, and neither
+    NLCLEANER_PREFILTER nor NLCLEANER_GATE=0 turning it away (the suite also runs with a forced backend)."""
+    from nlcleaner.prefilter import choose_backend
+
+    return choose_backend() == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0"
+
+
+# for tests of the gate itself: skipped, not failed, where the gate is not in use
+needs_gate = pytest.mark.skipif(not gate_on(), reason="the hyperscan gate is not in use (not installed, or turned off)")
 
 
 @pytest.fixture(scope="session")

@@ -5,11 +5,10 @@ from __future__ import annotations
 import time
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, needs_gate
 
 from nlcleaner import Cleaner, Settings, apply_removals
 from nlcleaner.engine import PatternTimeoutError
-from nlcleaner.prefilter import BACKENDS
 
 REFERENCE = str(ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml")
 APPEAL = [
@@ -237,7 +236,7 @@ def test_a_later_round_carries_over_the_normalised_lines_only_when_whole_lines_w
     assert Round(after, cleaner._prefilter, 0.3, 0.1, previous=first, cuts=[(1, 3, "x")])._norms is None
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_a_later_round_carries_over_the_gate_verdicts_renumbered():
     """The gate's verdicts depend on each line's text alone: a round after whole-line cuts takes the previous
     round's, renumbered, instead of scanning every line again, and they are the verdicts a fresh scan gives."""
@@ -273,7 +272,7 @@ def test_the_headline_list_pass_reports_as_related_and_is_ignored_by_its_own_id(
     assert "navigation.sandwiched" in Cleaner(Settings(ignore=("related.headline-list",))).context_rules
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="the gate needs hyperscan")
+@needs_gate
 def test_repeated_lines_are_judged_once_and_every_copy_gets_the_verdicts():
     """The gate judges each distinct line text once and gives its verdicts to every line holding it: the result
     equals judging every line on its own, for repeated furniture, prose, CRLF lines, lines in another script and
@@ -299,7 +298,7 @@ def test_repeated_lines_are_judged_once_and_every_copy_gets_the_verdicts():
     assert any(len(found) >= 4 for found in passed.values())  # ... and lines that repeat
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="the per-line table is the gate's")
+@needs_gate
 def test_every_copy_of_a_repeated_line_gets_the_match_of_its_text():
     """Within a round a line's match is remembered by its text: every copy gets it, not only the first, and the
     lines found are those each line's own match finds."""
@@ -323,7 +322,7 @@ def test_every_copy_of_a_repeated_line_gets_the_match_of_its_text():
     assert "Share this" not in result.text and "Advertisement" not in result.text
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="the gate needs hyperscan")
+@needs_gate
 def test_a_later_round_carries_over_the_keys_found_and_they_are_those_a_fresh_scan_finds():
     """After cuts that took whole lines, the keys found on each line are carried over, renumbered; the result is
     what scanning the text again gives, including a text whose cuts took every key and one that was scanned whole

@@ -11,15 +11,14 @@ import random
 import threading
 from pathlib import Path
 
-import pytest
-from conftest import keys_only
+from conftest import keys_only, needs_gate
 
 from nlcleaner import Cleaner
-from nlcleaner.prefilter import BACKENDS, GATE_MAX_CHARS
+from nlcleaner.prefilter import GATE_MAX_CHARS
 
 ROOT = Path(__file__).resolve().parent.parent
 
-pytestmark = pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+pytestmark = needs_gate
 
 FURNITURE = [
     "Share this article", "Advertisement", "ADVERTISEMENT", "Sign up for our newsletter",

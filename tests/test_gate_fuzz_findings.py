@@ -5,12 +5,12 @@ were found attacking the stand-in expressions and the carried verdicts (which th
 6-8 are fixed; 5 (Unicode case pairs newer than Python's tables) stays a strict xfail."""
 
 import pytest
+from conftest import gate_on, needs_gate
 from conftest import gate_pair as _pair
 
-from nlcleaner.prefilter import BACKENDS
 from nlcleaner.settings import Settings
 
-pytestmark = pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+pytestmark = needs_gate
 
 
 def _same(gated, plain, text):
@@ -19,7 +19,7 @@ def _same(gated, plain, text):
         [r.rule for r in a.removals], [r.rule for r in b.removals])
 
 
-GATED, PLAIN = _pair() if "hyperscan" in BACKENDS else (None, None)
+GATED, PLAIN = _pair() if gate_on() else (None, None)
 
 
 # 1. A hyperscan multi-pattern miss on plain ASCII: the gate database (CASELESS|MULTILINE, with or without

@@ -19,14 +19,13 @@ import tomllib
 import unicodedata
 from pathlib import Path
 
-import pytest
 from conftest import ROOT
 from conftest import gate_pair as _pair
+from conftest import needs_gate
 
-from nlcleaner.prefilter import BACKENDS
 from nlcleaner.settings import Settings
 
-pytestmark = pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+pytestmark = needs_gate
 
 
 def _differences(gated, plain, docs):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from conftest import keys_only
+from conftest import keys_only, needs_gate
 
 from nlcleaner import Cleaner, Settings
 from nlcleaner.prefilter import Prefilter, available_backends, branch_keys, choose_backend, split_branches
@@ -181,7 +181,7 @@ def test_pack_cache_gives_the_same_rules_and_renews_when_a_pack_changes(tmp_path
     assert Cleaner(Settings()).clean(text).removals == Cleaner(Settings()).clean(text).removals
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_hyperscan_databases_loaded_from_the_cache_scan(tmp_path, monkeypatch):
     from nlcleaner import prefilter
 
@@ -216,7 +216,7 @@ def _gate_documents():
     ]
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_the_hyperscan_gate_changes_no_output(tmp_path):
     """The gate (with the keys it lets the scan skip) decides exactly as the keys alone do, for built-in rules and
     for a user's span rule, whose lines always come from its keys."""
@@ -242,7 +242,7 @@ def test_the_hyperscan_gate_changes_no_output(tmp_path):
     assert removed > 10  # the documents do hold furniture: the comparison is not between two empty results
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_gate_expressions_never_match_across_lines():
     """The gate scans a document's lines as one text: a match running from one line into the next would let through
     every line after one it starts on (`[^.?]{0,40}` over one-word lines let through nine lines in ten)."""
@@ -264,7 +264,7 @@ def test_gate_expressions_never_match_across_lines():
     assert checked > 1000
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_an_expression_hyperscan_refuses_for_an_inner_anchor_is_gated_without_anchors(tmp_path):
     """`^.*?(?:^x)` and `a$|b` are refused as they are; without their anchors they are a superset, and gated."""
     pack = tmp_path / "mine.toml"
@@ -377,7 +377,7 @@ def test_stand_in_expressions(expression, expected):
         assert got == expected
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_lines_with_other_characters_are_judged_through_stand_ins():
     """An all-ASCII expression judges a line holding other characters through its stand-ins: the line it matches
     is let through, and the output is the one the keys alone give."""
@@ -391,7 +391,7 @@ def test_lines_with_other_characters_are_judged_through_stand_ins():
     assert b.removals and (a.text, a.removals, a.held) == (b.text, b.removals, b.held)
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_an_expression_naming_a_non_ascii_character_by_escape_does_not_judge_stand_in_lines(tmp_path):
     r"""`caf\xe9` is written in ASCII but matches "café", whose stand-in is "cafx": such an expression leaves lines
     with other characters to its keys."""
@@ -422,7 +422,7 @@ def test_inner_anchors_are_told_apart(expression, inner):
     assert _inner_anchor(expression) is inner
 
 
-@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan not installed")
+@needs_gate
 def test_the_gate_tries_alone_only_expressions_with_an_inner_anchor(monkeypatch):
     """Hyperscan refuses `^.*?(?:^x)`: it is taken without anchors, found by trying alone only the expressions with
     an anchor inside, and the rest compile in one go (no compile of each expression alone)."""
@@ -569,7 +569,7 @@ _STORY = "".join(f"Paragraph {i} of the story about the harbour, told in full se
                  for i in range(8))
 
 
-@pytest.mark.skipif("hyperscan" not in available_backends(), reason="the gate needs hyperscan")
+@needs_gate
 @pytest.mark.parametrize("line, rule", [
     ("Zoë Martin is a content specialist at Café Média. She writes about search.", "bio.author-intro"),
     ("12 février 2024 à 14h30 Répondre", "comments.timestamp-line"),
