@@ -76,7 +76,8 @@ class Round:
             self._norms = [v for a, b in carry.kept for v in previous._norms[a:b]]
         self._gate = None
         self._inherited = (previous._gate, carry.renumber) if carry is not None and previous._gate else None
-        self._per: dict[int, dict[int, set[int]]] = {}
+        # keys alone: matcher id -> (its per-line table, its alternatives tried on every line of a zone)
+        self._per: dict[int, tuple] = {}
         self._all = None
         self.hits = prefilter.scan(text) if hits is None else hits
         self.prefilter = prefilter
