@@ -418,3 +418,25 @@ def test_a_suppressed_block_stays_kept_in_the_rounds_after_cuts():
     removed = "".join(r.text for r in result.removals)
     assert "Share this article" in removed and result.text.count("Advertisement") == 1
     assert "nlcleaner: off -->\nAdvertisement\n<!-- nlcleaner: on" in result.text
+
+
+@needs_gate
+@pytest.mark.parametrize("source", [None, "https://www.themoscowtimes.com/2025/01/01/a"])
+def test_the_live_kinds_are_those_the_gate_gives_lines_in_their_order(source):
+    """Cleaner._live keeps, of the kinds that apply, those needing no match and those a required matcher has lines
+    for, in the kinds' order — whether the kinds are every unscoped one (ordered from the few live ones) or a
+    list made for a source (tested one by one)."""
+    from nlcleaner.detect import Round
+
+    cleaner = Cleaner(Settings())
+    text = ("The council met on Monday.\n\nShare this article\n\nSign up for our newsletter\n\nAdvertisement\n\n"
+            "Dear readers, support us monthly starting from just $2. Remind me later.\n")
+    kinds = cleaner._unscoped_kinds() if source is None else [
+        k for k in cleaner._kinds if k.rule.source is None or "moscow" in k.rule.id]
+    rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+    with_lines = rnd.matchers_with_lines()
+    want = [k for k in kinds if k.required is None or any(id(m) in with_lines for m in k.required)]
+    _, kinds_of = cleaner._claim_keys()
+    got = cleaner._live(kinds, rnd, kinds_of)
+    assert got == want
+    assert len(want) >= 3 and want != kinds  # some kinds are live, and not all
