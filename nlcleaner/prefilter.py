@@ -609,23 +609,8 @@ class Prefilter:
         lines = hits.lines
 
         def add(mid, found, b):
-            # a line's alternatives: a bare int while there is one (no object per line), a set from the second on
-            if not found:
-                return
-            per = out.get(mid)
-            if per is None:
-                out[mid] = dict.fromkeys(found, b)
-                return
-            get = per.get
-            for i in found:
-                s = get(i)
-                if s is None:
-                    per[i] = b
-                elif type(s) is int:
-                    if s != b:
-                        per[i] = {s, b}
-                else:
-                    s.add(b)
+            if found:
+                out[mid] = _with_alternative(out.get(mid), found, b)
 
         targets = self.gate.targets
         tid_keys = self._tid_keys
@@ -674,7 +659,7 @@ class Prefilter:
                     if b not in required:
                         everywhere.append(b)
                         continue
-                    kids = required[b][0]  # keys alone: its first further requirement stands for its keys
+                    kids = [self._index[k] for k in _line_keys(matcher, b)]  # (its first further requirement)
                     if required[b][1:]:
                         further[b] = required[b][1:]
                 else:
@@ -717,20 +702,8 @@ class Prefilter:
                 found = found.intersection(*present) if len(present) == 1 else found & set().union(*present)
                 if not found:
                     break
-            if not found:
-                continue
-            if not per:
-                per = dict.fromkeys(found, b)
-                continue
-            get = per.get
-            for i in found:
-                s = get(i)
-                if s is None:
-                    per[i] = b
-                elif type(s) is int:
-                    per[i] = {s, b}  # (each alternative comes once: s is another one)
-                else:
-                    s.add(b)
+            if found:
+                per = _with_alternative(per, found, b)
         return per, everywhere
 
     def _requirements(self, matcher) -> dict[int, tuple[tuple[int, ...], ...]]:
@@ -1100,6 +1073,25 @@ def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:
             hits[kid] = {numbers[k]}
         else:
             s.add(numbers[k])
+
+
+def _with_alternative(per: dict | None, found, b: int) -> dict:
+    """A per-line table (line -> the alternatives worth trying there) with alternative b given to the lines `found`:
+    a bare int while a line has one (no object per line), a set from the second on. A new table when `per` is None
+    or empty (an empty one may be shared)."""
+    if not per:
+        return dict.fromkeys(found, b)
+    get = per.get
+    for i in found:
+        s = get(i)
+        if s is None:
+            per[i] = b
+        elif type(s) is int:
+            if s != b:
+                per[i] = {s, b}
+        else:
+            s.add(b)
+    return per
 
 
 def _line_keys(matcher, b: int) -> tuple[str, ...] | None:
