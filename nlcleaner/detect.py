@@ -15,7 +15,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise
-from .prefilter import GATE_MAX_CHARS, stand_ins
+from .prefilter import GATE_MAX_CHARS, holds_marker, stand_ins
 _NONE: dict = {}
 
 
@@ -83,7 +83,7 @@ class Round:
         self.prefilter = prefilter
         marked = getattr(self.hits, "marked", None)  # whether the prefilter saw a marker, when it looked
         if marked is None:
-            marked = "nlcleaner:" in text.casefold()
+            marked = holds_marker(text.casefold())
         self.protected = self._protected() if marked else frozenset()
 
     # lines

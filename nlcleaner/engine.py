@@ -170,10 +170,17 @@ class Cleaner:
         return CleanResult(current, removals, flags, held)
 
     def _unscoped_kinds(self) -> list:
-        """The kinds of the rules that apply whatever the document's source (computed once for these kinds)."""
-        got = self.__dict__.get("_unscoped")
+        """The kinds of the rules that apply whatever the document's source."""
+        return self._kind_table()[0]
+
+    def _kind_table(self) -> tuple[list, dict, frozenset]:
+        """(the kinds that apply whatever the source, each of those -> its place among them, the kinds that require
+        no match), computed once for these kinds."""
+        got = self.__dict__.get("_table")
         if got is None or got[0] is not self._kinds:
-            got = self._unscoped = (self._kinds, [k for k in self._kinds if k.rule.source is None])
+            unscoped = [k for k in self._kinds if k.rule.source is None]
+            free = frozenset(k for k in self._kinds if k.required is None)
+            got = self._table = (self._kinds, (unscoped, {k: i for i, k in enumerate(unscoped)}, free))
         return got[1]
 
     def _claim_keys(self) -> tuple[dict, dict]:
@@ -193,28 +200,12 @@ class Cleaner:
         match, and those a matcher they require has lines for; in their order. Usually a handful of the ~130: when
         `active` is every kind that applies to a document without a source, only those are put in order (a test of
         every kind is ~8 µs a round, a third of a one-line document's time)."""
+        unscoped, position, free = self._kind_table()
         keep = {k for mid in rnd.matchers_with_lines() for k in kinds_of.get(mid, ())}
-        keep.update(self._free_kinds())
-        unscoped = self.__dict__.get("_unscoped")
-        if unscoped is not None and active is unscoped[1]:
-            position = self._positions()
+        keep.update(free)
+        if active is unscoped:
             return sorted((k for k in keep if k in position), key=position.__getitem__)
         return [k for k in active if k in keep]
-
-    def _free_kinds(self) -> frozenset:
-        """The kinds that require no match (they may claim in any round)."""
-        got = self.__dict__.get("_free")
-        if got is None or got[0] is not self._kinds:
-            got = self._free = (self._kinds, frozenset(k for k in self._kinds if k.required is None))
-        return got[1]
-
-    def _positions(self) -> dict:
-        """Each kind that applies whatever the source -> its place among them (see `_unscoped_kinds`)."""
-        kinds = self._unscoped_kinds()
-        got = self.__dict__.get("_position")
-        if got is None or got[0] is not kinds:
-            got = self._position = (kinds, {k: i for i, k in enumerate(kinds)})
-        return got[1]
 
     def _detect(self, rnd, kinds, disabled: set, flags: list) -> list[Claim]:
         claims: list[Claim] = []

@@ -736,12 +736,12 @@ class Prefilter:
         lines. Nothing is assumed in a document holding no key at all."""
         data = utf8(view)
         if not self._engine.any(data):
-            return Hits({}, _marked(view))
+            return Hits({}, holds_marker(view))
         hits: dict[int, set[int]] = {}
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, hits)
         if text.isascii():
-            return Hits(hits, _marked(view), self._assumed)
+            return Hits(hits, holds_marker(view), self._assumed)
         # the lines with a character outside ASCII are picked by tests that `map` and `compress` run in C: in a
         # document in another script such lines are most lines, where a search from one to the next, or a Python
         # step per line, costs several times more
@@ -756,7 +756,7 @@ class Prefilter:
             numbers = _not_ascii(parts)
             found, _ = self._raw_engine.find("\n".join(map(lines.__getitem__, numbers)))
             _collect(found, self._raw_keys, numbers, hits)
-        return Hits(hits, _marked(view), self._assumed, parts)
+        return Hits(hits, holds_marker(view), self._assumed, parts)
 
     def _view(self, text: str) -> str:
         """The text keys are looked for in: case-folded, and (with `_unsplit`) as normalisation joins words; by
@@ -796,15 +796,15 @@ class Prefilter:
                     return self._scan_judged(view, text, lines)
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
         if not found:
-            return Hits(hits, _marked(view))
+            return Hits(hits, holds_marker(view))
         if type(found) is _Packed:  # the newlines are among the matches: no counting
             _collect(found, range(len(self.keys)), range(len(found)), hits)
         else:
             _add_at_offsets(found, counted, hits)
-        return Hits(hits, _marked(view))
+        return Hits(hits, holds_marker(view))
 
 
-def _marked(view: str) -> bool:
+def holds_marker(view: str) -> bool:
     """Whether a case-folded text holds the start of a suppression marker (`nlcleaner: off`)."""
     return "nlcleaner:" in view
 
