@@ -249,10 +249,7 @@ class Round:
                 else:
                     got.append(i)
 
-        def spread(found: set[int]) -> set[int]:
-            return {i for d in found for i in lines_of[d]}
-
-        return {t: spread(found) for t, found in passed.items()}, {v: spread(found) for v, found in unjudged.items()}
+        return _renumbered((passed, unjudged), lambda found: {i for d in found for i in lines_of[d]})
 
     def _lines(self, matcher: LineMatcher) -> tuple[dict, tuple[int, ...]]:
         """(line -> alternatives worth trying, as an int or a set; alternatives worth trying on every line), over the
@@ -349,8 +346,9 @@ def renumbering(kept: list[tuple[int, int]], n_before: int):
 
 
 def _renumbered(verdicts, renumber):
-    """The previous round's gate verdicts (passed: target -> lines, unjudged: view -> lines) for the lines it kept,
-    numbered as this round's lines."""
+    """Gate verdicts (passed: target -> lines, unjudged: view -> lines) with their line sets renumbered: the
+    previous round's for the lines it kept, or those of distinct texts for the lines that hold them; a target left
+    with no line is dropped."""
     passed, unjudged = verdicts
     moved = {}
     for target, lines in passed.items():
