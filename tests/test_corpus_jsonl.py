@@ -273,3 +273,24 @@ def test_a_bom_before_the_first_record_is_kept(tmp_path):
     stats, _, out = _run(tmp_path, [first, _line({"text": ARTICLE})])
     assert stats.failed == 0 and stats.changed == 1
     assert out.read_bytes().startswith(b"\xef\xbb\xbf{")
+
+
+@pytest.mark.parametrize("line", [
+    '{"text": "a", "text": "b"}',
+    ' {"id":1,"text":"x\\u00e9\\ud83d\\ude00","n":1.0E5,"f":-0.0,"z":NaN} ',
+    '{"text": "t", "nested": {"text": "inner"}, "list": [1, {"a": []}]}',
+    '{}',
+    '{"\\u0074ext": "escaped key"}',
+])
+def test_the_fast_reader_and_the_offset_scanner_read_the_same_values(line):
+    """Records are read with json.loads and scanned for offsets only when edited: the two must agree."""
+    members, _, _ = scan(line)
+    assert repr({k: v for k, (v, _, _) in members.items()}) == repr(json.loads(line))  # (repr: NaN != NaN)
+
+
+def test_a_duplicate_text_key_cleans_and_edits_the_last_one(tmp_path):
+    line = b'{"text": "first", "text": ' + json.dumps(FURNISHED).encode() + b'}\n'
+    stats, _, out = _run(tmp_path, [line])
+    expected = cleaner().clean(FURNISHED).text
+    assert out.read_bytes() == b'{"text": "first", "text": ' + json.dumps(expected).encode() + b'}\n'
+    assert stats.changed == 1
