@@ -563,6 +563,26 @@ def test_keys_only_rounds_find_the_lines_every_matcher_matches():
                 want = [i for i in zone if m.match(rnd.view(i))]
                 assert rnd.matching(m, zone) == want, (m.rule_id, zone)
                 assert set(want) <= set(rnd.candidates(m, zone))
+                odd = [i for i in zone if i % 2]  # (some lines only, as scored rules try their signals against)
+                assert rnd.matching(m, zone, among=odd) == [i for i in want if i % 2], (m.rule_id, zone)
+
+
+@needs_gate
+def test_gated_rounds_find_the_lines_every_matcher_matches_among_given_lines():
+    """With the gate, `matching` over given lines (how a scored rule tries the signals that count against it) reports
+    exactly the lines among them that the whole pattern matches."""
+    from conftest import gate_pair
+
+    from nlcleaner.detect import Round
+
+    gated, _ = gate_pair()
+    matchers = list({id(m): m for k in gated._kinds for m in k.matchers}.values())
+    for text in _documents():
+        rnd = Round(text, gated._prefilter, 0.3, 0.2)
+        every = list(range(rnd.n))
+        for m in matchers:
+            want = [i for i in every if m.match(rnd.view(i))]
+            assert rnd.matching(m, rnd.zone("any"), among=every) == want, m.rule_id
 
 
 _STORY = "".join(f"Paragraph {i} of the story about the harbour, told in full sentences for the readers.\n\n"
