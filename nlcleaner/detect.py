@@ -204,19 +204,26 @@ class Round:
             # a line's verdicts depend on its text alone: each distinct text is judged once (lists of short lines
             # repeat most of theirs), and the verdicts are then given to every line holding it
             distinct = list(dict.fromkeys(self.parts))
-            verdicts = self._judged(distinct)
-            self._gate = verdicts if len(distinct) == self.n else self._spread(distinct, *verdicts)
+            repeats = self.n - len(distinct)
+            if repeats and repeats == self.parts.count("") - 1:
+                # only blank lines repeat (most documents): judging every line costs no more (a blank line is never
+                # scanned) and needs no spreading
+                self._gate = self._judged(self.parts, self.norms)
+            else:
+                verdicts = self._judged(distinct, lambda: self._distinct_norms(distinct))
+                self._gate = self._spread(distinct, *verdicts) if repeats else verdicts
         return self._gate
 
-    def _judged(self, lines: list[str]):
-        """The gate's verdicts on `lines` (distinct line texts), numbered by their place in that list."""
+    def _judged(self, lines: list[str], normalised: Callable[[], list[str | None]]):
+        """The gate's verdicts on `lines` (distinct line texts, or every line), numbered by their place in that
+        list; `normalised()` gives their normalised views, in the same order."""
         gate = self.prefilter.gate
         passed: dict[int, set[int]] = {}
         unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
         # each line is scanned on its own (a line the gate does not judge as an empty one); one with characters
         # outside ASCII through their stand-ins (judged so only by expressions all in ASCII)
         if gate.dbs["norm"]:
-            norms = self._distinct_norms(lines)
+            norms = normalised()
             unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
             foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
             unjudged["norm"] = unjudged["norm-ascii"] | foreign

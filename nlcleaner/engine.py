@@ -152,6 +152,9 @@ class Cleaner:
             if self._prefilter.gate is not None:  # the hyperscan gate knows more than the keys: ask again
                 active = self._live(active, rnd, kinds_of)
             claims = self._detect(rnd, active, disabled, flags)
+            if not claims:  # (every document's last round, usually: nothing to decide)
+                held_original = []
+                break
             decision = decide(
                 rnd, claims, guard=self.settings.guard, context=frozenset(self.context_rules)
             )

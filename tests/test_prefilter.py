@@ -617,3 +617,24 @@ def test_an_alternative_without_keys_on_a_line_the_gate_cannot_judge_is_tried_th
     assert found[0] == found[1] == [rnd.n - 1]  # the line, and no other
     got, want = gated.clean(text), plain.clean(text)
     assert [r.to_dict() for r in got.removals] == [r.to_dict() for r in want.removals]
+
+
+@needs_gate
+def test_verdicts_judged_line_by_line_equal_those_spread_from_distinct_texts():
+    """A document whose only repeated lines are blank is judged line by line; one that repeats other lines has each
+    distinct text judged once and the verdicts spread to its lines. Both give the same verdicts (checked here by
+    spreading every document's), and both paths are taken by these documents."""
+    from conftest import gate_pair
+
+    from nlcleaner.detect import Round
+
+    gated, _ = gate_pair()
+    paths = set()
+    for text in _documents() + ["A line.\n\n\n\nShare this\n\nShare this\n\n"]:
+        rnd = Round(text, gated._prefilter, 0.3, 0.2)
+        distinct = list(dict.fromkeys(rnd.parts))
+        blank_only = rnd.n - len(distinct) == rnd.parts.count("") - 1 > 0
+        paths.add(blank_only)
+        spread = rnd._spread(distinct, *rnd._judged(distinct, lambda: rnd._distinct_norms(distinct)))
+        assert rnd._gate_results() == spread
+    assert paths == {True, False}
