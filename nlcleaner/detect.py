@@ -224,10 +224,10 @@ class Round:
         # outside ASCII through their stand-ins (judged so only by expressions all in ASCII)
         if gate.dbs["norm"]:
             norms = normalised()
-            unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
-            foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
-            unjudged["norm"] = unjudged["norm-ascii"] | foreign
-            if foreign or unjudged["norm-ascii"]:
+            if None in norms or not all(map(str.isascii, norms)):  # (a line too long, or not ASCII once normalised)
+                unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
+                foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
+                unjudged["norm"] = unjudged["norm-ascii"] | foreign
                 norms = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
             gate.scan("norm", norms, passed)
         if gate.dbs["raw"]:

@@ -216,14 +216,9 @@ class _Hyperscan:
 
     def any(self, data: bytes) -> bool:
         """Whether the text holds any key at all (the scan stops at the first one; newlines do not count)."""
-        import hyperscan
-
-        def on_match(mid, _start, _end, _flags, _ctx):
-            return mid != 0  # a key: stop
-
         try:
-            self._db.scan(data, match_event_handler=on_match, scratch=_scratch(self._db))
-        except hyperscan.ScanTerminated:
+            self._db.scan(data, match_event_handler=_stop_at_a_key, scratch=_scratch(self._db))
+        except _scan_terminated():
             return True
         return False
 
@@ -250,6 +245,17 @@ class _Hyperscan:
             return [], data
         packed.sort()
         return _Packed(packed), data
+
+
+def _stop_at_a_key(mid, _start, _end, _flags, _ctx) -> bool:
+    return mid != 0  # (id 0 is the newline)
+
+
+def _scan_terminated():
+    """hyperscan's exception for a scan a match handler stopped (imported once hyperscan is in use)."""
+    import hyperscan
+
+    return hyperscan.ScanTerminated
 
 
 def _hs_cache_file(keys):
@@ -1052,8 +1058,9 @@ def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:
         while at >= 0:
             found.append((at, kid))
             at = view.find(key, at + 1)
-    found.sort()
-    _add_at_offsets(found, view, hits)
+    if found:
+        found.sort()
+        _add_at_offsets(found, view, hits)
 
 
 def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:
