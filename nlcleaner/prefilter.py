@@ -23,6 +23,7 @@ import os
 import re
 import threading
 import unicodedata
+from functools import partial
 from itertools import compress, count
 from operator import not_
 
@@ -1029,13 +1030,26 @@ def _unsplit(view: str) -> str:
             view = view.replace(ch, "")
     if not view.isascii():
         if not unicodedata.is_normalized("NFKC", view):
-            view = unicodedata.normalize("NFKC", view)
+            view = _nfkc_by_lines(view)
         for ch in _JOINERS[2:]:
             if ch in view:
                 view = view.replace(ch, "")
         if _FULL_WIDTH.search(view):
             view = view.translate(_FULL_WIDTH_TO_ASCII)
     return view
+
+
+_IS_NFKC = partial(unicodedata.is_normalized, "NFKC")
+
+
+def _nfkc_by_lines(view: str) -> str:
+    """NFKC of a text, made only on its lines that need it: NFKC never composes a character with a newline nor makes
+    one, so it is the same line by line, and a text with a no-break space or an ellipsis on a few lines is not
+    decomposed and composed again whole (~170 µs for a 20 KB article)."""
+    lines = view.split("\n")
+    for i in compress(count(), map(not_, map(_IS_NFKC, lines))):
+        lines[i] = unicodedata.normalize("NFKC", lines[i])
+    return "\n".join(lines)
 
 
 def _foreign_char():

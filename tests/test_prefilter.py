@@ -638,3 +638,19 @@ def test_verdicts_judged_line_by_line_equal_those_spread_from_distinct_texts():
         spread = rnd._spread(distinct, *rnd._judged(distinct, lambda: rnd._distinct_norms(distinct)))
         assert rnd._gate_results() == spread
     assert paths == {True, False}
+
+
+@pytest.mark.parametrize("text", [
+    "plain\nno\u00a0break space\nan ellipsis\u2026\n",
+    "e\n\u0301 a combining mark opening a line\ne\u0301 composed\n",
+    "\u1100\n\u1161 jamo on either side of a newline\n\u1100\u1161\n",
+    "\ufb01 ligature\n\uff33\uff48\uff41\uff52\uff45\n\u2126 ohm\n\n",
+    "\u0301",
+    "",
+])
+def test_nfkc_line_by_line_is_nfkc_of_the_whole_text(text):
+    import unicodedata
+
+    from nlcleaner.prefilter import _nfkc_by_lines
+
+    assert _nfkc_by_lines(text) == unicodedata.normalize("NFKC", text)
