@@ -66,32 +66,34 @@ def _nfkc(text: str) -> str:
 
 def normalise(line: str) -> str:
     """Return the matching view of one line (no line ending)."""
-    if line.isascii():
-        if (
-            line
-            and line[0] not in _PLAIN_START
-            and line[-1] not in _PLAIN_START
-            and "  " not in line
-            and "*" not in line
-            and "_" not in line
-            and "~" not in line
-            and "](" not in line
-            and "\t" not in line
-            and "\r" not in line
-            and "\x0b" not in line
-            and "\x0c" not in line
-        ):
-            # plain ASCII prose: nothing to strip, no run of spaces to collapse (the common case, kept cheap)
-            return line.lower()
-        s = line
-    else:
-        s = unicodedata.normalize("NFKC", line) if len(line) <= PIECE else by_pieces(line, _nfkc)
-        found = _TRANSLATED.findall(s)
+    if not line.isascii():
+        line = unicodedata.normalize("NFKC", line) if len(line) <= PIECE else by_pieces(line, _nfkc)
+        found = _TRANSLATED.findall(line)
         if found:
-            # one replace per distinct character found: the same as s.translate(_TRANSLATE) (no replacement is
+            # one replace per distinct character found: the same as line.translate(_TRANSLATE) (no replacement is
             # itself a mapped character), without str.translate's per-character dictionary look-ups
             for ch in set(found):
-                s = s.replace(ch, _TRANSLATE[ord(ch)] or "")
+                line = line.replace(ch, _TRANSLATE[ord(ch)] or "")
+        # most lines in English are ASCII from here on (their typographic quotes and dashes made plain): they go on
+        # as a line that was ASCII all along would
+    if (
+        line.isascii()
+        and line
+        and line[0] not in _PLAIN_START
+        and line[-1] not in _PLAIN_START
+        and "  " not in line
+        and "*" not in line
+        and "_" not in line
+        and "~" not in line
+        and "](" not in line
+        and "\t" not in line
+        and "\r" not in line
+        and "\x0b" not in line
+        and "\x0c" not in line
+    ):
+        # plain ASCII prose: nothing to strip, no run of spaces to collapse (the common case, kept cheap)
+        return line.lower()
+    s = line
     if "\t" in s:
         s = s.replace("\t", " ")
     if "](" in s:

@@ -17,3 +17,29 @@ from nlcleaner.normalise import normalise
 ])
 def test_normalised_view(line, view):
     assert normalise(line) == view
+
+
+def _lines():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "fixtures"
+    out = ["It’s “quoted” — here", "Don’t stop – ever", "«Bonjour» dit-il", "Plain\u00a0spaced", "Tab\tbed line",
+           "A `code` word’s end", "Soft\u00adhyphen and zero\u200bwidth", "\ufb01ne ligature",
+           "Some *emphasis* here", "An _underlined_ word", "Struck ~~out~~ text", "A [link](https://x.example) in it",
+           "Ends with a bar |", "Say “hi” *now*", "Two  spaces inside"]
+    for p in sorted(root.rglob("*.txt")):
+        out += p.read_text(encoding="utf-8", errors="surrogateescape").split("\n")
+    return out
+
+
+def test_the_quick_path_for_plain_lines_gives_what_the_full_path_gives():
+    """A line that is plain ASCII prose (at once, or once its typographic quotes and dashes are made ASCII) is only
+    lower-cased; the full path (forced here by a trailing run of spaces, which it strips) must agree."""
+    quick = 0
+    for line in _lines():
+        if "\r" in line:
+            continue
+        view = normalise(line)
+        quick += view == line.lower()
+        assert view == normalise(line + "  "), line
+    assert quick > 100  # (the quick path was taken)
