@@ -23,8 +23,9 @@ import os
 import re
 import threading
 import unicodedata
+from collections import deque
 from functools import partial
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import not_
 
 from . import normalise as normalise_module
@@ -1525,23 +1526,22 @@ class BranchGate:
 
         Each line is scanned on its own: hyperscan 0.9 misses some `^`-anchored matches after a newline in
         MULTILINE mode (tests/test_gate_fuzz_findings.py), so the gate does not rely on it."""
+        numbers = list(compress(count(), lines))  # the lines judged: not empty, not None
+        if not numbers:
+            return
+        data = list(map(str.encode, compress(lines, lines)))  # (ASCII: the same bytes in any encoding)
         for db, glob in self.dbs[view]:
-            scratch = _scratch(db)
-            scan = db.scan
-            current = [0]
 
-            def on_match(lid, _start, _end, _flags, _ctx, glob=glob, current=current):
+            def on_match(lid, _start, _end, _flags, line, glob=glob):
                 tid = glob[lid]
                 s = out.get(tid)
                 if s is None:
-                    out[tid] = {current[0]}
+                    out[tid] = {line}
                 else:
-                    s.add(current[0])
+                    s.add(line)
 
-            for i, line in enumerate(lines):
-                if line:
-                    current[0] = i
-                    scan(line.encode("ascii"), match_event_handler=on_match, scratch=scratch)
+            # one scan a line, driven by `map` in C, each with its line's number as the handler's context
+            deque(map(db.scan, data, repeat(on_match), repeat(0), numbers, repeat(_scratch(db))), maxlen=0)
 
 
 def _gate_cache_file(exprs: list[bytes], flags: int):
