@@ -40,6 +40,12 @@ _LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
 
 
+# the translated characters most lines outside ASCII hold (English and other Latin-script text: apostrophes,
+# quotation marks and dashes), and the ASCII ones translated (left in a line that is ASCII once those are replaced)
+_COMMON_TRANSLATED = tuple((ch, _TRANSLATE[ord(ch)]) for ch in "\u2019\u201c\u201d\u2013\u2014")
+_ASCII_TRANSLATED = tuple(chr(c) for c in _TRANSLATE if c < 0x80)
+
+
 PIECE = 1 << 20  # characters: a longer text is case-folded, composed and encoded by pieces (see by_pieces)
 _CUT = re.compile("[ \n]")
 
@@ -64,16 +70,24 @@ def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _translated(line: str) -> str:
+    """line.translate(_TRANSLATE) (no replacement is itself a mapped character), without its per-character
+    dictionary look-ups: first the typographic characters most lines hold, then, when that leaves characters
+    outside ASCII, one search for the others; a line now ASCII can hold only the mapped ASCII ones."""
+    for ch, to in _COMMON_TRANSLATED:
+        if ch in line:
+            line = line.replace(ch, to)
+    for ch in _ASCII_TRANSLATED if line.isascii() else set(_TRANSLATED.findall(line)):
+        if ch in line:
+            line = line.replace(ch, _TRANSLATE[ord(ch)] or "")
+    return line
+
+
 def normalise(line: str) -> str:
     """Return the matching view of one line (no line ending)."""
     if not line.isascii():
         line = unicodedata.normalize("NFKC", line) if len(line) <= PIECE else by_pieces(line, _nfkc)
-        found = _TRANSLATED.findall(line)
-        if found:
-            # one replace per distinct character found: the same as line.translate(_TRANSLATE) (no replacement is
-            # itself a mapped character), without str.translate's per-character dictionary look-ups
-            for ch in set(found):
-                line = line.replace(ch, _TRANSLATE[ord(ch)] or "")
+        line = _translated(line)
         # most lines in English are ASCII from here on (their typographic quotes and dashes made plain): they go on
         # as a line that was ASCII all along would
     if (

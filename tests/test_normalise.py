@@ -43,3 +43,14 @@ def test_the_quick_path_for_plain_lines_gives_what_the_full_path_gives():
         quick += view == line.lower()
         assert view == normalise(line + "  "), line
     assert quick > 100  # (the quick path was taken)
+
+
+@pytest.mark.parametrize("line", [
+    "It’s “quoted” — here", "en–dash and em—dash", "‘single’ and ‚low‛ ′prime″", "«guillemets» and tab\there",
+    "a `backtick` and ’", "no\u00a0break\u202fspaces\u2007and zero\u200bwidth\u00ad", "Straße – ’ and `x` \u2212 1",
+    "only ASCII ` and \t", "", "\u2019",
+])
+def test_typographic_translation_is_translate(line):
+    from nlcleaner.normalise import _TRANSLATE, _translated
+
+    assert _translated(line) == line.translate(_TRANSLATE)
