@@ -278,34 +278,22 @@ class Round:
             self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
         return self._all
 
-    def matching(self, matcher: LineMatcher, zone: range, among: list[int] | None = None) -> list[int]:
-        """The lines of the zone the matcher matches, in order; with `among` (sorted line numbers), only those
-        lines are tried (the zone is then not consulted). Each line is tried only with the alternatives the
-        prefilter found worth trying on it."""
+    def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
         per, everywhere = self._lines(matcher)
+        lo, hi = max(zone.start, 0), min(zone.stop, self.n)
         view, match = self.view, matcher.match
-        if among is None:
-            lo, hi = max(zone.start, 0), min(zone.stop, self.n)
-            tried = range(lo, hi)
-        else:
-            tried = among
-        if everywhere:  # (keys alone) alternatives without keys: every line tried, with those of its keys
+        if everywhere:  # (keys alone) alternatives without keys: every line of the zone, with those of its keys
             if matcher.mode != "pattern":
-                return [i for i in tried if match(view(i))]
+                return [i for i in range(lo, hi) if match(view(i))]
             extra = frozenset(everywhere)
             get = per.get
             return [
-                i for i in tried
+                i for i in range(lo, hi)
                 if match(view(i), everywhere if (got := get(i)) is None else extra.union(_alternatives(got)))
             ]
         if not per:
             return []
-        if among is not None:
-            lines = [i for i in among if i in per]
-        elif lo <= 0 and hi >= self.n:
-            lines = sorted(per)
-        else:
-            lines = sorted(i for i in per if lo <= i < hi)
+        lines = sorted(per) if lo <= 0 and hi >= self.n else sorted(i for i in per if lo <= i < hi)
         # a line's verdict depends on its text (and the alternatives found on it, which do too) alone: a text met
         # again takes the verdict it had, so a list that repeats its lines costs one match per distinct line
         parts = self.parts

@@ -294,3 +294,12 @@ def test_a_duplicate_text_key_cleans_and_edits_the_last_one(tmp_path):
     expected = cleaner().clean(FURNISHED).text
     assert out.read_bytes() == b'{"text": "first", "text": ' + json.dumps(expected).encode() + b'}\n'
     assert stats.changed == 1
+
+
+def test_a_record_nested_deeper_than_python_can_read_is_a_bad_record(tmp_path):
+    deep = b'{"text": "x", "x": ' + b"[" * 100_000 + b"]" * 100_000 + b"}\n"
+    good = _line({"text": FURNISHED})
+    stats, seen, out = _run(tmp_path, [deep, good])
+    assert out.read_bytes().splitlines(keepends=True)[0] == deep
+    assert stats.failed == 1 and stats.changed == 1
+    assert "nested too deeply" in seen[0].error

@@ -35,14 +35,17 @@ def _lines():
 def test_the_quick_path_for_plain_lines_gives_what_the_full_path_gives():
     """A line that is plain ASCII prose (at once, or once its typographic quotes and dashes are made ASCII) is only
     lower-cased; the full path (forced here by a trailing run of spaces, which it strips) must agree."""
-    quick = 0
+    from nlcleaner.normalise import _TRANSLATE
+
+    quick = typographic = 0
     for line in _lines():
         if "\r" in line:
             continue
         view = normalise(line)
         quick += view == line.lower()
+        typographic += not line.isascii() and view == line.translate(_TRANSLATE).lower()
         assert view == normalise(line + "  "), line
-    assert quick > 100  # (the quick path was taken)
+    assert quick > 100 and typographic > 5  # (the quick path was taken, also by lines with typographic characters)
 
 
 @pytest.mark.parametrize("line", [

@@ -563,60 +563,39 @@ def test_keys_only_rounds_find_the_lines_every_matcher_matches():
                 want = [i for i in zone if m.match(rnd.view(i))]
                 assert rnd.matching(m, zone) == want, (m.rule_id, zone)
                 assert set(want) <= set(rnd.candidates(m, zone))
-                odd = [i for i in zone if i % 2]  # (some lines only, as scored rules try their signals against)
-                assert rnd.matching(m, zone, among=odd) == [i for i in want if i % 2], (m.rule_id, zone)
 
 
-@needs_gate
-def test_gated_rounds_find_the_lines_every_matcher_matches_among_given_lines():
-    """With the gate, `matching` over given lines (how a scored rule tries the signals that count against it) reports
-    exactly the lines among them that the whole pattern matches."""
-    from conftest import gate_pair
+_APPEAL = ("Please donate today to keep our reporting free.\n\nWe need readers like you, the mayor {said}.\n\n"
+           "Support us with a monthly gift.\n")
 
+
+def test_matching_by_anchors_is_a_full_match():
+    """`LineMatcher.match_by_anchors` (how a scored rule tries its signals that count against it on the lines its
+    positive ones hold) tries only the alternatives whose anchors the line holds, and answers as a full search of
+    the pattern does, for every matcher of every rule, the signals that count against included: on every rule's
+    examples (lines in other languages among them) and where keys looked for in the whole text would mislead — a
+    word only normalisation spells plainly (a mathematical bold letter, a link inside a word)."""
     from nlcleaner.detect import Round
 
-    gated, _ = gate_pair()
-    matchers = list({id(m): m for k in gated._kinds for m in k.matchers}.values())
-    for text in _documents():
-        rnd = Round(text, gated._prefilter, 0.3, 0.2)
-        every = list(range(rnd.n))
-        for m in matchers:
-            want = [i for i in every if m.match(rnd.view(i))]
-            assert rnd.matching(m, rnd.zone("any"), among=every) == want, m.rule_id
+    cleaner = keys_only()
+    matchers = list({id(m): m for k in cleaner._kinds for m in (*k.matchers, *_signals(k))}.values())
+    against = [m for k in cleaner._kinds for m in _signals(k, against=True)]
+    assert against and all(len(m.branch_anchors) > 1 for m in against)  # (long alternations: what this is for)
+    odd = [_APPEAL.format(said=s) for s in ("said", "\U0001d412aid", "[sa](https://x.example/)id", "SAID", "s\u200baid")]
+    examples = [t for k in cleaner._kinds for t in (*k.rule.examples_remove, *k.rule.examples_keep)]
+    tried = 0
+    for text in _documents() + odd + examples:
+        rnd = Round(text, cleaner._prefilter, 0.3, 0.2)
+        for i in range(rnd.n):
+            view = rnd.view(i)
+            for m in matchers:
+                assert m.match_by_anchors(view) == m.match(view), (m.rule_id, rnd.raw(i))
+            tried += any(m.match(view) for m in against)
+    assert tried > 20  # (lines that a signal counting against matches)
 
 
-_STORY = "".join(f"Paragraph {i} of the story about the harbour, told in full sentences for the readers.\n\n"
-                 for i in range(8))
-
-
-@needs_gate
-@pytest.mark.parametrize("line, rule", [
-    ("Zoë Martin is a content specialist at Café Média. She writes about search.", "bio.author-intro"),
-    ("12 février 2024 à 14h30 Répondre", "comments.timestamp-line"),
-    ("I’m in›", "newsletter.signup"),
-    ("Поделиться: VK | Facebook | Twitter", "social.share-bar"),
-])
-def test_an_alternative_without_keys_on_a_line_the_gate_cannot_judge_is_tried_there(line, rule):
-    """An alternative without anchors of its own is tried on the lines the gate cannot judge (a raw line with a
-    character outside ASCII, for bio.author-intro) that hold one of its stand-in keys (its first further
-    requirement), not on all of them: the line is still found, as the keys-only engine finds it, and the cleaners
-    agree. (The normalised-view ones here are judged through stand-ins; they check the agreement.)"""
-    from conftest import gate_pair
-
-    from nlcleaner.detect import Round
-    from nlcleaner.prefilter import _line_keys
-
-    gated, plain = gate_pair()
-    text = _STORY + line + "\n"
-    found = []
-    for cleaner in (gated, plain):
-        matcher = next(m for k in cleaner._kinds for m in k.matchers if m.rule_id == rule and None in m.branch_anchors)
-        rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
-        found.append(rnd.matching(matcher, range(rnd.n)))
-    assert any(_line_keys(matcher, b) for b, keys in enumerate(matcher.branch_anchors) if keys is None)
-    assert found[0] == found[1] == [rnd.n - 1]  # the line, and no other
-    got, want = gated.clean(text), plain.clean(text)
-    assert [r.to_dict() for r in got.removals] == [r.to_dict() for r in want.removals]
+def _signals(kind, against=False):
+    return [m for _, weight, m in getattr(kind, "signals", ()) if (weight < 0) == against]
 
 
 @needs_gate
@@ -654,3 +633,12 @@ def test_nfkc_line_by_line_is_nfkc_of_the_whole_text(text):
     from nlcleaner.prefilter import _nfkc_by_lines
 
     assert _nfkc_by_lines(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_matching_by_anchors_reads_a_raw_view_matcher_s_anchors_in_the_raw_line():
+    from nlcleaner.kinds.line_match import LineMatcher, LineView
+
+    matcher = LineMatcher({"pattern": r"example\.org/promo|quux corner", "on": "raw"}, "test.raw", False)
+    line = LineView("Read [it](https://Example.org/promo) now")  # normalised, the link target is gone: "read it now"
+    assert "example" in matcher.branch_anchors[0] and "example" not in line.norm
+    assert matcher.match(line) and matcher.match_by_anchors(line)

@@ -182,6 +182,33 @@ class LineMatcher:
                 at = view.find(p, at + 1)
         return False
 
+    def match_by_anchors(self, line: LineView) -> bool:
+        """`match(line)`, trying only the alternatives whose anchors the line itself holds (every match of an
+        alternative holds one of its anchors, case-folded): the same answer for a fraction of a long alternation's
+        cost, with no prefilter and no gate involved (see ScoredKind.detect)."""
+        if self.mode != "pattern" or len(self.branch_anchors) < 2:
+            return self.match(line)
+        keys, by_key, keyless = self._anchor_table()
+        text = line.raw.casefold() if self.on == "raw" else line.norm
+        found = set(keyless)
+        for key in filter(text.__contains__, keys):
+            found.update(by_key[key])
+        return bool(found) and self.match(line, found)
+
+    def _anchor_table(self):
+        """(every anchor, anchor -> the alternatives it anchors, the alternatives without anchors), made once."""
+        table = getattr(self, "_anchors_of", None)  # (a matcher from an older pack cache has no such attribute)
+        if table is None:
+            by_key: dict[str, list[int]] = {}
+            keyless = []
+            for b, keys in enumerate(self.branch_anchors):
+                if keys is None:
+                    keyless.append(b)
+                for key in keys or ():
+                    by_key.setdefault(key, []).append(b)
+            table = self._anchors_of = (tuple(by_key), by_key, tuple(keyless))
+        return table
+
     def spans(self, line: LineView) -> list[tuple[int, int]]:
         """Raw-text spans matched by a pattern (scope = "span")."""
         if self.max_chars and len(line.raw) > self.max_chars:

@@ -62,9 +62,10 @@ class ScoredKind:
                 (self.namers if named else self.own_voice).append(matcher)
                 continue
             self.signals.append((s["name"], s["weight"], matcher))
-        # the prefilter knows every signal: one that counts against is tested only on the lines a positive signal
-        # holds (see detect), with the alternatives the prefilter finds there; only positive ones let a rule run
-        self.matchers = [m for _, _, m in self.signals]
+        # the prefilter needs only the positive signals: one that counts against is tested directly, on the lines a
+        # positive signal holds (see detect), never looked up by keys or judged by the gate (a miss there would
+        # remove a block that reported speech should have kept)
+        self.matchers = [m for _, weight, m in self.signals if weight > 0]
         # a claim needs at least one positive signal: one of these must match before the kind can claim anything
         self.required = [m for _, weight, m in self.signals if weight > 0] or None
         self.threshold = spec["threshold"]
@@ -84,13 +85,13 @@ class ScoredKind:
                 for i in rnd.matching(matcher, zone):
                     fired.setdefault(i, set()).add(k)
         # signals that count against are only worth testing on lines some positive signal already holds, and there
-        # only with the alternatives the prefilter finds worth trying (a full search of one of their long
-        # alternations costs ~30 µs a line)
-        held = sorted(fired)
+        # only with the alternatives whose anchors the line holds (a full search of one of their long alternations
+        # costs ~30 µs a line)
         for k, (_, weight, matcher) in enumerate(self.signals):
-            if weight <= 0 and held:
-                for i in rnd.matching(matcher, zone, among=held):
-                    fired[i].add(k)
+            if weight <= 0:
+                for i in sorted(fired):
+                    if matcher.match_by_anchors(rnd.view(i)):
+                        fired[i].add(k)
         weight_of = {i: sum(self.signals[k][1] for k in ks) for i, ks in fired.items()}
         lines = sorted(i for i, w in weight_of.items() if w >= self.min_line_weight)
         weak = {i for i, w in weight_of.items() if 0 < w < self.min_line_weight}

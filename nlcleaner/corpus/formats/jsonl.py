@@ -93,6 +93,14 @@ def scan(s: str):
     return members, close, bool(compact)
 
 
+def _scanned(s: str):
+    """`scan`, with a value nested deeper than Python's recursion limit allows refused like any other bad line."""
+    try:
+        return scan(s)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+
+
 def _dump(value, ascii_only: bool, compact: bool) -> str:
     seps = (",", ":") if compact else (", ", ": ")
     text = json.dumps(value, ensure_ascii=ascii_only, separators=seps)
@@ -122,11 +130,11 @@ def process(line: bytes, ctx: Context) -> Processed:
     # member's value is written; that is needed only to edit a record, or to say why a line is not one
     try:
         values = json.loads(s)
-    except ValueError:
+    except (ValueError, RecursionError):
         values = None
     if type(values) is not dict:
         try:
-            members, close, compact = scan(s)
+            members, close, compact = _scanned(s)
         except ValueError as exc:
             return Processed(error=f"not a JSON object: {exc}")
         values = {key: value for key, (value, _, _) in members.items()}
@@ -152,7 +160,7 @@ def process(line: bytes, ctx: Context) -> Processed:
         return p
     if members is None:
         try:
-            members, close, compact = scan(s)  # (it reads what json.loads read: this is not expected to fail)
+            members, close, compact = _scanned(s)  # (it reads what json.loads read: this is not expected to fail)
         except ValueError as exc:
             return Processed(error=f"not a JSON object: {exc}", id=rid, source=source)
     _, start, end = members[ctx.text_field]
