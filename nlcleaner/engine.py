@@ -237,7 +237,9 @@ class Cleaner:
 def _prefilter_for(kinds) -> Prefilter:
     # a kind's `keyed` matchers (span rules) find their lines by their keys, not the gate: see Prefilter
     return Prefilter.for_matchers(
-        (m for k in kinds for m in k.matchers), keyed=[m for k in kinds for m in getattr(k, "keyed", ())]
+        (m for k in kinds for m in k.matchers),
+        keyed=[m for k in kinds for m in getattr(k, "keyed", ())],
+        witnesses=[t for k in kinds for t in (*k.rule.examples_remove, *k.rule.examples_keep)],
     )
 
 

@@ -2,10 +2,12 @@
 minimised. The promise: the output is the same whatever the backend. Classes 1, 2 and 4 broke it and are fixed;
 class 3 is fixed but for a link target inside a word, kept as a strict xfail so that fixing it shows. Classes 5-8
 were found attacking the stand-in expressions and the carried verdicts (which themselves showed no difference):
-6-8 are fixed; 5 (Unicode case pairs newer than Python's tables) stays a strict xfail."""
+6-8 are fixed; 5 (Unicode case pairs newer than Python's tables) stays a strict xfail. Class 9 (a hyperscan miss
+that depends on the database's other expressions) was found by checking every alternative on every rule's examples;
+the gate now runs that check itself once built."""
 
 import pytest
-from conftest import gate_on, needs_gate
+from conftest import gate_on, keys_only, needs_gate
 from conftest import gate_pair as _pair
 
 from nlcleaner.settings import Settings
@@ -124,7 +126,9 @@ def _user_pair(tmp_path, pattern, example):
     ("^promo \ua7cb$", "Promo \u0264"),
 ])
 def test_case_pairs_newer_than_python_unicode(tmp_path, pattern, line):
-    gated, plain = _user_pair(tmp_path, pattern, line)
+    # (the rule's example is the pattern's own letter: a line of the examples the gate misses is seen and fixed by
+    # the check of class 9; this is about a line no example shows)
+    gated, plain = _user_pair(tmp_path, pattern, pattern.strip("^$"))
     _same(gated, plain, f"Text.\n\n{line}\n\nMore text.\n")
 
 
@@ -165,3 +169,61 @@ def test_decomposed_accents(text):
 ])
 def test_combined_database_miss(text):
     _same(GATED, PLAIN, text)
+
+
+# 9. A hyperscan miss in the per-line scan, without MULTILINE: `comments.signed-thread-cut`'s
+#    '^posted by:? .+?(?:\bon)\b.*$' alone matches "posted by: miss priss, leith on" (and, in the database,
+#    "posted by: brad, glasgow on"), but the whole database does not report it on that line; three unrelated
+#    expressions with `\b` and `.*` (social.pin-it, social.tool-row, a join-the-conversation one) are enough to
+#    cause it, and neither dropping `\b` everywhere nor other flags avoids every such miss. Fixed as far as it can
+#    be seen: once built, the gate is checked on every rule's examples, and an alternative it misses there is
+#    judged by its keys (Prefilter._drop_misses).
+def test_the_gate_lets_through_every_example_line_an_alternative_matches():
+    """Every gated alternative of every rule, on the lines of every rule's examples (not only its own): where the
+    alternative matches a line the gate judges, the gate let the line through. (An alternative is tried on a line
+    only when its anchors are on it: a line without them cannot match.)"""
+    from nlcleaner.detect import Round
+
+    gate = GATED._prefilter.gate
+    texts = [t for k in GATED._kinds for t in (*k.rule.examples_remove, *k.rule.examples_keep)]
+    targets = [(tid, m, b) for tid, (m, b) in enumerate(gate.targets) if gate.gated.get(id(m), {}).get(b) == tid]
+    checked = 0
+    for text in texts:
+        rnd = Round(text, GATED._prefilter, 0.3, 0.2)
+        passed, unjudged = rnd._gate_results()
+        for tid, m, b in targets:
+            keys = m.branch_anchors[b]
+            for i in range(rnd.n):
+                if i in passed.get(tid, ()) or i in unjudged[gate.view_of[tid]]:
+                    continue
+                view = rnd.view(i)
+                if keys and not any(k in (view.raw.casefold() if m.on == "raw" else view.norm) for k in keys):
+                    continue
+                checked += 1
+                assert not (m.match(view, {b}) if m.mode == "pattern" else m.match(view)), (m.rule_id, b, view.raw)
+    assert checked > 5000
+
+
+def test_an_alternative_the_gate_misses_on_an_example_is_judged_by_its_keys(monkeypatch, tmp_path):
+    """The check itself: with the gate made to miss one alternative, that alternative is no longer gated and the
+    rule still finds its line, as the keys-only engine does."""
+    from nlcleaner import Cleaner
+    from nlcleaner import prefilter
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))  # (a fresh check, not one cached by another run)
+    scan = prefilter.BranchGate.scan
+    lost = []
+
+    def missing(self, view, lines, out):
+        scan(self, view, lines, out)
+        if not lost:
+            lost.append(next(t for t, (m, b) in enumerate(self.targets) if m.rule_id == "social.share-button"))
+        out.pop(lost[0], None)
+
+    monkeypatch.setattr(prefilter.BranchGate, "scan", missing)
+    cleaner = Cleaner(Settings(select=("social",)))
+    gate = cleaner._prefilter.gate
+    m, b = gate.targets[lost[0]]
+    assert b not in gate.gated.get(id(m), {})
+    text = "The story, told in full.\n\nShare this\n"
+    assert cleaner.clean(text).removals == keys_only(Settings(select=("social",))).clean(text).removals != []
