@@ -562,17 +562,27 @@ class Prefilter:
         cannot be predicted, but it can be seen on the rules' own examples: every alternative the gate misses on a
         line of them is judged by its keys from then on (its expression stays in the database: taking it out would
         change what the others report). The result is kept next to the database in the cache."""
-        gate = self._gate
-        from .packcache import _code_digest  # (normalisation and matching decide what a miss is, too)
+        import regex
 
+        from .packcache import _code_digest
+
+        gate = self._gate
+        # what decides a miss: the database (its expressions; hyperscan's version is in the file name's hash), what
+        # each target's alternative matches (the whole matcher, not only its gate form), the witnesses, and the code
+        # and `regex` that normalise and match
+        described = [repr((m.rule_id, b, m.mode, m.on, m.max_chars, m.pattern, m.phrases)).encode("utf-8", "surrogatepass")
+                     for m, b in gate.targets]
         cached = _gate_cache_file(
-            [_code_digest().encode(), *gate.expressions, *(w.encode("utf-8", "surrogatepass") for w in self._witnesses)],
+            [_code_digest().encode(), regex.__version__.encode(), *gate.expressions, *described,
+             *(w.encode("utf-8", "surrogatepass") for w in self._witnesses)],
             -1,
         )
         misses = None
         if cached is not None:
             try:
                 misses = {int(x) for x in cached.with_suffix(".misses").read_text().split()}
+                if not all(0 <= t < len(gate.targets) for t in misses):
+                    misses = None  # (not a file this code wrote: checked again)
             except Exception:
                 misses = None
         if misses is None:

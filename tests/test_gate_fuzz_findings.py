@@ -227,3 +227,44 @@ def test_an_alternative_the_gate_misses_on_an_example_is_judged_by_its_keys(monk
     assert b not in gate.gated.get(id(m), {})
     text = "The story, told in full.\n\nShare this\n"
     assert cleaner.clean(text).removals == keys_only(Settings(select=("social",))).clean(text).removals != []
+
+
+def _pack(tmp_path, name, pattern):
+    path = tmp_path / f"{name}.toml"
+    path.write_text(
+        f'[pack]\nname = "{name}"\n\n[[rule]]\nid = "ad.{name}"\nkind = "pattern"\nwhy = "Mine."\n'
+        f"pattern = '{pattern}'\n"
+        '[rule.examples]\nremove = ["Promo: enter the code"]\nkeep = ["Plain text."]\n',
+        encoding="utf-8",
+    )
+    return str(path)
+
+
+def test_the_gate_check_is_cached_by_whole_patterns_and_a_damaged_file_is_checked_again(monkeypatch, tmp_path):
+    """Two patterns whose gate expressions are the same (bounded repeats are widened) may match different lines:
+    each gets its own check. A cached result this code did not write is ignored and the check made again."""
+    from nlcleaner import Cleaner
+    from nlcleaner import prefilter
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    made = []
+    check = prefilter.Prefilter._gate_misses
+    monkeypatch.setattr(prefilter.Prefilter, "_gate_misses", lambda self: made.append(1) or check(self))
+    wide, narrow = _pack(tmp_path, "wide", r"^promo: .{1,80}?code$"), _pack(tmp_path, "narrow", r"^promo: .{1,10}?code$")
+
+    def gate(path):
+        return Cleaner(Settings(rules=(path,), builtin=False))._prefilter.gate
+
+    assert gate(wide).expressions == gate(narrow).expressions and len(made) == 2  # (the second is not the first's)
+    assert gate(wide) is not None and len(made) == 2  # (now from the cache)
+    for cached in (tmp_path / "cache").glob("*.misses"):
+        cached.write_text("99999")
+    assert gate(wide) is not None and len(made) == 3
+
+
+def test_the_gate_is_checked_on_the_examples_of_rules_not_selected():
+    from nlcleaner import Cleaner
+
+    cleaner = Cleaner(Settings(ignore=("comments.signed-by-place-cut",)))
+    place = cleaner.rule("comments.signed-by-place-cut")
+    assert place not in cleaner.rules and set(place.examples_remove) <= set(cleaner._prefilter._witnesses)

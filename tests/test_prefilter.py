@@ -565,6 +565,40 @@ def test_keys_only_rounds_find_the_lines_every_matcher_matches():
                 assert set(want) <= set(rnd.candidates(m, zone))
 
 
+_STORY = "".join(f"Paragraph {i} of the story about the harbour, told in full sentences for the readers.\n\n"
+                 for i in range(8))
+
+
+@needs_gate
+@pytest.mark.parametrize("line, rule", [
+    ("Zoë Martin is a content specialist at Café Média. She writes about search.", "bio.author-intro"),
+    ("12 février 2024 à 14h30 Répondre", "comments.timestamp-line"),
+    ("I’m in›", "newsletter.signup"),
+    ("Поделиться: VK | Facebook | Twitter", "social.share-bar"),
+])
+def test_an_alternative_without_keys_on_a_line_the_gate_cannot_judge_is_tried_there(line, rule):
+    """An alternative without anchors of its own is tried on the lines the gate cannot judge (a raw line with a
+    character outside ASCII, for bio.author-intro) that hold one of its stand-in keys (its first further
+    requirement), not on all of them: the line is still found, as the keys-only engine finds it, and the cleaners
+    agree. (The normalised-view ones here are judged through stand-ins; they check the agreement.)"""
+    from conftest import gate_pair
+
+    from nlcleaner.detect import Round
+    from nlcleaner.prefilter import _line_keys
+
+    gated, plain = gate_pair()
+    text = _STORY + line + "\n"
+    found = []
+    for cleaner in (gated, plain):
+        matcher = next(m for k in cleaner._kinds for m in k.matchers if m.rule_id == rule and None in m.branch_anchors)
+        rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+        found.append(rnd.matching(matcher, range(rnd.n)))
+    assert any(_line_keys(matcher, b) for b, keys in enumerate(matcher.branch_anchors) if keys is None)
+    assert found[0] == found[1] == [rnd.n - 1]  # the line, and no other
+    got, want = gated.clean(text), plain.clean(text)
+    assert [r.to_dict() for r in got.removals] == [r.to_dict() for r in want.removals]
+
+
 _APPEAL = ("Please donate today to keep our reporting free.\n\nWe need readers like you, the mayor {said}.\n\n"
            "Support us with a monthly gift.\n")
 
@@ -578,7 +612,8 @@ def test_matching_by_anchors_is_a_full_match():
     from nlcleaner.detect import Round
 
     cleaner = keys_only()
-    matchers = list({id(m): m for k in cleaner._kinds for m in (*k.matchers, *_signals(k))}.values())
+    every = (m for k in cleaner._kinds for m in (*k.matchers, *_signals(k), *_signals(k, against=True)))
+    matchers = list({id(m): m for m in every}.values())
     against = [m for k in cleaner._kinds for m in _signals(k, against=True)]
     assert against and all(len(m.branch_anchors) > 1 for m in against)  # (long alternations: what this is for)
     odd = [_APPEAL.format(said=s) for s in ("said", "\U0001d412aid", "[sa](https://x.example/)id", "SAID", "s\u200baid")]
@@ -642,3 +677,21 @@ def test_matching_by_anchors_reads_a_raw_view_matcher_s_anchors_in_the_raw_line(
     line = LineView("Read [it](https://Example.org/promo) now")  # normalised, the link target is gone: "read it now"
     assert "example" in matcher.branch_anchors[0] and "example" not in line.norm
     assert matcher.match(line) and matcher.match_by_anchors(line)
+
+
+@pytest.mark.parametrize("spec, text", [
+    ({"pattern": r"\b(?:said|told)\b|\bquux\b", "on": "raw"}, "the mayor SA\u0130D on Monday"),
+    ({"pattern": r"\b(?:SAID|TOLD)\b|\bquux\b"}, "the mayor sa\u0131d on monday"),
+    ({"pattern": r"\bInsist(?:ed|s)\b|\bTold\b"}, "the mayor \u0131nsisted"),
+    ({"pattern": r"\bpress(?:e)?\b|\bzeitung\b"}, "pre\U0001df95e"),
+    ({"pattern": r"\bsa\u0131d\b|\bquux\b", "on": "raw"}, "the mayor SAID so"),  # ("ı" matches "I", not "i")
+])
+def test_matching_by_anchors_where_regex_folds_letters_case_folding_keeps_apart(spec, text):
+    """`regex` ignoring case takes "ı" for "I" and "İ" for "i" (and knows pairs newer than Python's tables), which
+    case folding does not: anchors are only trusted on a line in ASCII, and only anchors in ASCII."""
+    from nlcleaner.kinds.line_match import LineMatcher, LineView
+
+    matcher = LineMatcher(spec, "test.fold", True)
+    assert len(matcher.branch_anchors) > 1
+    line = LineView(text)
+    assert matcher.match_by_anchors(line) == matcher.match(line)

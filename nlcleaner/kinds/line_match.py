@@ -185,28 +185,36 @@ class LineMatcher:
     def match_by_anchors(self, line: LineView) -> bool:
         """`match(line)`, trying only the alternatives whose anchors the line itself holds (every match of an
         alternative holds one of its anchors, case-folded): the same answer for a fraction of a long alternation's
-        cost, with no prefilter and no gate involved (see ScoredKind.detect)."""
+        cost, with no prefilter and no gate involved (see ScoredKind.detect). Only on a line in ASCII, and only by
+        anchors in ASCII: `regex` ignoring case takes some letters for others that case folding keeps apart ("ı"
+        and "I", "İ" and "i", pairs newer than Python's Unicode tables), so elsewhere every alternative is tried."""
         if self.mode != "pattern" or len(self.branch_anchors) < 2:
             return self.match(line)
-        keys, by_key, keyless = self._anchor_table()
-        text = line.raw.casefold() if self.on == "raw" else line.norm
-        found = set(keyless)
+        text = line.raw if self.on == "raw" else line.norm
+        if not text.isascii():
+            return self.match(line)
+        keys, by_key, always = self._anchor_table()
+        if self.on == "raw":
+            text = text.lower()  # (the normalised view is case-folded already)
+        found = set(always)
         for key in filter(text.__contains__, keys):
             found.update(by_key[key])
         return bool(found) and self.match(line, found)
 
     def _anchor_table(self):
-        """(every anchor, anchor -> the alternatives it anchors, the alternatives without anchors), made once."""
+        """(every anchor in ASCII, such an anchor -> the alternatives it anchors, the alternatives always tried:
+        those without anchors or with one outside ASCII), made once."""
         table = getattr(self, "_anchors_of", None)  # (a matcher from an older pack cache has no such attribute)
         if table is None:
             by_key: dict[str, list[int]] = {}
-            keyless = []
+            always = []
             for b, keys in enumerate(self.branch_anchors):
-                if keys is None:
-                    keyless.append(b)
-                for key in keys or ():
+                if keys is None or not all(k.isascii() for k in keys):
+                    always.append(b)
+                    continue
+                for key in keys:
                     by_key.setdefault(key, []).append(b)
-            table = self._anchors_of = (tuple(by_key), by_key, tuple(keyless))
+            table = self._anchors_of = (tuple(by_key), by_key, tuple(always))
         return table
 
     def spans(self, line: LineView) -> list[tuple[int, int]]:
