@@ -549,7 +549,6 @@ class Prefilter:
         if targets:
             try:
                 self._gate = BranchGate(targets)
-                self._index_targets(matchers)
                 self._drop_misses(matchers)
                 self._split_keys(matchers)
             except Exception:  # no gate: the keys alone decide, as with the other backends
@@ -561,45 +560,49 @@ class Prefilter:
         certain other expressions share its database (`tests/test_gate_fuzz_findings.py`, class 9). Such a miss
         cannot be predicted, but it can be seen on the rules' own examples: every alternative the gate misses on a
         line of them is judged by its keys from then on (its expression stays in the database: taking it out would
-        change what the others report). The result is kept next to the database in the cache."""
-        import regex
-
-        from .packcache import _code_digest
-
+        change what the others report). The result is kept next to the database in the cache. Indexes the targets
+        (`_index_targets`) on the way."""
         gate = self._gate
-        # what decides a miss: the database (its expressions; hyperscan's version is in the file name's hash), what
-        # each target's alternative matches (the whole matcher, not only its gate form), the witnesses, and the code
-        # and `regex` that normalise and match
-        described = [repr((m.rule_id, b, m.mode, m.on, m.max_chars, m.pattern, m.phrases)).encode("utf-8", "surrogatepass")
-                     for m, b in gate.targets]
-        cached = _gate_cache_file(
-            [_code_digest().encode(), regex.__version__.encode(), *gate.expressions, *described,
-             *(w.encode("utf-8", "surrogatepass") for w in self._witnesses)],
-            -1,
-        )
+        cached = self._misses_file()
         misses = None
         if cached is not None:
             try:
-                misses = {int(x) for x in cached.with_suffix(".misses").read_text().split()}
+                misses = {int(x) for x in cached.read_text().split()}
                 if not all(0 <= t < len(gate.targets) for t in misses):
                     misses = None  # (not a file this code wrote: checked again)
             except Exception:
                 misses = None
         if misses is None:
+            self._index_targets(matchers)  # (the check finds the targets worth trying on a line by their keys)
             misses = self._gate_misses()
             if cached is not None:
                 try:
                     cached.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.misses.tmp")
+                    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
                     tmp.write_text(" ".join(map(str, sorted(misses))))
-                    os.replace(tmp, cached.with_suffix(".misses"))
+                    os.replace(tmp, cached)
                 except Exception:
                     pass
         for tid in misses:
             m, b = gate.targets[tid]
             gate.gated.get(id(m), {}).pop(b, None)
-        if misses:
-            self._index_targets(matchers)  # (the dropped ones are ungated alternatives now)
+        self._index_targets(matchers)  # (the dropped ones are ungated alternatives now)
+
+    def _misses_file(self):
+        """Where the check of this gate is cached, keyed by what decides a miss: the database (its expressions;
+        hyperscan's version is in the name's hash), what each target's alternative matches (its whole matcher, not
+        only its gate form), the witnesses, and the code and `regex` that normalise and match. None: no cache."""
+        import regex
+
+        from .packcache import _code_digest
+
+        gate = self._gate
+        matchers = {id(m): m for m, _ in gate.targets}.values()  # (each matcher described once: ~1 ms, not ~12)
+        described = [repr((m.rule_id, m.mode, m.on, m.max_chars, m.pattern, m.phrases)) for m in matchers]
+        described.append(repr([(m.rule_id, b) for m, b in gate.targets]))
+        parts = [_code_digest(), regex.__version__, *described, *self._witnesses]
+        cached = _gate_cache_file([*gate.expressions, *(p.encode("utf-8", "surrogatepass") for p in parts)], -1)
+        return None if cached is None else cached.with_suffix(".misses")
 
     def _gate_misses(self) -> set[int]:
         """The targets the gate does not let through on a line of the witnesses that they match (judged as a round
