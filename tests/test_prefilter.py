@@ -685,6 +685,10 @@ def test_matching_by_anchors_reads_a_raw_view_matcher_s_anchors_in_the_raw_line(
     ({"pattern": r"\bInsist(?:ed|s)\b|\bTold\b"}, "the mayor \u0131nsisted"),
     ({"pattern": r"\bpress(?:e)?\b|\bzeitung\b"}, "pre\U0001df95e"),
     ({"pattern": r"\bsa\u0131d\b|\bquux\b", "on": "raw"}, "the mayor SAID so"),  # ("ı" matches "I", not "i")
+    ({"pattern": r"\bsa\u0130d\b|\bquux\b", "on": "raw"}, "the mayor said so"),  # ("İ" folds to "i" and a dot)
+    ({"pattern": r"\bo\ufb03ce\b|\bquux\b"}, "the office said so"),  # (a ligature folds to "ffi")
+    ({"pattern": r"\bstra\u00dfe\b|\bquux\b"}, "STRASSE"),
+    ({"pattern": r"\berkl\u00e4rte\b|\bquux\b"}, "he erklarte it"),  # (an anchor no ASCII line holds)
 ])
 def test_matching_by_anchors_where_regex_folds_letters_case_folding_keeps_apart(spec, text):
     """`regex` ignoring case takes "ı" for "I" and "İ" for "i" (and knows pairs newer than Python's tables), which

@@ -3,6 +3,10 @@
 
 from __future__ import annotations
 
+import functools
+import string
+import unicodedata
+
 import regex
 
 from ..normalise import bare, normalise, words
@@ -58,6 +62,21 @@ def _bounded(view: str, start: int, end: int) -> bool:
     if end < len(view) and view[end].isalnum() and view[end - 1].isalnum():
         return False
     return True
+
+
+# ASCII text a character of a pattern may match while ignoring case: each letter and digit, and the letter pairs
+# and triples full case folding makes of a character ("ß" is "ss", "ﬃ" is "ffi")
+_ASCII_PROBE = " ".join([*string.ascii_letters, *string.digits, "ss", "st", "ff", "fi", "fl", "ffi", "ffl"])
+
+
+@functools.lru_cache(maxsize=None)
+def _meets_ascii(ch: str) -> bool:
+    """Whether `regex`, ignoring case, may match this character of an anchor within ASCII text: an ASCII one, a
+    combining mark ("İ" case-folds to "i" and a dot, yet matches "i"), or one that matches an ASCII letter or the
+    letters its full case folding gives (Kelvin sign, long s, dotless i, ligatures)."""
+    if ch.isascii() or unicodedata.combining(ch):
+        return True
+    return regex.search(regex.escape(ch), _ASCII_PROBE, regex.IGNORECASE | regex.V1) is not None
 
 
 class LineMatcher:
@@ -202,18 +221,21 @@ class LineMatcher:
         return bool(found) and self.match(line, found)
 
     def _anchor_table(self):
-        """(every anchor in ASCII, such an anchor -> the alternatives it anchors, the alternatives always tried:
-        those without anchors or with one outside ASCII), made once."""
+        """(every anchor in ASCII, such an anchor -> the alternatives it anchors, the alternatives always tried),
+        made once, for lines in ASCII. An anchor holding a character that `regex` cannot match against any ASCII
+        text ("erklärte", "déclaré") never occurs in such a line and is left out; an alternative without anchors,
+        or with one outside ASCII that might occur all the same ("ı" matches "I"), is always tried."""
         table = getattr(self, "_anchors_of", None)  # (a matcher from an older pack cache has no such attribute)
         if table is None:
             by_key: dict[str, list[int]] = {}
             always = []
             for b, keys in enumerate(self.branch_anchors):
-                if keys is None or not all(k.isascii() for k in keys):
+                if keys is None or any(not k.isascii() and all(map(_meets_ascii, k)) for k in keys):
                     always.append(b)
                     continue
                 for key in keys:
-                    by_key.setdefault(key, []).append(b)
+                    if key.isascii():
+                        by_key.setdefault(key, []).append(b)
             table = self._anchors_of = (tuple(by_key), by_key, tuple(always))
         return table
 
