@@ -70,9 +70,9 @@ class Cleaner:
         self.context_rules = [rid for rid in CONTEXT_RULES if self._wanted(rid, ())]
         kind_of = {id(r): k for pack, kinds in loaded for r, k in zip(pack.rules, kinds)}
         self._kinds = [kind_of[id(r)] for r in self.rules]
-        self._prefilter = _prefilter_for(self._kinds, self.all_rules)
-        self._by_id = {r.id: r for r in self.all_rules}
         self.packs_hash = _hash(p.digest for p in packs)
+        self._prefilter = _prefilter_for(self._kinds, self.all_rules, self.packs_hash)
+        self._by_id = {r.id: r for r in self.all_rules}
 
     def restricted(self, rule_ids, *, context: bool = False) -> "Cleaner":
         """A copy that runs only these rules (by exact id): how a rule's examples are tested on their own."""
@@ -83,7 +83,7 @@ class Cleaner:
         other.context_rules = [c for c in self.context_rules if context and c in wanted]
         kind_of = {id(r): k for r, k in zip(self.rules, self._kinds)}
         other._kinds = [kind_of.get(id(r)) or compile_rule(r) for r in other.rules]
-        other._prefilter = _prefilter_for(other._kinds, self.all_rules)
+        other._prefilter = _prefilter_for(other._kinds, self.all_rules, self.packs_hash)
         return other
 
     def _wanted(self, rule_id: str, languages) -> bool:
@@ -234,13 +234,15 @@ class Cleaner:
         return (document.encode(result.text) if result.changed else data), result
 
 
-def _prefilter_for(kinds, rules) -> Prefilter:
+def _prefilter_for(kinds, rules, packs_hash: str) -> Prefilter:
     # a kind's `keyed` matchers (span rules) find their lines by their keys, not the gate; the gate is checked on
-    # the examples of every rule loaded, selected or not (the more lines, the more of hyperscan's misses are seen)
+    # the examples of every rule loaded, selected or not (the more lines, the more of hyperscan's misses are seen),
+    # and the packs' hash stands for those examples and the rules' patterns in the check's cache key
     return Prefilter.for_matchers(
         (m for k in kinds for m in k.matchers),
         keyed=[m for k in kinds for m in getattr(k, "keyed", ())],
         witnesses=[t for r in rules for t in (*r.examples_remove, *r.examples_keep)],
+        witnessed_by=packs_hash,
     )
 
 

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import functools
-import string
 import unicodedata
 
 import regex
@@ -66,7 +65,8 @@ def _bounded(view: str, start: int, end: int) -> bool:
 
 # ASCII text a character of a pattern may match while ignoring case: each letter and digit, and the letter pairs
 # and triples full case folding makes of a character ("ß" is "ss", "ﬃ" is "ffi")
-_ASCII_PROBE = " ".join([*string.ascii_letters, *string.digits, "ss", "st", "ff", "fi", "fl", "ffi", "ffl"])
+_ASCII_PROBE = " ".join([*"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", "ss", "st", "ff", "fi", "fl",
+                         "ffi", "ffl"])
 
 
 @functools.lru_cache(maxsize=None)
