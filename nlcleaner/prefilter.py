@@ -573,6 +573,8 @@ class Prefilter:
                 misses = {int(x) for x in cached.read_text().split()}
                 if not all(0 <= t < len(gate.targets) for t in misses):
                     misses = None  # (not a file this code wrote: checked again)
+                else:
+                    os.utime(cached)  # in use: not pruned
             except Exception:
                 misses = None
         if misses is None:

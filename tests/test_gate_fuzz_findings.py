@@ -6,6 +6,8 @@ were found attacking the stand-in expressions and the carried verdicts (which th
 that depends on the database's other expressions) was found by checking every alternative on every rule's examples;
 the gate now runs that check itself once built."""
 
+import os
+
 import pytest
 from conftest import gate_on, keys_only, needs_gate
 from conftest import gate_pair as _pair
@@ -257,7 +259,12 @@ def test_the_gate_check_is_cached_by_whole_patterns_and_a_damaged_file_is_checke
 
     assert gate(wide).expressions == gate(narrow).expressions and len(made) == 2  # (the second is not the first's)
     assert gate(wide) is not None and len(made) == 2  # (now from the cache)
-    for cached in (tmp_path / "cache").glob("*.misses"):
+    files = list((tmp_path / "cache").glob("*.misses"))
+    for cached in files:
+        os.utime(cached, (1, 1))
+    assert gate(wide) is not None and len(made) == 2
+    assert any(cached.stat().st_mtime > 1 for cached in files)  # (a file in use is not pruned as old)
+    for cached in files:
         cached.write_text("99999")
     assert gate(wide) is not None and len(made) == 3
 
