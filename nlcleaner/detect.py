@@ -43,6 +43,30 @@ def _raw_part(p: str) -> str | None:
     return p[:-1] if p[-1] == "\r" else p
 
 
+def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str, set[int]]]:
+    """The gate's verdicts on some lines, numbered by their place: (target -> the lines it lets through, view ->
+    the lines it does not judge). `normalised()` gives the lines' normalised views (None: too long), `raws()` their
+    raw texts as the gate sees them (see _raw_part), asked for only when the gate has expressions for that view.
+    Each line is scanned on its own (a line the gate does not judge as an empty one); one with characters outside
+    ASCII once normalised through its stand-ins (judged so only by expressions all in ASCII)."""
+    passed: dict[int, set[int]] = {}
+    unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
+    if gate.dbs["norm"]:
+        norms = normalised()
+        if None in norms or not all(map(str.isascii, norms)):  # (a line too long, or not ASCII once normalised)
+            unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
+            foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
+            unjudged["norm"] = unjudged["norm-ascii"] | foreign
+            norms = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
+        gate.scan("norm", norms, passed)
+    if gate.dbs["raw"]:
+        seen = raws()
+        if None in seen:
+            unjudged["raw"] = {i for i, r in enumerate(seen) if r is None}
+        gate.scan("raw", seen, passed)
+    return passed, unjudged
+
+
 class Round:
     """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
 
@@ -217,27 +241,13 @@ class Round:
     def _judged(self, lines: list[str], normalised: Callable[[], list[str | None]]):
         """The gate's verdicts on `lines` (distinct line texts, or every line), numbered by their place in that
         list; `normalised()` gives their normalised views, in the same order."""
-        gate = self.prefilter.gate
-        passed: dict[int, set[int]] = {}
-        unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
-        # each line is scanned on its own (a line the gate does not judge as an empty one); one with characters
-        # outside ASCII through their stand-ins (judged so only by expressions all in ASCII)
-        if gate.dbs["norm"]:
-            norms = normalised()
-            if None in norms or not all(map(str.isascii, norms)):  # (a line too long, or not ASCII once normalised)
-                unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
-                foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
-                unjudged["norm"] = unjudged["norm-ascii"] | foreign
-                norms = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
-            gate.scan("norm", norms, passed)
-        if gate.dbs["raw"]:
+
+        def raws():
             if self.text.isascii() and "\r" not in self.text and max(map(len, lines), default=0) <= GATE_MAX_CHARS:
-                raws = lines  # every line as it is (a line of spaces too: scanning more lines only passes more)
-            else:
-                raws = [_raw_part(p) for p in lines]
-                unjudged["raw"] = {i for i, r in enumerate(raws) if r is None}
-            gate.scan("raw", raws, passed)
-        return passed, unjudged
+                return lines  # every line as it is (a line of spaces too: scanning more lines only passes more)
+            return [_raw_part(p) for p in lines]
+
+        return gate_verdicts(self.prefilter.gate, normalised, raws)
 
     def _spread(self, distinct: list[str], passed, unjudged):
         """Verdicts numbered by distinct text (see `_judged`) renumbered as this round's lines."""

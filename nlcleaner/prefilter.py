@@ -184,6 +184,7 @@ class _Hyperscan:
     def __init__(self, keys: list[str]):
         import hyperscan
 
+        self._terminated = hyperscan.ScanTerminated  # (raised by a scan a match handler stopped: see `any`)
         cached = _hs_cache_file(keys)
         if cached is not None and cached.exists():
             try:
@@ -220,7 +221,7 @@ class _Hyperscan:
         """Whether the text holds any key at all (the scan stops at the first one; newlines do not count)."""
         try:
             self._db.scan(data, match_event_handler=_stop_at_a_key, scratch=_scratch(self._db))
-        except _scan_terminated():
+        except self._terminated:
             return True
         return False
 
@@ -251,13 +252,6 @@ class _Hyperscan:
 
 def _stop_at_a_key(mid, _start, _end, _flags, _ctx) -> bool:
     return mid != 0  # (id 0 is the newline)
-
-
-def _scan_terminated():
-    """hyperscan's exception for a scan a match handler stopped (imported once hyperscan is in use)."""
-    import hyperscan
-
-    return hyperscan.ScanTerminated
 
 
 def _hs_cache_file(keys):
@@ -581,11 +575,11 @@ class Prefilter:
             self._index_targets(matchers)  # (the check finds the targets worth trying on a line by their keys)
             misses = self._gate_misses()
             if cached is not None:
+                from .io.atomic import write_atomic  # (only when the check was made: tempfile is no start-up cost)
+
                 try:
                     cached.parent.mkdir(parents=True, exist_ok=True)
-                    tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-                    tmp.write_text(" ".join(map(str, sorted(misses))))
-                    os.replace(tmp, cached)
+                    write_atomic(cached, " ".join(map(str, sorted(misses))).encode())
                 except Exception:
                     pass
         for tid in misses:
@@ -616,7 +610,7 @@ class Prefilter:
     def _gate_misses(self) -> set[int]:
         """The targets the gate does not let through on a line of the witnesses that they match (judged as a round
         judges lines; only the targets whose keys are on the line are tried, so the check costs little)."""
-        from .detect import _norm_part, _raw_part  # (detect imports this module)
+        from .detect import _norm_part, _raw_part, gate_verdicts  # (detect imports this module)
         from .kinds.line_match import LineView
 
         gate = self._gate
@@ -624,18 +618,9 @@ class Prefilter:
         if not lines:
             return set()
         norms = [_norm_part(p) for p in lines]
-        raws = [_raw_part(p) for p in lines]
-        passed: dict[int, set[int]] = {}
-        gate.scan("norm", ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms], passed)
-        gate.scan("raw", [r or "" for r in raws], passed)
-        keys_on: dict[int, set[int]] = {}
-        found, counted = self._engine.find(self._view("\n".join(lines)))
-        if type(found) is _Packed:
-            _collect(found, range(len(self.keys)), range(len(found)), keys_on)
-        else:
-            _add_at_offsets(found, counted, keys_on)
+        passed, unjudged = gate_verdicts(gate, lambda: norms, lambda: [_raw_part(p) for p in lines])
         by_line: dict[int, set[int]] = {}
-        for kid, numbers in keys_on.items():
+        for kid, numbers in self._key_lines(self._view("\n".join(lines))).items():
             for _, _, tid in self._by_key.get(kid, ()):
                 if tid is not None:
                     for i in numbers:
@@ -644,11 +629,8 @@ class Prefilter:
         misses = set()
         for i, line in enumerate(lines):
             for tid in by_line.get(i, set()) | bare:
-                if tid in misses or i in passed.get(tid, ()):
+                if tid in misses or i in passed.get(tid, ()) or i in unjudged[gate.view_of[tid]]:
                     continue
-                view = gate.view_of[tid]
-                if (raws[i] if view == "raw" else norms[i]) is None or (view == "norm" and not norms[i].isascii()):
-                    continue  # a line the gate does not judge for it
                 m, b = gate.targets[tid]
                 seen = LineView(line, norms[i])
                 try:
@@ -909,14 +891,17 @@ class Prefilter:
                 lines = view.split("\n")
                 if max(map(len, lines)) <= GATE_MAX_CHARS:  # no line too long for the gate
                     return self._scan_judged(view, text, lines)
+        return Hits(self._key_lines(view), holds_marker(view))
+
+    def _key_lines(self, view: str) -> dict[int, set[int]]:
+        """Key id -> the lines of `view` (a case-folded text) holding it, looked for over the whole text."""
+        hits: dict[int, set[int]] = {}
         found, counted = self._engine.find(view)  # offsets count positions in `counted` (the view or its bytes)
-        if not found:
-            return Hits(hits, holds_marker(view))
         if type(found) is _Packed:  # the newlines are among the matches: no counting
             _collect(found, range(len(self.keys)), range(len(found)), hits)
-        else:
+        elif found:
             _add_at_offsets(found, counted, hits)
-        return Hits(hits, holds_marker(view))
+        return hits
 
 
 def holds_marker(view: str) -> bool:

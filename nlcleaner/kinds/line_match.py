@@ -115,6 +115,7 @@ class LineMatcher:
             anchors = [a for b in branch_anchors for a in (b or (None,))]
         self._regex = None
         self._branch_regex: dict[int, object] = {}
+        self._anchors_of = None  # (see `_anchor_table`: made on first use)
         self.max_chars = spec.get("max_chars") or _DEFAULT_MAX[self.mode]
         # per alternative (one entry for phrases): the anchors a line needs, None when it needs none
         self.branch_anchors = tuple(branch_anchors)
@@ -225,7 +226,7 @@ class LineMatcher:
         made once, for lines in ASCII. An anchor holding a character that `regex` cannot match against any ASCII
         text ("erklärte", "déclaré") never occurs in such a line and is left out; an alternative without anchors,
         or with one outside ASCII that might occur all the same ("ı" matches "I"), is always tried."""
-        table = getattr(self, "_anchors_of", None)  # (a matcher from an older pack cache has no such attribute)
+        table = self._anchors_of
         if table is None:
             by_key: dict[str, list[int]] = {}
             always = []

@@ -87,9 +87,10 @@ class ScoredKind:
         # signals that count against are only worth testing on lines some positive signal already holds, and there
         # only with the alternatives whose anchors the line holds (a full search of one of their long alternations
         # costs ~30 µs a line)
+        held = sorted(fired)
         for k, (_, weight, matcher) in enumerate(self.signals):
             if weight <= 0:
-                for i in sorted(fired):
+                for i in held:
                     if matcher.match_by_anchors(rnd.view(i)):
                         fired[i].add(k)
         weight_of = {i: sum(self.signals[k][1] for k in ks) for i, ks in fired.items()}
