@@ -47,7 +47,7 @@ def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str
     """The gate's verdicts on some lines, numbered by their place: (target -> the lines it lets through, view ->
     the lines it does not judge). `normalised()` gives the lines' normalised views (None: too long), `raws()` their
     raw texts as the gate sees them (see _raw_part), asked for only when the gate has expressions for that view.
-    Each line is scanned on its own (a line the gate does not judge as an empty one); one with characters outside
+    The lines are scanned as one text (a line the gate does not judge as an empty one); one with characters outside
     ASCII once normalised through its stand-ins (judged so only by expressions all in ASCII)."""
     passed: dict[int, set[int]] = {}
     unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}

@@ -23,9 +23,9 @@ import os
 import re
 import threading
 import unicodedata
-from collections import deque
 from functools import partial
-from itertools import compress, count, repeat
+from bisect import bisect_right
+from itertools import accumulate, compress, count
 from operator import not_
 
 from . import normalise as normalise_module
@@ -1274,8 +1274,7 @@ def _relaxed(pattern: str) -> str:
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
 
-# what could match a newline is kept to one line: needed when the gate scanned many lines as one text, harmless now
-# that it scans each line on its own (its data is ASCII)
+# what could match a newline is kept to one line: the gate scans a document's lines as one text (see `_on_lines`)
 _ONE_LINE = {"\\s": "[\\t\\x0b\\x0c\\r ]", "\\W": "[^\\w\\n]", "\\D": "[^\\d\\n]"}
 _ONE_LINE_IN_SET = {"\\s": "\\t\\x0b\\x0c\\r "}
 
@@ -1329,20 +1328,67 @@ def _one_line_set(cls: str) -> str:
     return ("[^\\n" if negated else "[") + "".join(out) + "]"
 
 
-def _unanchored(expression: bytes) -> bytes:
-    """A gate expression without its line anchors (`^`, `$` outside sets): it matches wherever the anchored one
-    does, and hyperscan takes anchors only at an expression's ends."""
+def _on_lines(expression: bytes) -> bytes:
+    """A gate expression for a scan of many lines at once, where every line ends with a newline and the first one
+    follows one (see `BranchGate.scan`): a line anchor that is the first thing its alternative matches (only group
+    openings and alternation bars before it) becomes the newline before the line, one that is the last (only group
+    closings and bars after it) the line's own newline, and any other anchor is dropped, which only lets more lines
+    through. As no other part of a gate expression matches a newline (`_without_lookarounds`), a match then lies
+    within one line and its two newlines, and the line it ends on is the line it is a match on."""
     pattern = expression.decode("utf-8", "surrogatepass")
-    kept = (pattern[a:b] for kind, a, b in _tokens(pattern) if kind != "char" or pattern[a] not in "^$")
-    return "".join(kept).encode("utf-8", "surrogatepass")
+    units = list(_units(pattern))
+    first = _anchors_at_an_end(units, "^", "open", "close")
+    last = _anchors_at_an_end(units[::-1], "$", "close", "open")
+    out = []
+    for kind, a, b in units:
+        if kind in ("^", "$"):
+            out.append("\\n" if a in first or a in last else "")
+        else:
+            out.append(pattern[a:b])
+    return "".join(out).encode("utf-8", "surrogatepass")
 
 
-def _inner_anchor(expression: bytes) -> bool:
-    """Whether a line anchor (`^`, `$` outside sets) stands anywhere but at the expression's very ends."""
-    pattern = expression.decode("utf-8", "surrogatepass")
-    last = len(pattern) - 1
-    return any(kind == "char" and ((pattern[a] == "^" and a) or (pattern[a] == "$" and a != last))
-               for kind, a, _ in _tokens(pattern))
+def _units(pattern: str):
+    """`_tokens` as the anchor walk of `_on_lines` needs them: (kind, start, end) with kind "open" (`(` or `(?:`),
+    "special" (the start of another sort of group), "close", "bar", "^", "$", or another (anything else)."""
+    skip_to = 0
+    for kind, a, b in _tokens(pattern):
+        if a < skip_to:
+            continue
+        c = pattern[a] if kind == "char" else ""
+        if c == "(" and pattern.startswith("(?:", a):
+            skip_to = a + 3
+            yield "open", a, a + 3
+        elif c == "(" and not pattern.startswith("(?", a):
+            yield "open", a, b
+        elif c in ("(", ")", "|", "^", "$"):  # "(": (?i), (?P<name>...: a group whose start is not followed through
+            yield {"(": "special", ")": "close", "|": "bar"}.get(c, c), a, b
+        else:
+            yield kind, a, b
+
+
+def _anchors_at_an_end(units, anchor: str, enter: str, leave: str) -> set[int]:
+    """Where `units` (in matching order; reversed, with `enter` and `leave` swapped, for the end) hold `anchor` with
+    nothing consumed before it on any path that reaches it: only group openings before it, and bars that start an
+    alternative of a group itself opened before anything was consumed."""
+    found: set[int] = set()
+    at_edge, stack = True, []
+    for kind, a, _ in units:
+        if kind == enter or (kind == "special" and enter == "open"):
+            stack.append(at_edge and kind == enter)
+            at_edge = at_edge and kind == enter
+        elif kind == "bar":
+            at_edge = stack[-1] if stack else True
+        elif kind == leave or kind == "special":
+            if stack:
+                stack.pop()
+            at_edge = False
+        elif kind == anchor and at_edge:
+            found.add(a)
+            at_edge = False
+        else:
+            at_edge = False
+    return found
 
 
 def _tokens(pattern: str):
@@ -1520,7 +1566,7 @@ class BranchGate:
         self._hs = hyperscan
         # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9 misses
         # some `^`-anchored matches after certain earlier lines (tests/test_prefilter.py has one); no MULTILINE
-        # either: each line is scanned on its own (see `scan`)
+        # either: line anchors are written as the newlines around a line (see `_on_lines` and `scan`)
         flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
         self.targets = [(m, b) for m, b, _, _ in targets]
         # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
@@ -1529,7 +1575,7 @@ class BranchGate:
         self.view_of: dict[int, str] = {}
         groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
-            groups.setdefault(view, []).append((tid, pattern))
+            groups.setdefault(view, []).append((tid, _on_lines(pattern)))
             self.view_of[tid] = "norm-ascii" if view == "norm" and _all_ascii(pattern) else view
         self.expressions = [pattern for _, _, pattern, _ in targets]  # (what the check of its misses is cached by)
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
@@ -1574,36 +1620,22 @@ class BranchGate:
         return db, kept
 
     def _compile(self, exprs: list[bytes], flags):
-        """(database, indices of the expressions in it). Hyperscan refuses some anchors inside an expression
-        (`^.*?(?:^x)`, `a$|b`); one it refuses is taken without anchors (more lines pass, none is lost). Only the
-        few dozen expressions with such an anchor are tried alone first, so that the whole set usually compiles in
-        one go (one failed attempt used to cost a compile of each of the ~2,000 alone, seconds after a pack edit)."""
+        """(database, indices of the expressions in it). The whole set usually compiles in one go; when hyperscan
+        refuses it, each expression is tried alone and the ones it refuses are left out (their alternatives stay
+        ungated)."""
         hs = self._hs
-        kept, usable = [], []
-        for i, e in enumerate(exprs):
-            candidate = e
-            if _inner_anchor(e):
-                candidate = next((c for c in (e, _unanchored(e)) if self._compiles(c, flags)), None)
-                if candidate is None:
-                    continue
-            kept.append(i)
-            usable.append(candidate)
-        try:  # the usual case: every alternative compiles, in one go
+        kept = list(range(len(exprs)))
+        try:
             db = hs.Database(mode=hs.HS_MODE_BLOCK)
-            db.compile(expressions=usable, ids=kept, flags=[flags] * len(kept))
+            db.compile(expressions=exprs, ids=kept, flags=[flags] * len(kept))
             return db, kept
         except Exception:
             pass
-        kept, usable = [], []
-        for i, e in enumerate(exprs):  # find the alternatives hyperscan cannot take (they stay ungated)
-            candidate = next((c for c in (e, _unanchored(e)) if self._compiles(c, flags)), None)
-            if candidate is not None:
-                kept.append(i)
-                usable.append(candidate)
+        kept = [i for i, e in enumerate(exprs) if self._compiles(e, flags)]
         if not kept:
             return None, []
         db = hs.Database(mode=hs.HS_MODE_BLOCK)
-        db.compile(expressions=usable, ids=kept, flags=[flags] * len(kept))
+        db.compile(expressions=[exprs[i] for i in kept], ids=kept, flags=[flags] * len(kept))
         return db, kept
 
     def _compiles(self, expression: bytes, flags) -> bool:
@@ -1617,24 +1649,31 @@ class BranchGate:
         """Add to `out` (target id -> line numbers) what the `view` database lets through among `lines`, a
         document's lines in order as the gate sees them (ASCII; empty or None for a line it does not judge).
 
-        Each line is scanned on its own: hyperscan 0.9 misses some `^`-anchored matches after a newline in
-        MULTILINE mode (tests/test_gate_fuzz_findings.py), so the gate does not rely on it."""
-        numbers = list(compress(count(), lines))  # the lines judged: not empty, not None
-        if not numbers:
+        The lines are scanned as one text, each ended by a newline and the first preceded by one, which the
+        expressions take for their line anchors (`_on_lines`): one call for the document instead of one a line,
+        and no MULTILINE mode (with it hyperscan 0.9 misses some `^`-anchored matches after a newline,
+        tests/test_gate_fuzz_findings.py). A match is the line's its end lies in; one on a line the gate does not
+        judge is not kept (it is let through anyway)."""
+        if None in lines:
+            lines = ["" if line is None else line for line in lines]
+        if not any(lines):
             return
-        data = list(map(str.encode, compress(lines, lines)))  # (ASCII: the same bytes in any encoding)
+        data = ("\n" + "\n".join(lines) + "\n").encode()  # (ASCII: the same bytes in any encoding)
+        # where each line starts in `data` (line i ends with the newline at starts[i + 1] - 1)
+        starts = list(accumulate(map((1).__add__, map(len, lines)), initial=1))
         for db, glob in self.dbs[view]:
 
-            def on_match(lid, _start, _end, _flags, line, glob=glob):
-                tid = glob[lid]
-                s = out.get(tid)
-                if s is None:
-                    out[tid] = {line}
-                else:
-                    s.add(line)
+            def on_match(lid, _start, end, _flags, _ctx, glob=glob):
+                line = bisect_right(starts, end - 1) - 1
+                if 0 <= line < len(lines) and lines[line]:
+                    tid = glob[lid]
+                    s = out.get(tid)
+                    if s is None:
+                        out[tid] = {line}
+                    else:
+                        s.add(line)
 
-            # one scan a line, driven by `map` in C, each with its line's number as the handler's context
-            deque(map(db.scan, data, repeat(on_match), repeat(0), numbers, repeat(_scratch(db))), maxlen=0)
+            db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
 
 
 def _gate_cache_file(exprs: list[bytes], flags: int):
