@@ -1457,19 +1457,23 @@ def _gate_ok(matcher, b: int) -> bool:
 
 
 def gate_forms(matcher) -> tuple[bytes | None, ...]:
-    """Per alternative of a matcher, what the gate compiles for it (None: it cannot judge it). Depends on the
-    matcher alone, so it is made once when a rule is compiled and kept in the pack cache."""
-    out = []
-    for b in range(len(matcher.branch_anchors)):
-        expression = _gate_expression(matcher, b)
-        if expression is None:
-            out.append(None)
-            continue
-        form = _without_optional_lead(_relaxed(expression)).encode("utf-8", "surrogatepass")
-        # on the normalised view, one form judges ASCII lines and the stand-ins of the others alike: on an ASCII
-        # line the stand-in form lets through every line the original does (a few more at most)
-        out.append(form if matcher.on == "raw" else _stand_in_expression(form))
-    return tuple(out)
+    """Per alternative of a matcher, what the gate compiles for it (None: it cannot judge it): its form on one line
+    (`line_form`) for a scan of many (`_on_lines`). Depends on the matcher alone, so it is made once when a rule is
+    compiled and kept in the pack cache."""
+    return tuple(None if form is None else _on_lines(form) for form in map(partial(line_form, matcher),
+                                                                            range(len(matcher.branch_anchors))))
+
+
+def line_form(matcher, b: int) -> bytes | None:
+    """What alternative b of a matcher is for the gate on one line (None: the gate cannot judge it): a superset of
+    it that hyperscan takes, with nothing that matches a newline."""
+    expression = _gate_expression(matcher, b)
+    if expression is None:
+        return None
+    form = _without_optional_lead(_relaxed(expression)).encode("utf-8", "surrogatepass")
+    # on the normalised view, one form judges ASCII lines and the stand-ins of the others alike: on an ASCII line the
+    # stand-in form lets through every line the original does (a few more at most)
+    return form if matcher.on == "raw" else _stand_in_expression(form)
 
 
 def _without_optional_lead(pattern: str) -> str:
@@ -1575,7 +1579,7 @@ class BranchGate:
         self.view_of: dict[int, str] = {}
         groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
-            groups.setdefault(view, []).append((tid, _on_lines(pattern)))
+            groups.setdefault(view, []).append((tid, pattern))
             self.view_of[tid] = "norm-ascii" if view == "norm" and _all_ascii(pattern) else view
         self.expressions = [pattern for _, _, pattern, _ in targets]  # (what the check of its misses is cached by)
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}

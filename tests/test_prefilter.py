@@ -4,6 +4,7 @@ lines, a pattern's alternatives match exactly where the pattern does, and the ou
 from __future__ import annotations
 
 import copy
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -336,7 +337,7 @@ def test_stand_in_forms_let_through_the_stand_ins_of_every_line_their_alternativ
     """The superset promise behind judging lines with other characters: wherever a built-in alternative written
     with such characters matches a normalised line, its gate form (characters replaced by their stand-ins) matches
     the line's stand-in. Checked with `regex` on every such line of the fixtures."""
-    from nlcleaner.prefilter import _gate_forms_of, _relaxed, stand_ins
+    from nlcleaner.prefilter import _relaxed, line_form, stand_ins
 
     lines = _non_ascii_lines()
     assert len(lines) > 100
@@ -348,7 +349,7 @@ def test_stand_in_forms_let_through_the_stand_ins_of_every_line_their_alternativ
             if m.on == "raw" or m.mode != "pattern" or id(m) in seen:
                 continue
             seen.add(id(m))
-            for b, form in enumerate(_gate_forms_of(m)):
+            for b, form in enumerate(map(partial(line_form, m), range(len(m.branch_anchors)))):
                 if form is None or not form.isascii() or _relaxed(m.branches[b]).isascii():
                     continue  # not gated, or not written with other characters, or not converted
                 converted += 1
@@ -447,7 +448,7 @@ def test_every_gate_expression_on_many_lines_finds_each_line_it_matches_alone():
     from bisect import bisect_right
     from itertools import accumulate
 
-    from nlcleaner.prefilter import _on_lines
+    from nlcleaner.prefilter import _on_lines, line_form
 
     cleaner, gate = _builtin_gate()
     from nlcleaner.normalise import normalise
@@ -457,7 +458,9 @@ def test_every_gate_expression_on_many_lines_finds_each_line_it_matches_alone():
     data = ("\n" + "\n".join(lines) + "\n").encode()
     starts = list(accumulate(map((1).__add__, map(len, lines)), initial=1))
     checked = matched = 0
-    for expression in gate.expressions:
+    assert gate.expressions == [_on_lines(line_form(m, b)) for m, b in gate.targets]
+    for m, b in gate.targets:
+        expression = line_form(m, b)
         try:
             alone = regex.compile(expression, regex.IGNORECASE)
             joined = regex.compile(_on_lines(expression), regex.IGNORECASE)
@@ -484,10 +487,11 @@ def test_the_gate_scans_lines_as_one_text_and_keeps_matches_on_the_lines_it_judg
         on = "norm"
 
     m = Matcher()
-    gate = BranchGate([(m, 0, rb"^share this$", "norm"), (m, 1, rb"\bnewsletter\b", "norm"), (m, 2, rb"^$", "norm")])
+    forms = [rb"\nshare this\n", rb"\bnewsletter\b", rb"\n\n"]  # (as `gate_forms` gives `^share this$`...)
+    gate = BranchGate([(m, b, form, "norm") for b, form in enumerate(forms)])
     out: dict[int, set[int]] = {}
     gate.scan("norm", ["share this", "", None, "the newsletter", "x share this y", "", "share this"], out)
-    assert out == {0: {0, 6}, 1: {3}}  # (`^$` matches the blank lines and the one not judged: not kept)
+    assert out == {0: {0, 6}, 1: {3}}  # (`\n\n` matches at the blank lines and the one not judged: not kept)
 
 
 @needs_gate
