@@ -14,6 +14,8 @@ also takes small character classes (`[$€£]`), two-letter non-ASCII words (`z�
 
 from __future__ import annotations
 
+import warnings
+
 import regex
 
 try:
@@ -25,6 +27,58 @@ except ImportError:  # pragma: no cover - Python < 3.11 kept them public
 MIN_LEN = 3  # shorter literals ("by", "on") hit nearly every line: no use as a prefilter
 _SYMBOLS = frozenset("$|@#%&+©®™:")  # ASCII symbols rare enough on a line to be worth a key ("$ 5", "a | b | c")
 _WORD = regex.compile(r"\w+")
+
+
+def parse(pattern: str):
+    """The standard library parser's tree of a pattern as `regex` reads it, for what the tree tells of literals and
+    widths; raises on syntax it does not know. A POSIX class in a set (`[[:digit:]]`), which the standard library
+    takes for the characters "[:digt" and then a literal "]", is read as the broad class `\\w` (no literal either
+    way: a key "]cd" for `ab[[:digit:]]cd` would keep the rule off every line it matches); the parser's warnings
+    about sets that might one day nest are not shown (the library never prints)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", FutureWarning)
+        return P.parse(_posix_classes_read_broadly(pattern), 0)
+
+
+_POSIX_CLASS = regex.compile(r"\[:\^?[A-Za-z]+:\]")
+
+
+def _posix_classes_read_broadly(pattern: str) -> str:
+    """The pattern with each POSIX class inside a set replaced by `\\w` (outside a set, "[:a:]" is a set of ":"
+    and "a" to both parsers)."""
+    if "[:" not in pattern:
+        return pattern
+    out, i, n = [], 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+        elif c == "[":
+            j = i + 1
+            out.append("[")
+            if j < n and pattern[j] == "^":
+                out.append("^")
+                j += 1
+            first = True
+            while j < n and (first or pattern[j] != "]"):
+                posix = _POSIX_CLASS.match(pattern, j)
+                if posix:
+                    out.append("\\w")
+                    j = posix.end()
+                elif pattern[j] == "\\":
+                    out.append(pattern[j:j + 2])
+                    j += 2
+                else:
+                    out.append(pattern[j])
+                    j += 1
+                first = False
+            out.append(pattern[j:j + 1])
+            i = j + 1
+        else:
+            out.append(c)
+            i += 1
+    return "".join(out)
 
 
 def derive(pattern: str) -> tuple[str, ...] | None:
@@ -43,7 +97,7 @@ def requirements(pattern: str, most: int = 3, short: bool = False) -> list[tuple
     for an alternative that has no keys otherwise (a line with "is" is still fewer than every line)."""
     walker = _Walker(extended=True, short=short)
     try:
-        tree = P.parse(pattern, 0)
+        tree = parse(pattern)
     except Exception:
         return []
     found = {tuple(sorted(r)) for r in walker.every(list(tree)) if r and all(walker.useful(k) for k in r)}
@@ -57,7 +111,7 @@ class _Walker:
 
     def keys(self, pattern: str) -> tuple[str, ...] | None:
         try:
-            tree = P.parse(pattern, 0)
+            tree = parse(pattern)
         except Exception:  # any syntax the stdlib parser does not know (\p{L}, (?V1)...): no keys
             return None
         req = self.sequence(list(tree))

@@ -1538,12 +1538,10 @@ def gate_eligible(pattern: str) -> bool:
     anchor to the start or end of the whole text (\\A, \\Z)."""
     if _WHOLE_TEXT.search(pattern):
         return False
+    from .anchors import parse
+
     try:
-        from re import _parser as P
-    except ImportError:  # pragma: no cover
-        import sre_parse as P
-    try:
-        if P.parse(pattern, 0).getwidth()[0] == 0:
+        if parse(pattern).getwidth()[0] == 0:
             return False  # it may match the empty string: hyperscan would report it everywhere
     except Exception:
         return False

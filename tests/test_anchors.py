@@ -69,6 +69,41 @@ def test_a_match_holds_a_key_of_every_requirement(pattern, text):
         assert any(k in text.casefold() for k in keys), keys
 
 
+@pytest.mark.parametrize(
+    "pattern, text",
+    [
+        (r"^promo ab[[:digit:]]cd$", "promo ab7cd"),
+        (r"code[[:digit:]]+ applies", "CODE42 applies"),
+        (r"^[^[:alpha:]]+ wire service$", "12 wire service"),
+        (r"win[[:alpha:]][[:space:]]prizes", "winS prizes"),
+        (r"x[[:alpha:][:digit:]_]+ offer", "xa_1 offer"),
+    ],
+)
+def test_a_posix_class_is_no_literal(pattern, text):
+    """The standard library's parser reads `[[:digit:]]` as the characters "[:digt" and a literal "]": read so,
+    `ab[[:digit:]]cd` got the key "]cd" and the keys-only backends never tried it on the lines it matches."""
+    from nlcleaner.prefilter import branch_keys
+
+    assert regex.search(pattern, text, regex.IGNORECASE)
+    for keys in (*requirements(pattern), *requirements(pattern, short=True), branch_keys(pattern) or ()):
+        assert any(k in text.casefold() for k in keys), keys
+
+
+def test_parsing_a_pattern_shows_no_warning():
+    """Sets the standard library warns might one day nest (`[[:alpha:]]`, `[[]`) are read without a warning: the
+    library never prints."""
+    import warnings
+
+    from nlcleaner.anchors import parse
+
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")
+        for pattern in (r"[[:alpha:]]+ wire", r"news[[]x", r"x[a~~b] offer", r"[a&&b] promo"):
+            parse(pattern)
+            assert derive(pattern) is not None and requirements(pattern, short=True)
+    assert [str(w.message) for w in shown] == []
+
+
 def test_built_in_requirements_hold_on_the_lines_their_alternatives_match():
     """For every built-in alternative with further requirements (what the keys-only prefilter narrows lines by, see
     Prefilter.keyed_lines), each line of its rule's examples that it matches holds a key of each, in the text keys
@@ -152,3 +187,29 @@ def test_a_shared_start_taken_out_of_an_alternation_is_put_back(pattern, text, j
     folded = text.casefold()
     assert rx.search(pattern, text, rx.IGNORECASE)
     assert all(any(k in folded for k in req) for req in found)
+
+
+def test_a_user_rule_with_a_posix_class_removes_its_lines_with_every_backend(tmp_path, monkeypatch):
+    """End to end, from a user's pack with a fresh cache: no warning, and the line removed by the keys-only
+    engine as by the default one (before, the keys-only engine kept it: its key was "]cd")."""
+    import warnings
+
+    from conftest import keys_only
+
+    from nlcleaner import Cleaner, Settings
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n[[rule]]\nid = "ad.promo-code"\nkind = "pattern"\nwhy = "Promo codes."\n'
+        "pattern = '^promo ab[[:digit:]]cd$'\n"
+        '[rule.examples]\nremove = ["promo ab5cd"]\nkeep = ["Plain text."]\n',
+        encoding="utf-8",
+    )
+    settings = Settings(rules=(str(pack),), builtin=False)
+    text = "The council met on Tuesday and agreed the budget after a long debate.\n\npromo ab7cd\n"
+    with warnings.catch_warnings(record=True) as shown:
+        warnings.simplefilter("always")  # (recorded, not raised: a raised one would change what is parsed)
+        for cleaner in (Cleaner(settings), keys_only(settings)):
+            assert [r.text.strip() for r in cleaner.clean(text).removals] == ["promo ab7cd"]
+    assert [str(w.message) for w in shown] == []
