@@ -243,9 +243,13 @@ class Round:
         list; `normalised()` gives their normalised views, in the same order."""
 
         def raws():
-            if self.text.isascii() and "\r" not in self.text and max(map(len, lines), default=0) <= GATE_MAX_CHARS:
-                return lines  # every line as it is (a line of spaces too: scanning more lines only passes more)
-            return [_raw_part(p) for p in lines]
+            if "\r" in self.text or max(map(len, lines), default=0) > GATE_MAX_CHARS:
+                return [_raw_part(p) for p in lines]
+            # every line as it is (a line of spaces too: scanning more lines only passes more), but for one outside
+            # ASCII, which the raw view does not judge (as _raw_part has it, without a call a line)
+            if self.text.isascii():
+                return lines
+            return [p if plain else None for p, plain in zip(lines, map(str.isascii, lines))]
 
         return gate_verdicts(self.prefilter.gate, normalised, raws)
 
