@@ -24,6 +24,7 @@ import re
 import threading
 import unicodedata
 from functools import partial
+from array import array
 from bisect import bisect_right
 from itertools import accumulate, compress, count
 from operator import not_
@@ -1661,8 +1662,8 @@ class BranchGate:
         if not any(lines):
             return
         data = ("\n" + "\n".join(lines) + "\n").encode()  # (ASCII: the same bytes in any encoding)
-        # where each line starts in `data` (line i ends with the newline at starts[i + 1] - 1)
-        starts = list(accumulate(map((1).__add__, map(len, lines)), initial=1))
+        # where each line starts in `data` (line i ends with the newline at starts[i + 1] - 1); 8 bytes a line
+        starts = array("q", accumulate(map((1).__add__, map(len, lines)), initial=1))
         for db, glob in self.dbs[view]:
 
             def on_match(lid, _start, end, _flags, _ctx, glob=glob):
