@@ -23,9 +23,9 @@ import os
 import re
 import threading
 import unicodedata
-from functools import partial
 from array import array
 from bisect import bisect_right
+from functools import partial
 from itertools import accumulate, compress, count
 from operator import not_
 
@@ -1376,6 +1376,7 @@ def _anchors_at_an_end(units, anchor: str, enter: str, leave: str) -> set[int]:
     at_edge, stack = True, []
     for kind, a, _ in units:
         if kind == enter or (kind == "special" and enter == "open"):
+            # (what a group of another sort holds is not followed: nothing in it is at the edge)
             stack.append(at_edge and kind == enter)
             at_edge = at_edge and kind == enter
         elif kind == "bar":
@@ -1461,8 +1462,8 @@ def gate_forms(matcher) -> tuple[bytes | None, ...]:
     """Per alternative of a matcher, what the gate compiles for it (None: it cannot judge it): its form on one line
     (`line_form`) for a scan of many (`_on_lines`). Depends on the matcher alone, so it is made once when a rule is
     compiled and kept in the pack cache."""
-    return tuple(None if form is None else _on_lines(form) for form in map(partial(line_form, matcher),
-                                                                            range(len(matcher.branch_anchors))))
+    forms = (line_form(matcher, b) for b in range(len(matcher.branch_anchors)))
+    return tuple(None if form is None else _on_lines(form) for form in forms)
 
 
 def line_form(matcher, b: int) -> bytes | None:

@@ -430,15 +430,6 @@ def test_line_anchors_become_newlines_only_at_an_alternative_s_ends(expression, 
     assert _on_lines(expression) == on_lines
 
 
-def _builtin_gate():
-    cleaner = Cleaner()
-    cleaner.clean("warm up\n")
-    gate = cleaner._prefilter.gate
-    if gate is None:
-        pytest.skip("the hyperscan gate is not in use")
-    return cleaner, gate
-
-
 @needs_gate
 def test_every_gate_expression_on_many_lines_finds_each_line_it_matches_alone():
     """Each built-in gate expression as compiled for a scan of many lines (`_on_lines`) finds, in the rules'
@@ -450,7 +441,8 @@ def test_every_gate_expression_on_many_lines_finds_each_line_it_matches_alone():
 
     from nlcleaner.prefilter import _on_lines, line_form
 
-    cleaner, gate = _builtin_gate()
+    cleaner = Cleaner()
+    gate = cleaner._prefilter.gate
     from nlcleaner.normalise import normalise
 
     views = {normalise(line) for text in cleaner._prefilter._witnesses for line in text.split("\n")}
