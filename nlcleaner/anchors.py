@@ -32,52 +32,32 @@ _WORD = regex.compile(r"\w+")
 def parse(pattern: str):
     """The standard library parser's tree of a pattern as `regex` reads it, for what the tree tells of literals and
     widths; raises on syntax it does not know. A POSIX class in a set (`[[:digit:]]`), which the standard library
-    takes for the characters "[:digt" and then a literal "]", is read as the broad class `\\w` (no literal either
-    way: a key "]cd" for `ab[[:digit:]]cd` would keep the rule off every line it matches); the parser's warnings
-    about sets that might one day nest are not shown (the library never prints)."""
+    takes for the characters "[:digt" and then a literal "]", and a set that nests others are read as broad
+    classes (no literal either way: a key "]cd" for `ab[[:digit:]]cd` would keep the rule off every line it
+    matches); the parser's warnings about sets that might one day nest are not shown (the library never prints)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
-        return P.parse(_posix_classes_read_broadly(pattern), 0)
+        return P.parse(_sets_as_regex_reads_them(pattern), 0)
 
 
-_POSIX_CLASS = regex.compile(r"\[:\^?[A-Za-z]+:\]")
-
-
-def _posix_classes_read_broadly(pattern: str) -> str:
-    """The pattern with each POSIX class inside a set replaced by `\\w` (outside a set, "[:a:]" is a set of ":"
-    and "a" to both parsers)."""
-    if "[:" not in pattern:
+def _sets_as_regex_reads_them(pattern: str) -> str:
+    """The pattern with the sets the standard library reads otherwise than `regex` made plain: a POSIX class in a
+    set as `\\w`, a set that nests or combines others (version 1 syntax: `[[a-z]--[aeiou]]`) as `[\\w\\W]` (no
+    literal in either; only their being one character matters here). Outside a set, "[:a:]" is a set of ":" and
+    "a" to both parsers."""
+    if "[" not in pattern:
         return pattern
-    out, i, n = [], 0, len(pattern)
-    while i < n:
-        c = pattern[i]
-        if c == "\\":
-            out.append(pattern[i:i + 2])
-            i += 2
-        elif c == "[":
-            j = i + 1
-            out.append("[")
-            if j < n and pattern[j] == "^":
-                out.append("^")
-                j += 1
-            first = True
-            while j < n and (first or pattern[j] != "]"):
-                posix = _POSIX_CLASS.match(pattern, j)
-                if posix:
-                    out.append("\\w")
-                    j = posix.end()
-                elif pattern[j] == "\\":
-                    out.append(pattern[j:j + 2])
-                    j += 2
-                else:
-                    out.append(pattern[j])
-                    j += 1
-                first = False
-            out.append(pattern[j:j + 1])
-            i = j + 1
+    from .prefilter import _tokens, set_combines, set_units  # (the walk over sets the gate's rewriting uses)
+
+    out = []
+    for kind, a, b in _tokens(pattern):
+        if kind != "set":
+            out.append(pattern[a:b])
+        elif set_combines(pattern, a):
+            out.append("[\\w\\W]")
         else:
-            out.append(c)
-            i += 1
+            out.append("[")
+            out += ["\\w" if unit == "posix" else pattern[x:y] for unit, x, y in set_units(pattern, a)]
     return "".join(out)
 
 

@@ -1334,19 +1334,42 @@ def _on_lines(expression: bytes) -> bytes:
     follows one (see `BranchGate.scan`): a line anchor that is the first thing its alternative matches (only group
     openings and alternation bars before it) becomes the newline before the line, one that is the last (only group
     closings and bars after it) the line's own newline, and any other anchor is dropped, which only lets more lines
-    through. As no other part of a gate expression matches a newline (`_without_lookarounds`), a match then lies
-    within one line and its two newlines, and the line it ends on is the line it is a match on."""
+    through; so is one a repeat asks for twice (`(?:^|x){2}`). A line's own match then ends within the line or on
+    its newline, and the gate gives it to that line (as built-in expressions match no other newline, see
+    `_without_lookarounds`, their matches lie within one line and its two newlines; a user's may run across
+    lines, which only lets more lines through)."""
     pattern = expression.decode("utf-8", "surrogatepass")
     units = list(_units(pattern))
-    first = _anchors_at_an_end(units, "^", "open", "close")
+    first = _anchors_at_an_end(units, "^", "open", "close") - _repeated_twice(pattern, units)
     last = _anchors_at_an_end(units[::-1], "$", "close", "open")
     out = []
     for kind, a, b in units:
         if kind in ("^", "$"):
-            out.append("\\n" if a in first or a in last else "")
+            # (a dropped anchor that a quantifier follows leaves an empty group to it: "{2}" alone is a literal)
+            out.append("\\n" if a in first or a in last else "(?:)" if pattern[b:b + 1] in _QUANTIFIERS else "")
         else:
             out.append(pattern[a:b])
     return "".join(out).encode("utf-8", "surrogatepass")
+
+
+_COUNTED = re.compile(r"\{(\d+)")
+_QUANTIFIERS = frozenset("{*+?")
+
+
+def _repeated_twice(pattern: str, units) -> set[int]:
+    """The anchors (positions) that a repeat asks for at least twice: in a group followed by `{2}`, `{3,}`... or
+    followed so themselves. The zero-width anchor holds twice at the same place; a newline would be needed twice."""
+    found: set[int] = set()
+    opened: list[int] = []
+    for kind, a, b in units:
+        if kind in ("open", "special"):
+            opened.append(a)
+        elif kind in ("close", "^", "$"):
+            start = opened.pop() if kind == "close" and opened else a
+            counted = _COUNTED.match(pattern, b)
+            if counted and int(counted.group(1)) >= 2:
+                found.update(x for k, x, _ in units if k in ("^", "$") and start <= x < b)
+    return found
 
 
 def _units(pattern: str):
@@ -1376,7 +1399,7 @@ def _anchors_at_an_end(units, anchor: str, enter: str, leave: str) -> set[int]:
     at_edge, stack = True, []
     for kind, a, _ in units:
         if kind == enter or (kind == "special" and enter == "open"):
-            # (what a group of another sort holds is not followed: nothing in it is at the edge)
+            # (in the forward walk, what a group of another sort holds is not followed: nothing in it is at the edge)
             stack.append(at_edge and kind == enter)
             at_edge = at_edge and kind == enter
         elif kind == "bar":
@@ -1414,19 +1437,57 @@ def _tokens(pattern: str):
 
 def _class_end(pattern: str, i: int, strict: bool = False):
     """The index just after the character class opening at i (the end of the pattern when it does not close).
-    `strict`: None instead when it does not close or holds a nested set."""
+    `strict`: None instead when it does not close or holds a nested set (a POSIX class is not one)."""
+    for kind, a, b in set_units(pattern, i):
+        if kind == "end":
+            return b
+        if strict and kind == "nested":
+            return None
+    return None if strict else len(pattern)
+
+
+# a POSIX class, inside a set: `[[:digit:]]`, `[^[:^alpha:]_]`
+POSIX_CLASS = re.compile(r"\[:\^?[A-Za-z]+:\]")
+# what combines sets inside a set, in `regex`'s version 1 syntax (the one rules are compiled with)
+_SET_OPERATORS = ("--", "&&", "||", "~~")
+
+
+def set_units(pattern: str, i: int):
+    """The pieces of the character class opening at i, in order, as (kind, start, end): "negation" (its `^`),
+    "posix" (a POSIX class, `[:digit:]`), "nested" (a set inside it, as `regex`'s version 1 reads `[[a-z]--[aeiou]]`),
+    "escape", "char", and last "end" (its closing bracket; missing when it does not close). A `]` first in the
+    class is one of its characters, as to `regex` and hyperscan."""
     j, n = i + 1, len(pattern)
     if j < n and pattern[j] == "^":
+        yield "negation", j, j + 1
         j += 1
-    if j < n and pattern[j] == "]":
-        j += 1
-    while j < n and pattern[j] != "]":
-        if strict and pattern[j] == "[":
-            return None
-        j += 2 if pattern[j] == "\\" else 1
-    if j >= n:
-        return None if strict else n
-    return j + 1
+    first = True
+    while j < n:
+        c = pattern[j]
+        posix = POSIX_CLASS.match(pattern, j) if c == "[" else None
+        if c == "]" and not first:
+            yield "end", j, j + 1
+            return
+        if posix:
+            kind, end = "posix", posix.end()
+        elif c == "[":
+            kind, end = "nested", _class_end(pattern, j)
+        elif c == "\\":
+            kind, end = "escape", min(j + 2, n)
+        else:
+            kind, end = "char", j + 1
+        yield kind, j, end
+        j = end
+        first = False
+
+
+def set_combines(pattern: str, i: int) -> bool:
+    """Whether the character class opening at i nests another or combines classes (`[[a-z]--[aeiou]]`), which
+    hyperscan and the standard library's parser read as one flat class."""
+    units = list(set_units(pattern, i))
+    # its plain characters in order, anything else (an escape, a POSIX class) standing as a space between them
+    chars = "".join(pattern[a] if kind == "char" else " " for kind, a, _ in units)
+    return any(kind == "nested" for kind, _, _ in units) or any(op in chars for op in _SET_OPERATORS)
 
 
 def _group_end(pattern: str, i: int) -> int | None:
@@ -1534,11 +1595,16 @@ def _hs_literal(text: str) -> str:
     return "".join(ch if not ch.isascii() or ch.isalnum() else f"\\x{ord(ch):02x}" for ch in text)
 
 
+def _set_operation(pattern: str) -> bool:
+    """Whether a character class of the pattern nests another or combines classes (see `set_combines`)."""
+    return any(kind == "set" and set_combines(pattern, a) for kind, a, _ in _tokens(pattern))
+
+
 def gate_eligible(pattern: str) -> bool:
     """Hyperscan may judge an alternative on ASCII lines when no character of it has an ASCII case partner that
     hyperscan's caseless matching would not know (the Kelvin sign, the long s, dotless i...) and it does not
     anchor to the start or end of the whole text (\\A, \\Z)."""
-    if _WHOLE_TEXT.search(pattern):
+    if _WHOLE_TEXT.search(pattern) or _set_operation(pattern):
         return False
     from .anchors import parse
 
@@ -1569,8 +1635,8 @@ class BranchGate:
 
         self._hs = hyperscan
         # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9 misses
-        # some `^`-anchored matches after certain earlier lines (tests/test_prefilter.py has one); no MULTILINE
-        # either: line anchors are written as the newlines around a line (see `_on_lines` and `scan`)
+        # some `^`-anchored matches after certain earlier lines (tests/test_gate_fuzz_findings.py, class 1); no
+        # MULTILINE either: line anchors are written as the newlines around a line (see `_on_lines` and `scan`)
         flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
         self.targets = [(m, b) for m, b, _, _ in targets]
         # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
@@ -1656,7 +1722,7 @@ class BranchGate:
         The lines are scanned as one text, each ended by a newline and the first preceded by one, which the
         expressions take for their line anchors (`_on_lines`): one call for the document instead of one a line,
         and no MULTILINE mode (with it hyperscan 0.9 misses some `^`-anchored matches after a newline,
-        tests/test_gate_fuzz_findings.py). A match is the line's its end lies in; one on a line the gate does not
+        tests/test_gate_fuzz_findings.py). A match belongs to the line its end lies in; one on a line the gate does not
         judge is not kept (it is let through anyway)."""
         if None in lines:
             lines = ["" if line is None else line for line in lines]
@@ -1688,7 +1754,8 @@ def _gate_cache_file(exprs: list[bytes], flags: int):
     folder = cache_dir()
     if folder is None:
         return None
-    # the format changes when what a database holds for the same expressions does (here: the unanchored fallback)
+    # the format changes when what a database holds for the same expressions does ("gate 2": the anchor-free
+    # fallback of refused expressions, since dropped; kept so that the caches of this format stay valid)
     h = hashlib.sha256(b"gate 2, flags %d\0" % flags)
     for e in exprs:
         h.update(e + b"\0")

@@ -29,9 +29,10 @@ GATED, PLAIN = _pair() if gate_on() else (None, None)
 # 1. A hyperscan multi-pattern miss on plain ASCII: the gate database (CASELESS|MULTILINE, with or without
 #    PREFILTER) does not report comments.section-cut's '^(?:\d+ comments?...)$' on a line after
 #    'We are only getting at the truth.' (the same expression alone, or after other lines, matches). The comment
-#    section stayed in the output with the gate; the key-only backends remove it. Fixed: the gate scans each line
-#    on its own, without MULTILINE (python-hyperscan 0.9.1 alone misses `^(?:.*?[.!?:] )?subscribe to` in
-#    b"\nis our eekw on markets. subscribe to podcast" with HS_FLAG_MULTILINE).
+#    section stayed in the output with the gate; the key-only backends remove it. Fixed: the gate scans without
+#    MULTILINE (python-hyperscan 0.9.1 alone misses `^(?:.*?[.!?:] )?subscribe to` in
+#    b"\nis our eekw on markets. subscribe to podcast" with HS_FLAG_MULTILINE): first each line on its own, now a
+#    document's lines joined, with line anchors written as newlines (prefilter._on_lines).
 @pytest.mark.parametrize("text", [
     "Story text.\nWe are only getting at the truth.\n\n2 comments",
     "ng at the truth.\n2 comment",
@@ -173,7 +174,7 @@ def test_combined_database_miss(text):
     _same(GATED, PLAIN, text)
 
 
-# 9. A hyperscan miss in the per-line scan, without MULTILINE: `comments.signed-thread-cut`'s
+# 9. A hyperscan miss in the per-line scan of the time, without MULTILINE: `comments.signed-thread-cut`'s
 #    '^posted by:? .+?(?:\bon)\b.*$' alone matches "posted by: miss priss, leith on" (and, in the database,
 #    "posted by: brad, glasgow on"), but the whole database does not report it on that line; three unrelated
 #    expressions with `\b` and `.*` (social.pin-it, social.tool-row, a join-the-conversation one) are enough to
