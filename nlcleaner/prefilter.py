@@ -493,6 +493,7 @@ class Prefilter:
         if self.backend == "hyperscan" and len(self.keys) >= (1 << 16) - 1:
             self.backend = "ahocorasick" if "ahocorasick" in available_backends() else "python"  # ids pack in 16 bits
         self._engine = _engine(self.backend, self.keys) if self.keys else None
+        self._probes = sorted((k for k in self.keys if len(k) == 1), key=lambda k: not k.isalpha())[:4]
         # the text keys are looked for in: case-folded, and without what normalisation takes out of a word, so that
         # a key of "newsletter" finds "News**letter**" or "Ne\u00adwsletter" as the rules (on normalised lines) do
         # (only while no key holds such a character itself)
@@ -832,8 +833,7 @@ class Prefilter:
         the gate judges are looked for only on the lines it may not judge (those with a character outside ASCII);
         elsewhere they are assumed present (most are common words, found on most lines) and the gate picks the
         lines. Nothing is assumed in a document holding no key at all."""
-        data = utf8(view)
-        if not self._engine.any(data):
+        if not self._holds_a_key(view):
             return Hits({}, holds_marker(view))
         hits: dict[int, set[int]] = {}
         if self._needed:
@@ -856,6 +856,12 @@ class Prefilter:
             _collect(found, self._raw_keys, numbers, hits)
         return Hits(hits, holds_marker(view), self._assumed, parts)
 
+    def _holds_a_key(self, view: str) -> bool:
+        """Whether a case-folded text holds any key at all: first one of the single-character keys (letters first)
+        looked for by `in` (one is in nearly every text, "a" with the built-in packs: no encoding, no scan call),
+        then the engine."""
+        return any(key in view for key in self._probes) or self._engine.any(utf8(view))
+
     def _view(self, text: str) -> str:
         """The text keys are looked for in: case-folded, and (with `_unsplit`) as normalisation joins words; by
         pieces when long (casefold() alone needs 16 bytes a character on the way: 160 MB for a 10 MB text with an
@@ -876,7 +882,7 @@ class Prefilter:
             return Hits({}, marked)
         lines = {kid: got for kid, found in hits.lines.items() if (got := renumber(found))}
         if not lines:  # no key on the lines looked at: `scan` assumes nothing when the text holds none at all
-            if not self._engine.any(utf8(self._view(text))):
+            if not self._holds_a_key(self._view(text)):
                 return Hits({}, marked)
         return Hits(lines, marked, self._assumed)
 
@@ -1096,8 +1102,6 @@ def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
 # characters normalisation takes out of the middle of a word (emphasis marks, zero-width and format characters, the
 # soft hyphen), and full-width letters and digits, which it reads as ASCII ones
 _JOINERS = "*~\u200b\u200c\u200d\ufeff\u00ad"
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
-_FULL_WIDTH_TO_ASCII = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 
 
 _ONE_LINE_SET = 1 << 16  # bytes: a line longer than this, alone in its text, has its keys found as a set
@@ -1123,13 +1127,11 @@ def _unsplit(view: str) -> str:
         if ch in view:
             view = view.replace(ch, "")
     if not view.isascii():
-        if not unicodedata.is_normalized("NFKC", view):
+        if not unicodedata.is_normalized("NFKC", view):  # (NFKC also makes full-width forms ASCII)
             view = _nfkc_by_lines(view)
         for ch in _JOINERS[2:]:
             if ch in view:
                 view = view.replace(ch, "")
-        if _FULL_WIDTH.search(view):
-            view = view.translate(_FULL_WIDTH_TO_ASCII)
     return view
 
 

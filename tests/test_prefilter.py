@@ -837,3 +837,13 @@ def test_a_user_rule_the_gate_reads_otherwise_is_still_found(tmp_path, pattern, 
         a, b = plain.clean(text), gated.clean(text)
         assert [r.text.strip() for r in b.removals] == [line]
         assert (a.text, a.removals) == (b.text, b.removals)
+
+
+@pytest.mark.skipif("hyperscan" not in BACKENDS, reason="hyperscan is not installed")
+def test_whether_a_text_holds_a_key_is_told_by_single_characters_first_then_by_the_engine():
+    """(Asked by the gate's scan, with hyperscan.)"""
+    pf = Prefilter(["newsletter", "q", "x"], backend="hyperscan")
+    assert pf._probes == ["q", "x"]
+    assert pf._holds_a_key("the newsletter")  # no single-character key in it: the engine finds the long one
+    assert pf._holds_a_key("quiet")
+    assert not pf._holds_a_key("nothing at all")
