@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 from typing import Callable, Iterable, NamedTuple
 
@@ -67,11 +67,61 @@ def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str
     return passed, unjudged
 
 
+def first_rounds(gate, hits: list) -> list[tuple | None]:
+    """For texts scanned together (`Prefilter.scan_many` gave `hits`): each one's first round's normalised line
+    views and gate verdicts (as `Round.norms` and `Round._gate_results` make them), made with one gate scan of all
+    their lines; None for a text the gate does not judge (no key at all), whose round makes its own if it needs
+    them. A line's views and verdicts depend on its text alone: each distinct text of them all is judged once."""
+    out: list[tuple | None] = [None] * len(hits)
+    texts = [d for d, h in enumerate(hits) if h.assumed and h.parts is not None]
+    if len(texts) < 2:
+        return out
+    # each text's lines as its Round has them (a last empty piece is not a line)
+    own = [p[:-1] if p[-1] == "" else p for p in (hits[d].parts for d in texts)]
+    first = list(accumulate(map(len, own), initial=0))  # text k holds the joined lines first[k]:first[k + 1]
+    lines = [line for ls in own for line in ls]
+    distinct = list(dict.fromkeys(lines))
+    norm_of = dict(zip(distinct, map(_norm_part, distinct)))
+
+    def raws():
+        # (as `Round._judged` has them: a text with a CR takes _raw_part a line; the view is the same for every line
+        # but one of spaces, which is only scanned the more)
+        return [_raw_part(p) if "\r" in p else p if p.isascii() else None for p in distinct]
+
+    passed, unjudged = gate_verdicts(gate, lambda: list(norm_of.values()), raws)
+    named = set().union(*passed.values(), *unjudged.values())
+    place = {distinct[i]: i for i in named}
+    where: dict[int, list[int]] = {}  # distinct text -> the joined lines holding it (only those named)
+    for n, i in enumerate(map(place.get, lines)):
+        if i is not None:
+            where.setdefault(i, []).append(n)
+    made = [({}, {"norm": set(), "norm-ascii": set(), "raw": set()}) for _ in texts]
+
+    def spread(found: set[int], into: int, key) -> None:
+        for i in found:
+            for n in where[i]:
+                k = bisect_right(first, n) - 1
+                table = made[k][into]
+                got = table.get(key)
+                if got is None:
+                    table[key] = {n - first[k]}
+                else:
+                    got.add(n - first[k])
+
+    for tid, found in passed.items():
+        spread(found, 0, tid)
+    for view, found in unjudged.items():
+        spread(found, 1, view)
+    for k, d in enumerate(texts):
+        out[d] = ([norm_of[p] for p in own[k]], made[k])
+    return out
+
+
 class Round:
     """The current text as lines, with zones and prefilter hits. Built once per fixpoint round."""
 
     def __init__(self, text: str, prefilter, tail_zone: float, head_zone: float, hits=None, previous=None, cuts=(),
-                 carry: Carry | None = None):
+                 carry: Carry | None = None, made=None):
         self.text = text
         parts = hits.parts if hits is not None and hits.parts is not None else text.split("\n")
         if parts[-1] == "":
@@ -100,6 +150,8 @@ class Round:
             self._norms = [v for a, b in carry.kept for v in previous._norms[a:b]]
         self._gate = None
         self._inherited = (previous._gate, carry.renumber) if carry is not None and previous._gate else None
+        if made is not None:  # (a first round: its lines' views and the gate's verdicts made with other texts')
+            self._norms, self._gate = made
         # keys alone: matcher id -> (its per-line table, its alternatives tried on every line of a zone)
         self._per: dict[int, tuple] = {}
         self._all = None

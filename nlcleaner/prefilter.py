@@ -840,21 +840,28 @@ class Prefilter:
             _find_lines(view, self._needed_keys, self._needed, hits)
         if text.isascii():
             return Hits(hits, holds_marker(view), self._assumed)
-        # the lines with a character outside ASCII are picked by tests that `map` and `compress` run in C: in a
-        # document in another script such lines are most lines, where a search from one to the next, or a Python
-        # step per line, costs several times more
-        if self._foreign_engine is not None and not view.isascii():
+        parts = text.split("\n")  # the Round takes them over: one split of the text less
+        self._keys_outside_ascii(lines, parts, hits)
+        return Hits(hits, holds_marker(view), self._assumed, parts)
+
+    def _keys_outside_ascii(self, lines: list[str], parts: list[str], hits: dict[int, set[int]]) -> None:
+        """Add to `hits` the keys looked for only on lines with characters outside ASCII (`lines`: the case-folded
+        view's, `parts`: the raw text's, the same lines): those of alternatives the gate judges there only through
+        ASCII stand-ins, on lines of the view with a character no stand-in serves, and the raw view's keys, on lines
+        of the raw text outside ASCII. Such lines are picked by tests that `map` and `compress` run in C: in a
+        document in another script they are most lines, where a search from one to the next, or a Python step per
+        line, costs several times more."""
+        if self._foreign_engine is not None:
             numbers = _not_ascii(lines)
             numbers = list(compress(numbers, map(_FOREIGN.search, map(lines.__getitem__, numbers))))
             if numbers:
                 found, _ = self._foreign_engine.find("\n".join(map(lines.__getitem__, numbers)))
                 _collect(found, self._foreign, numbers, hits)
-        parts = text.split("\n")  # the Round takes them over: one split of the text less
         if self._raw_engine is not None:
             numbers = _not_ascii(parts)
-            found, _ = self._raw_engine.find("\n".join(map(lines.__getitem__, numbers)))
-            _collect(found, self._raw_keys, numbers, hits)
-        return Hits(hits, holds_marker(view), self._assumed, parts)
+            if numbers:
+                found, _ = self._raw_engine.find("\n".join(map(lines.__getitem__, numbers)))
+                _collect(found, self._raw_keys, numbers, hits)
 
     def _holds_a_key(self, view: str) -> bool:
         """Whether a case-folded text holds any key at all: first one of the single-character keys (letters first)
@@ -899,6 +906,46 @@ class Prefilter:
                 if max(map(len, lines)) <= GATE_MAX_CHARS:  # no line too long for the gate
                     return self._scan_judged(view, text, lines)
         return Hits(self._key_lines(view), holds_marker(view))
+
+    def scan_many(self, texts: list[str]) -> list[Hits]:
+        """`scan` of each text (the same Hits, each numbered by its text's lines), made for them all at once when
+        the gate is in use and no line is too long for it: which keys a line holds depends on the line alone, so the
+        texts are joined and looked through once; what depends on a whole text (whether it holds any key, or a
+        marker) is asked of its piece of the joined view. A small text's own scan is mostly fixed costs."""
+        if self._engine is None or len(texts) < 2 or (self._gate_matchers is None and self._gate is None):
+            return [self.scan(t) for t in texts]
+        if self.gate is None:
+            return [self.scan(t) for t in texts]
+        view = self._view("\n".join(texts))
+        lines = view.split("\n")  # (the texts' lines in order: joining texts by newlines joins their line lists)
+        if max(map(len, lines)) > GATE_MAX_CHARS:
+            return [self.scan(t) for t in texts]
+        parts = [t.split("\n") for t in texts]
+        first = list(accumulate(map(len, parts), initial=0))  # text d holds the joined lines first[d]:first[d + 1]
+        at = list(accumulate(map((1).__add__, map(len, lines)), initial=0))  # where each joined line starts
+        found: dict[int, set[int]] = {}  # key id -> joined line numbers, as `_scan_judged` finds them for each text
+        if self._needed:
+            _find_lines(view, self._needed_keys, self._needed, found)
+        self._keys_outside_ascii(lines, [line for p in parts for line in p], found)
+        per_text: list[dict[int, set[int]]] = [{} for _ in texts]
+        for kid, numbers in found.items():
+            for n in numbers:
+                d = bisect_right(first, n) - 1
+                got = per_text[d].get(kid)
+                if got is None:
+                    per_text[d][kid] = {n - first[d]}
+                else:
+                    got.add(n - first[d])
+        out = []
+        for d, text in enumerate(texts):
+            piece = view[at[first[d]]:at[first[d + 1]] - 1] if first[d + 1] > first[d] else ""
+            if not text:
+                out.append(Hits({}))
+            elif not self._holds_a_key(piece):
+                out.append(Hits({}, holds_marker(piece)))
+            else:
+                out.append(Hits(per_text[d], holds_marker(piece), self._assumed, parts[d]))
+        return out
 
     def _key_lines(self, view: str) -> dict[int, set[int]]:
         """Key id -> the lines of `view` (a case-folded text) holding it, looked for over the whole text."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import signal
+from itertools import groupby
 
 from ..engine import Cleaner
 from .formats import module
@@ -39,11 +40,23 @@ def _context(settings) -> Context:
 
 
 def process_chunk(chunk: list) -> list:
-    """chunk: [(format, payload, settings or None)] -> [Processed], in order."""
-    out = []
-    for fmt, payload, settings in chunk:
-        fn = _PROCESS.get(fmt)
-        if fn is None:
-            fn = _PROCESS[fmt] = module(fmt).process
-        out.append(fn(payload, _context(settings)))
+    """chunk: [(format, payload, settings or None)] -> [Processed], in order. A run of payloads of one format and
+    settings goes to the format's `process_many` when it has one (its documents are cleaned together)."""
+    out: list = []
+    for (fmt, settings), run in groupby(chunk, key=lambda entry: (entry[0], entry[2])):
+        payloads = [payload for _, payload, _ in run]
+        one, many = _functions(fmt)
+        if many is not None and len(payloads) > 1:
+            out += many(payloads, _context(settings))
+        else:
+            out += [one(payload, _context(settings)) for payload in payloads]
     return out
+
+
+def _functions(fmt: str):
+    """A format's (process, process_many or None), looked up once."""
+    got = _PROCESS.get(fmt)
+    if got is None:
+        mod = module(fmt)
+        got = _PROCESS[fmt] = (mod.process, getattr(mod, "process_many", None))
+    return got

@@ -60,15 +60,13 @@ def clean_batch(texts, *, sources=None, settings: Settings | None = None, **over
     A None text stays None with no removals (missing values pass through)."""
     cleaner = cleaner_for(settings, **overrides)
     sources = sources if sources is not None else [None] * len(texts)
+    present = [(text, source or None) for text, source in zip(texts, sources, strict=True) if text is not None]
+    results = iter(cleaner.clean_many([t for t, _ in present], [s for _, s in present]))  # (small texts together)
     out_texts, out_removals = [], []
-    for text, source in zip(texts, sources, strict=True):
-        if text is None:
-            out_texts.append(None)
-            out_removals.append([])
-            continue
-        result = cleaner.clean(text, source or None)
-        out_texts.append(result.text)
-        out_removals.append(records(result))
+    for text in texts:
+        result = next(results) if text is not None else None
+        out_texts.append(None if result is None else result.text)
+        out_removals.append([] if result is None else records(result))
     return out_texts, out_removals
 
 

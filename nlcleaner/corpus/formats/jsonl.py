@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from json.decoder import scanstring
+from typing import Any, NamedTuple
 
 from ..compress import BLOCK
 from .base import Context, Processed, Unit, record_id
@@ -118,6 +119,32 @@ def _kind(value) -> str:
 
 
 def process(line: bytes, ctx: Context) -> Processed:
+    record = _record(line, ctx)
+    if type(record) is Processed:
+        return record
+    return _cleaned(record, ctx.cleaner.clean(record.text, record.source), ctx)
+
+
+def process_many(lines: list[bytes], ctx: Context) -> list[Processed]:
+    """`process` of each line; their texts cleaned together (`Cleaner.clean_many`: small documents share the
+    first round's scans)."""
+    records = [_record(line, ctx) for line in lines]
+    texts = [r for r in records if type(r) is not Processed]
+    results = iter(ctx.cleaner.clean_many([r.text for r in texts], [r.source for r in texts]))
+    return [r if type(r) is Processed else _cleaned(r, next(results), ctx) for r in records]
+
+
+class _Record(NamedTuple):
+    s: str  # the line, decoded, without its ending
+    ending: bytes
+    text: str
+    id: Any
+    source: str | None
+    scanned: tuple | None  # `_scanned(s)` when it was needed to read the record
+
+
+def _record(line: bytes, ctx: Context) -> _Record | Processed:
+    """A line read as a record whose text is to be cleaned, or what it is instead (a blank line, a bad record)."""
     body = line.rstrip(b"\r\n")
     ending = line[len(body):]
     if not body.strip():
@@ -132,14 +159,13 @@ def process(line: bytes, ctx: Context) -> Processed:
         values = json.loads(s)
     except (ValueError, RecursionError):
         values = None
+    scanned = None
     if type(values) is not dict:
         try:
-            members, close, compact = _scanned(s)
+            scanned = _scanned(s)
         except ValueError as exc:
             return Processed(error=f"not a JSON object: {exc}")
-        values = {key: value for key, (value, _, _) in members.items()}
-    else:
-        members = None
+        values = {key: value for key, (value, _, _) in scanned[0].items()}
     rid = None
     if ctx.id_field and ctx.id_field in values:
         rid = record_id(values[ctx.id_field])
@@ -153,18 +179,24 @@ def process(line: bytes, ctx: Context) -> Processed:
     text = values[ctx.text_field]
     if not isinstance(text, str):
         return Processed(error=f"'{ctx.text_field}' is {_kind(text)}, not a string", id=rid, source=source)
-    result = ctx.cleaner.clean(text, source)
+    return _Record(s, ending, text, rid, source, scanned)
+
+
+def _cleaned(record: _Record, result, ctx: Context) -> Processed:
+    """The record with its text cleaned (`result`): the same bytes when nothing is to change, else edited."""
+    s, ending, text, rid, source, scanned = record
     written = text if ctx.annotate_only else result.text
     p = Processed(result=result, id=rid, source=source, chars=len(text), dropped=ctx.drops(written))
     if p.dropped or (written is text and not ctx.annotate) or (not result.changed and not ctx.annotate):
         return p
-    if members is None:
+    if scanned is None:
         try:
-            members, close, compact = _scanned(s)  # (it reads what json.loads read: this is not expected to fail)
+            scanned = _scanned(s)  # (it reads what json.loads read: this is not expected to fail)
         except ValueError as exc:
             return Processed(error=f"not a JSON object: {exc}", id=rid, source=source)
+    members, close, compact = scanned
     _, start, end = members[ctx.text_field]
-    ascii_only = body.isascii()
+    ascii_only = s.isascii()
     edits = []  # (start, end, replacement) in s, applied from the end
     if written is not text and written != text:
         edits.append((start, end, _dump(written, ascii_only, compact)))
