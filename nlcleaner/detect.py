@@ -35,12 +35,22 @@ def _norm_part(p: str) -> str | None:
 
 
 def _raw_part(p: str) -> str | None:
-    """A line's raw text as the gate sees it: "" when blank, None when it cannot judge it."""
-    if not p or p.isspace():
+    """A line's raw text as the gate sees it (a trailing CR is the line ending's): None when it cannot judge it.
+    A line of spaces is judged as it is: a raw pattern may match one (`^[ \t]+$`)."""
+    if not p:
         return ""
     if not p.isascii() or len(p) > GATE_MAX_CHARS:
         return None
     return p[:-1] if p[-1] == "\r" else p
+
+
+def raw_views(lines: list[str], has_cr: bool) -> list[str | None]:
+    """Every line's raw text as the gate sees it (`_raw_part`; `has_cr`: whether a line may hold a CR): without a
+    call a line when no line holds a CR or is too long for the gate (the usual case)."""
+    if has_cr or max(map(len, lines), default=0) > GATE_MAX_CHARS:
+        return [_raw_part(p) for p in lines]
+    plain = list(map(str.isascii, lines))
+    return lines if all(plain) else [p if ok else None for p, ok in zip(lines, plain)]
 
 
 def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str, set[int]]]:
@@ -73,29 +83,25 @@ def first_rounds(gate, hits: list) -> list[tuple | None]:
     their lines; None for a text the gate does not judge (no key at all), whose round makes its own if it needs
     them. A line's views and verdicts depend on its text alone: each distinct text of them all is judged once."""
     out: list[tuple | None] = [None] * len(hits)
-    texts = [d for d, h in enumerate(hits) if h.assumed and h.parts is not None]
-    if len(texts) < 2:
+    judged = [d for d, h in enumerate(hits) if h.assumed and h.parts is not None]
+    if len(judged) < 2:
         return out
     # each text's lines as its Round has them (a last empty piece is not a line)
-    own = [p[:-1] if p[-1] == "" else p for p in (hits[d].parts for d in texts)]
+    own = [p[:-1] if p[-1] == "" else p for p in (hits[d].parts for d in judged)]
     first = list(accumulate(map(len, own), initial=0))  # text k holds the joined lines first[k]:first[k + 1]
     lines = [line for ls in own for line in ls]
     distinct = list(dict.fromkeys(lines))
     norm_of = dict(zip(distinct, map(_norm_part, distinct)))
 
-    def raws():
-        # (as `Round._judged` has them: a text with a CR takes _raw_part a line; the view is the same for every line
-        # but one of spaces, which is only scanned the more)
-        return [_raw_part(p) if "\r" in p else p if p.isascii() else None for p in distinct]
-
-    passed, unjudged = gate_verdicts(gate, lambda: list(norm_of.values()), raws)
+    passed, unjudged = gate_verdicts(gate, lambda: list(norm_of.values()),
+                                     lambda: raw_views(distinct, any("\r" in p for p in distinct)))
     named = set().union(*passed.values(), *unjudged.values())
     place = {distinct[i]: i for i in named}
     where: dict[int, list[int]] = {}  # distinct text -> the joined lines holding it (only those named)
     for n, i in enumerate(map(place.get, lines)):
         if i is not None:
             where.setdefault(i, []).append(n)
-    made = [({}, {"norm": set(), "norm-ascii": set(), "raw": set()}) for _ in texts]
+    made = [({}, {"norm": set(), "norm-ascii": set(), "raw": set()}) for _ in judged]
 
     def spread(found: set[int], into: int, key) -> None:
         for i in found:
@@ -112,7 +118,7 @@ def first_rounds(gate, hits: list) -> list[tuple | None]:
         spread(found, 0, tid)
     for view, found in unjudged.items():
         spread(found, 1, view)
-    for k, d in enumerate(texts):
+    for k, d in enumerate(judged):
         out[d] = ([norm_of[p] for p in own[k]], made[k])
     return out
 
@@ -294,16 +300,7 @@ class Round:
         """The gate's verdicts on `lines` (distinct line texts, or every line), numbered by their place in that
         list; `normalised()` gives their normalised views, in the same order."""
 
-        def raws():
-            if "\r" in self.text or max(map(len, lines), default=0) > GATE_MAX_CHARS:
-                return [_raw_part(p) for p in lines]
-            # every line as it is (a line of spaces too: scanning more lines only passes more), but for one outside
-            # ASCII, which the raw view does not judge (as _raw_part has it, without a call a line)
-            if self.text.isascii():
-                return lines
-            return [p if plain else None for p, plain in zip(lines, map(str.isascii, lines))]
-
-        return gate_verdicts(self.prefilter.gate, normalised, raws)
+        return gate_verdicts(self.prefilter.gate, normalised, lambda: raw_views(lines, "\r" in self.text))
 
     def _spread(self, distinct: list[str], passed, unjudged):
         """Verdicts numbered by distinct text (see `_judged`) renumbered as this round's lines."""

@@ -25,8 +25,12 @@ from .source import host_of, source_matches
 MAX_ROUNDS = 8
 # documents from this many characters are cleaned with the cyclic garbage collector paused (see Cleaner.clean)
 COLLECTOR_PAUSE_CHARS = 1_000_000
-# clean_many prepares the first round of texts up to this long together (a longer one's fixed costs are a small part)
+# clean_many prepares the first round of texts up to this long together (a longer one's fixed costs are a small part),
+# in groups of at most so many texts and characters (a group's prepared rounds are held until its texts are cleaned;
+# larger groups gain next to nothing)
 BATCH_CHARS = 16_384
+BATCH_TEXTS = 256
+BATCH_GROUP_CHARS = 1 << 18
 
 
 @dataclass
@@ -119,21 +123,23 @@ class Cleaner:
         finally:
             gc.enable()
 
-    def clean_many(self, texts: list[str], sources: list[str | None] | None = None) -> list[CleanResult]:
-        """`[clean(text, source) ...]` for several texts: the same results. The first round of the small ones (a
-        few KB each) is prepared for them all at once — one key scan and one gate scan of all their lines — which
-        is most of a small document's time when each pays for its own."""
-        sources = [None] * len(texts) if sources is None else sources
-        small = [i for i, t in enumerate(texts) if len(t) <= BATCH_CHARS]
-        firsts: dict[int, tuple] = {}
-        if len(small) > 1 and self._prefilter.gate is not None:
-            hits = self._prefilter.scan_many([texts[i] for i in small])
-            made = first_rounds(self._prefilter.gate, hits)
-            firsts = {i: (h, m) for i, h, m in zip(small, hits, made)}
-        return [
-            self._clean(t, s, firsts.get(i)) if i in firsts else self.clean(t, s)
-            for i, (t, s) in enumerate(zip(texts, sources))
-        ]
+    def clean_many(self, texts, sources=None) -> list[CleanResult]:
+        """`[clean(text, source) ...]` for several texts (`sources`: one a text, or None): the same results. The
+        first round of the small ones (a few KB each) is prepared for a group of them at once — one key scan and one
+        gate scan of all their lines — which is most of a small document's time when each pays for its own."""
+        texts = list(texts)
+        sources = [None] * len(texts) if sources is None else list(sources)
+        if len(sources) != len(texts):
+            raise ValueError(f"clean_many: {len(texts)} texts but {len(sources)} sources")
+        if self._prefilter.gate is None:
+            return [self.clean(t, s) for t, s in zip(texts, sources)]
+        out: list[CleanResult | None] = [None] * len(texts)
+        for group in _groups([i for i, t in enumerate(texts) if len(t) <= BATCH_CHARS], texts):
+            # (a group at a time: what is prepared for a text is held until it is cleaned)
+            hits = self._prefilter.scan_many([texts[i] for i in group])
+            for i, h, made in zip(group, hits, first_rounds(self._prefilter.gate, hits)):
+                out[i] = self._clean(texts[i], sources[i], (h, made))
+        return [r if r is not None else self.clean(t, s) for r, t, s in zip(out, texts, sources)]
 
     def _clean(self, text: str, source: str | None, first: tuple | None = None) -> CleanResult:
         """`first`: (the text's scan, its first round's line views and gate verdicts or None), made with other
@@ -255,6 +261,20 @@ class Cleaner:
         """Clean encoded text; untouched bytes stay identical. Raises InputError for binary or UTF-16/32 input."""
         result = self.clean(document.decode(data), source)
         return (document.encode(result.text) if result.changed else data), result
+
+
+def _groups(numbers: list[int], texts: list[str]):
+    """`numbers` (of small texts) in groups of at most BATCH_TEXTS texts and BATCH_GROUP_CHARS characters, in order."""
+    group: list[int] = []
+    size = 0
+    for i in numbers:
+        if group and (len(group) >= BATCH_TEXTS or size + len(texts[i]) > BATCH_GROUP_CHARS):
+            yield group
+            group, size = [], 0
+        group.append(i)
+        size += len(texts[i])
+    if group:
+        yield group
 
 
 def _prefilter_for(kinds, rules, packs_hash: str) -> Prefilter:

@@ -912,9 +912,7 @@ class Prefilter:
         the gate is in use and no line is too long for it: which keys a line holds depends on the line alone, so the
         texts are joined and looked through once; what depends on a whole text (whether it holds any key, or a
         marker) is asked of its piece of the joined view. A small text's own scan is mostly fixed costs."""
-        if self._engine is None or len(texts) < 2 or (self._gate_matchers is None and self._gate is None):
-            return [self.scan(t) for t in texts]
-        if self.gate is None:
+        if self._engine is None or len(texts) < 2 or self.gate is None:
             return [self.scan(t) for t in texts]
         view = self._view("\n".join(texts))
         lines = view.split("\n")  # (the texts' lines in order: joining texts by newlines joins their line lists)
@@ -938,7 +936,7 @@ class Prefilter:
                     got.add(n - first[d])
         out = []
         for d, text in enumerate(texts):
-            piece = view[at[first[d]]:at[first[d + 1]] - 1] if first[d + 1] > first[d] else ""
+            piece = view[at[first[d]]:at[first[d + 1]] - 1]  # (every text is one line at least)
             if not text:
                 out.append(Hits({}))
             elif not self._holds_a_key(piece):

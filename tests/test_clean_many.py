@@ -27,7 +27,10 @@ def _texts() -> list[str]:
             a = rng.randrange(len(lines))
             pieces.append("\n".join(lines[a:a + rng.randint(1, 12)]))
     odd = ["", "\n", "\r\n", "zzz", "Share this", "\ufeffShare this\n", "Follow us\r\nShare this\r\n\r\n",
-           "nlcleaner: off\nShare this\nnlcleaner: on\nShare this\n", "Story.\n\n" + "word " * 30_000 + "\nShare this\n"]
+           "nlcleaner: off\nShare this\nnlcleaner: on\nShare this\n", "Story.\n\n" + "word " * 30_000 + "\nShare this\n",
+           # small, but its case-folded view (NFKC) is a line too long for the gate: the scans of its batch are made
+           # one by one
+           "Share this\n" + "\ufdfa" * 6_000 + "\n"]
     texts = whole + pieces + odd
     rng.shuffle(texts)
     return texts
@@ -51,8 +54,9 @@ def test_clean_many_gives_each_text_what_clean_gives_it(cleaner):
 
 @needs_gate
 def test_texts_scanned_together_get_their_own_scans(cleaner):
+    """Also in a batch with a line too long for the gate, whose scans are then made one by one."""
     pf = cleaner._prefilter
-    texts = [t for t in _texts() if len(t) < 50_000]  # (with the long line the scan falls back to one by one)
+    texts = _texts()
     for a in range(0, len(texts), 40):
         batch = texts[a:a + 40]
         for text, hits in zip(batch, pf.scan_many(batch)):
@@ -96,3 +100,53 @@ def test_jsonl_records_processed_together_are_each_processed_as_alone(cleaner, t
             tuple(getattr(p, f) for f in fields) for p in alone
         ]
         assert [p.result and _outcome(p.result) for p in together] == [p.result and _outcome(p.result) for p in alone]
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_a_raw_rule_for_lines_of_spaces_finds_them_whatever_the_line_endings(cleaner, tmp_path, ending):
+    """A raw pattern that matches a line of spaces (a review's finding): the gate judged such a line as empty in a
+    text with a CR anywhere, so the rule never fired there, and cleaning texts together disagreed with cleaning each
+    alone. Now both remove the line, with LF, CRLF or a lone CR on another line."""
+    from nlcleaner import Settings
+
+    pack = tmp_path / "ws.toml"
+    pack.write_text(
+        '[pack]\nname = "ws"\n\n[[rule]]\nid = "ad.filler-line"\nkind = "pattern"\nwhy = "Filler."\non = "raw"\n'
+        "pattern = '^-{3,}$|^[ \\t]+$'\n"
+        '[rule.examples]\nremove = ["-----"]\nkeep = ["Plain text."]\n',
+        encoding="utf-8",
+    )
+    mine = Cleaner(Settings(rules=(str(pack),)))
+    text = "Intro line\n   \nBody text here\n" if ending == "\n" else f"Intro line{ending}   {ending}Body text here\n"
+    if ending == "\r":
+        text = "Intro line\n   \nBody\rtext here\n"
+    alone = mine.clean(text)
+    assert [(r.rule, r.text.strip(" \r\n")) for r in alone.removals] == [("ad.filler-line", "")]
+    together = mine.clean_many([text, "Another text.\n\nShare this article\n"])
+    assert _outcome(together[0]) == _outcome(alone)
+
+
+def test_clean_many_takes_any_iterable_and_wants_a_source_a_text(cleaner):
+    texts = ["a\n", "Share this article\n"]
+    expected = [_outcome(cleaner.clean(t)) for t in texts]
+    assert [_outcome(r) for r in cleaner.clean_many(t for t in texts)] == expected
+    with pytest.raises(ValueError):
+        cleaner.clean_many(texts, [None])
+    from nlcleaner.integrations.batch import clean_batch
+
+    out, _ = clean_batch((t for t in texts), sources=[None, None])
+    assert out == [cleaner.clean(t).text for t in texts]
+
+
+def test_many_small_texts_are_prepared_in_bounded_groups(cleaner):
+    """Groups of at most BATCH_TEXTS texts and BATCH_GROUP_CHARS characters (what is prepared for a group is held
+    until its texts are cleaned), and the results are each text's own across the groups' edges."""
+    from nlcleaner import engine
+
+    texts = [f"Line {i} of a short text.\n\nShare this article\n" for i in range(600)] + ["x" * 9_000] * 40
+    groups = list(engine._groups(list(range(len(texts))), texts))
+    assert [i for g in groups for i in g] == list(range(len(texts)))
+    assert all(len(g) <= engine.BATCH_TEXTS and sum(len(texts[i]) for i in g) <= engine.BATCH_GROUP_CHARS
+               for g in groups)
+    assert len(groups) >= 4
+    assert [_outcome(r) for r in cleaner.clean_many(texts)] == [_outcome(cleaner.clean(t)) for t in texts]

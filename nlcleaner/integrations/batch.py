@@ -59,7 +59,8 @@ def clean_batch(texts, *, sources=None, settings: Settings | None = None, **over
 
     A None text stays None with no removals (missing values pass through)."""
     cleaner = cleaner_for(settings, **overrides)
-    sources = sources if sources is not None else [None] * len(texts)
+    texts = list(texts)
+    sources = list(sources) if sources is not None else [None] * len(texts)
     present = [(text, source or None) for text, source in zip(texts, sources, strict=True) if text is not None]
     results = iter(cleaner.clean_many([t for t, _ in present], [s for _, s in present]))  # (small texts together)
     out_texts, out_removals = [], []

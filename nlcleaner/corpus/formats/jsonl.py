@@ -129,8 +129,8 @@ def process_many(lines: list[bytes], ctx: Context) -> list[Processed]:
     """`process` of each line; their texts cleaned together (`Cleaner.clean_many`: small documents share the
     first round's scans)."""
     records = [_record(line, ctx) for line in lines]
-    texts = [r for r in records if type(r) is not Processed]
-    results = iter(ctx.cleaner.clean_many([r.text for r in texts], [r.source for r in texts]))
+    to_clean = [r for r in records if type(r) is not Processed]
+    results = iter(ctx.cleaner.clean_many([r.text for r in to_clean], [r.source for r in to_clean]))
     return [r if type(r) is Processed else _cleaned(r, next(results), ctx) for r in records]
 
 
