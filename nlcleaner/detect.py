@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from itertools import accumulate
 from typing import Callable, Iterable, NamedTuple
 
@@ -15,7 +15,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise
-from .prefilter import GATE_MAX_CHARS, holds_marker, stand_ins
+from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
 _NONE: dict = {}
 
 
@@ -101,25 +101,13 @@ def first_rounds(gate, hits: list) -> list[tuple | None]:
     for n, i in enumerate(map(place.get, lines)):
         if i is not None:
             where.setdefault(i, []).append(n)
-    made = [({}, {"norm": set(), "norm-ascii": set(), "raw": set()}) for _ in judged]
-
-    def spread(found: set[int], into: int, key) -> None:
-        for i in found:
-            for n in where[i]:
-                k = bisect_right(first, n) - 1
-                table = made[k][into]
-                got = table.get(key)
-                if got is None:
-                    table[key] = {n - first[k]}
-                else:
-                    got.add(n - first[k])
-
-    for tid, found in passed.items():
-        spread(found, 0, tid)
-    for view, found in unjudged.items():
-        spread(found, 1, view)
+    # verdicts numbered by distinct text, then by joined line, then by each text's own lines
+    passed = lines_by_text(first, {tid: [n for i in found for n in where[i]] for tid, found in passed.items()})
+    unjudged = lines_by_text(first, {view: [n for i in found for n in where[i]] for view, found in unjudged.items()})
     for k, d in enumerate(judged):
-        out[d] = ([norm_of[p] for p in own[k]], made[k])
+        views = {"norm": set(), "norm-ascii": set(), "raw": set()}
+        views.update(unjudged[k])
+        out[d] = ([norm_of[p] for p in own[k]], (passed[k], views))
     return out
 
 

@@ -925,15 +925,7 @@ class Prefilter:
         if self._needed:
             _find_lines(view, self._needed_keys, self._needed, found)
         self._keys_outside_ascii(lines, [line for p in parts for line in p], found)
-        per_text: list[dict[int, set[int]]] = [{} for _ in texts]
-        for kid, numbers in found.items():
-            for n in numbers:
-                d = bisect_right(first, n) - 1
-                got = per_text[d].get(kid)
-                if got is None:
-                    per_text[d][kid] = {n - first[d]}
-                else:
-                    got.add(n - first[d])
+        per_text = lines_by_text(first, found)
         out = []
         for d, text in enumerate(texts):
             piece = view[at[first[d]]:at[first[d + 1]] - 1]  # (every text is one line at least)
@@ -954,6 +946,22 @@ class Prefilter:
         elif found:
             _add_at_offsets(found, counted, hits)
         return hits
+
+
+def lines_by_text(first: list[int], found: dict) -> list[dict]:
+    """Line numbers of texts joined together, back to each text's own: `first[d]` is text d's first line among the
+    joined ones (and `first[-1]` their number); `found` maps a key to joined line numbers. A table per text, of
+    the keys found in it."""
+    tables: list[dict] = [{} for _ in first[:-1]]
+    for key, numbers in found.items():
+        for n in numbers:
+            d = bisect_right(first, n) - 1
+            got = tables[d].get(key)
+            if got is None:
+                tables[d][key] = {n - first[d]}
+            else:
+                got.add(n - first[d])
+    return tables
 
 
 def holds_marker(view: str) -> bool:
