@@ -244,3 +244,21 @@ def test_missing_datatrove_is_a_clear_import_error():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert "pip install 'nlcleaner[datatrove]'" in out
+
+
+def test_documents_cleaned_in_groups_are_each_cleaned_as_alone():
+    """The step cleans a group of documents at a time (Cleaner.clean_many): over several groups, with sources and
+    documents dropped among them, each document comes out as cleaning it alone makes it, in order."""
+    from nlcleaner.integrations import datatrove as step_module
+
+    texts = [d["text"] for d in DOCS] + [f"Story {i}.\n\nShare this article\n" for i in range(150)]
+    docs = [Document(text=t, id=str(i), metadata={"url": f"https://example.com/{i}"}) for i, t in enumerate(texts)]
+    step = NLCleanerStep(source_key="url", drop_empty=True)
+    kept = list(step.run(iter(docs)))
+    assert len(texts) > 2 * step_module.GROUP_DOCS
+    cleaner = step.cleaner
+    alone = [cleaner.clean(t, f"https://example.com/{i}") for i, t in enumerate(texts)]
+    assert [d.id for d in kept] == [str(i) for i, r in enumerate(alone) if r.text.strip() or not texts[i].strip()]
+    for doc, result in zip(docs, alone):
+        assert doc.text == result.text
+        assert doc.metadata["nlcleaner"]["removals"] == [r.to_dict() for r in result.removals]
