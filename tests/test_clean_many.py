@@ -150,3 +150,23 @@ def test_many_small_texts_are_prepared_in_bounded_groups(cleaner):
                for g in groups)
     assert len(groups) >= 4
     assert [_outcome(r) for r in cleaner.clean_many(texts)] == [_outcome(cleaner.clean(t)) for t in texts]
+
+
+def test_parquet_rows_processed_together_are_each_processed_as_alone(cleaner):
+    """The Parquet reader's `process_many`, with rows whose text is null or not a string among the rows, sources
+    from the row or the options, and --annotate-only: each Processed is the one `process` gives that row."""
+    from nlcleaner.corpus.formats import parquet
+    from nlcleaner.corpus.formats.base import Context
+
+    payloads = [(t, i, "https://example.com/x" if i % 4 == 0 else None) for i, t in enumerate(_texts()[:60])]
+    payloads[5:5] = [(None, "n1", None), (7, "n2", "https://example.com/y")]
+    for options in ({}, {"source": "https://example.org/", "annotate-only": True}):
+        ctx = Context.from_options(cleaner, options)
+        together = parquet.process_many(payloads, ctx)
+        alone = [parquet.process(payload, ctx) for payload in payloads]
+        fields = ("out", "error", "id", "source", "chars", "dropped", "document")
+        assert [tuple(getattr(p, f) for f in fields) for p in together] == [
+            tuple(getattr(p, f) for f in fields) for p in alone
+        ]
+        assert [p.result and _outcome(p.result) for p in together] == [p.result and _outcome(p.result) for p in alone]
+        assert sum(p.error is not None for p in together) == 2

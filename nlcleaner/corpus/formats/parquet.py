@@ -62,12 +62,34 @@ def read(job, ctx: Context):
 
 
 def process(payload, ctx: Context) -> Processed:
+    refused = _refused(payload, ctx)
+    if refused is not None:
+        return refused
+    text, _, src = payload
+    return _cleaned(payload, ctx.cleaner.clean(text, src or ctx.source), ctx)
+
+
+def process_many(payloads: list, ctx: Context) -> list[Processed]:
+    """`process` of each row; their texts cleaned together (`Cleaner.clean_many`: small documents share the first
+    round's scans)."""
+    refused = [_refused(payload, ctx) for payload in payloads]
+    to_clean = [payload for payload, r in zip(payloads, refused) if r is None]
+    results = iter(ctx.cleaner.clean_many([t for t, _, _ in to_clean], [s or ctx.source for _, _, s in to_clean]))
+    return [r if r is not None else _cleaned(payload, next(results), ctx) for payload, r in zip(payloads, refused)]
+
+
+def _refused(payload, ctx: Context) -> Processed | None:
+    """A row whose text is not a string, as a bad record; None for one to clean."""
+    text, rid, src = payload
+    if isinstance(text, str):
+        return None
+    kind = "null" if text is None else type(text).__name__
+    return Processed(error=f"'{ctx.text_field}' is {kind}, not a string", id=rid, source=src or ctx.source)
+
+
+def _cleaned(payload, result, ctx: Context) -> Processed:
     text, rid, src = payload
     source = src or ctx.source
-    if not isinstance(text, str):
-        kind = "null" if text is None else type(text).__name__
-        return Processed(error=f"'{ctx.text_field}' is {kind}, not a string", id=rid, source=source)
-    result = ctx.cleaner.clean(text, source)
     written = text if ctx.annotate_only else result.text
     p = Processed(result=result, id=rid, source=source, chars=len(text), dropped=ctx.drops(written))
     if written != text:
