@@ -40,6 +40,15 @@ def _outcome(result):
     return result.text, result.removals, result.held, result.flags
 
 
+def _same_processed(together: list, alone: list) -> None:
+    """A reader's records processed together are each what processing it alone gives."""
+    fields = ("out", "error", "id", "source", "chars", "dropped", "document")
+    assert [tuple(getattr(p, f) for f in fields) for p in together] == [
+        tuple(getattr(p, f) for f in fields) for p in alone
+    ]
+    assert [p.result and _outcome(p.result) for p in together] == [p.result and _outcome(p.result) for p in alone]
+
+
 def test_clean_many_gives_each_text_what_clean_gives_it(cleaner):
     texts = _texts()
     sources = [None if i % 3 else "https://www.example.com/news/1" for i in range(len(texts))]
@@ -93,13 +102,7 @@ def test_jsonl_records_processed_together_are_each_processed_as_alone(cleaner, t
     lines[3:3] = [b"\n", b"not json\n", b'{"id": 9, "text": 5}\n', b'{"id": 10}\n', b"\xff\xfe\n"]
     for options in ({}, {"annotate": True, "id-field": "id"}):
         ctx = Context.from_options(cleaner, options)
-        together = jsonl.process_many(lines, ctx)
-        alone = [jsonl.process(line, ctx) for line in lines]
-        fields = ("out", "error", "id", "source", "chars", "dropped", "document")
-        assert [tuple(getattr(p, f) for f in fields) for p in together] == [
-            tuple(getattr(p, f) for f in fields) for p in alone
-        ]
-        assert [p.result and _outcome(p.result) for p in together] == [p.result and _outcome(p.result) for p in alone]
+        _same_processed(jsonl.process_many(lines, ctx), [jsonl.process(line, ctx) for line in lines])
 
 
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
@@ -163,10 +166,5 @@ def test_parquet_rows_processed_together_are_each_processed_as_alone(cleaner):
     for options in ({}, {"source": "https://example.org/", "annotate-only": True}):
         ctx = Context.from_options(cleaner, options)
         together = parquet.process_many(payloads, ctx)
-        alone = [parquet.process(payload, ctx) for payload in payloads]
-        fields = ("out", "error", "id", "source", "chars", "dropped", "document")
-        assert [tuple(getattr(p, f) for f in fields) for p in together] == [
-            tuple(getattr(p, f) for f in fields) for p in alone
-        ]
-        assert [p.result and _outcome(p.result) for p in together] == [p.result and _outcome(p.result) for p in alone]
+        _same_processed(together, [parquet.process(payload, ctx) for payload in payloads])
         assert sum(p.error is not None for p in together) == 2
