@@ -13,7 +13,7 @@ from . import document, packcache
 from .claims import Claim
 from .decide import LIST_RULE, LIST_WHY, SANDWICH_RULE, SANDWICH_WHY, decide
 from .detect import Round, first_rounds
-from .errors import NLCleanerError
+from .errors import InputError, NLCleanerError
 from .kinds import PatternTimeout, compile_rule
 from .prefilter import Prefilter
 from .records import Removal
@@ -259,8 +259,27 @@ class Cleaner:
 
     def clean_bytes(self, data: bytes, source: str | None = None) -> tuple[bytes, CleanResult]:
         """Clean encoded text; untouched bytes stay identical. Raises InputError for binary or UTF-16/32 input."""
-        result = self.clean(document.decode(data), source)
-        return (document.encode(result.text) if result.changed else data), result
+        return _encoded(data, self.clean(document.decode(data), source))
+
+    def clean_bytes_many(self, datas, sources=None) -> list[tuple[bytes, CleanResult] | InputError]:
+        """`clean_bytes` of each encoded text, cleaned together (`clean_many`); an input `clean_bytes` refuses is
+        given back as its InputError, in its place."""
+        datas = list(datas)
+        texts: list = []
+        for data in datas:
+            try:
+                texts.append(document.decode(data))
+            except InputError as exc:
+                texts.append(exc)
+        sources = [None] * len(datas) if sources is None else list(sources)
+        good = [i for i, t in enumerate(texts) if not isinstance(t, InputError)]
+        results = iter(self.clean_many([texts[i] for i in good], [sources[i] for i in good]))
+        return [t if isinstance(t, InputError) else _encoded(d, next(results)) for d, t in zip(datas, texts)]
+
+
+def _encoded(data: bytes, result: CleanResult) -> tuple[bytes, CleanResult]:
+    """The bytes of a cleaned text: the very input when nothing was removed."""
+    return (document.encode(result.text) if result.changed else data), result
 
 
 def _groups(numbers: list[int], texts: list[str]):

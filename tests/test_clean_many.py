@@ -168,3 +168,37 @@ def test_parquet_rows_processed_together_are_each_processed_as_alone(cleaner):
         together = parquet.process_many(payloads, ctx)
         _same_processed(together, [parquet.process(payload, ctx) for payload in payloads])
         assert sum(p.error is not None for p in together) == 2
+
+
+def test_warc_records_processed_together_are_each_processed_as_alone(cleaner):
+    """The WARC reader's `process_many` (through `Cleaner.clean_bytes_many`), with a binary block and a UTF-16 one
+    among the records: each Processed is the one `process` gives that record."""
+    from nlcleaner.corpus.formats import warc
+    from nlcleaner.corpus.formats.base import Context
+
+    blocks = [t.encode("utf-8", "surrogateescape") for t in _texts()[:50]]
+    blocks[3:3] = [b"\x00\x01binary", "\ufeffShare this".encode("utf-16")]
+    payloads = [
+        (b"WARC/1.0\r\nWARC-Type: conversion\r\nContent-Length: %d\r\n\r\n" % len(block), block, b"\r\n\r\n",
+         f"https://example.com/{i}" if i % 3 else None, f"<urn:uuid:{i}>")
+        for i, block in enumerate(blocks)
+    ]
+    for options in ({}, {"annotate-only": True, "drop-empty": True}):
+        ctx = Context.from_options(cleaner, options)
+        together = warc.process_many(payloads, ctx)
+        _same_processed(together, [warc.process(payload, ctx) for payload in payloads])
+        assert sum(p.error is not None for p in together) == 2
+
+
+def test_clean_bytes_many_gives_what_clean_bytes_gives(cleaner):
+    from nlcleaner import InputError
+
+    datas = [t.encode("utf-8", "surrogateescape") for t in _texts()[:40]] + [b"\x00bin", b"Share this\r\n"]
+    got = cleaner.clean_bytes_many(datas)
+    for data, g in zip(datas, got):
+        try:
+            want = cleaner.clean_bytes(data)
+        except InputError as exc:
+            assert isinstance(g, InputError) and str(g) == str(exc)
+        else:
+            assert g[0] == want[0] and _outcome(g[1]) == _outcome(want[1])

@@ -170,12 +170,28 @@ def rewrite_head(head: bytes, block: bytes) -> bytes:
 
 
 def process(payload, ctx: Context) -> Processed:
+    _, block, _, uri, _ = payload
+    try:
+        cleaned = ctx.cleaner.clean_bytes(block, uri or ctx.source)
+    except InputError as exc:
+        cleaned = exc
+    return _processed(payload, cleaned, ctx)
+
+
+def process_many(payloads: list, ctx: Context) -> list[Processed]:
+    """`process` of each record; their texts cleaned together (`Cleaner.clean_bytes_many`: small documents share
+    the first round's scans)."""
+    cleaned = ctx.cleaner.clean_bytes_many([p[1] for p in payloads], [p[3] or ctx.source for p in payloads])
+    return [_processed(payload, c, ctx) for payload, c in zip(payloads, cleaned)]
+
+
+def _processed(payload, cleaned, ctx: Context) -> Processed:
+    """A record with its block cleaned (`cleaned`: what clean_bytes gave, or the InputError it raised)."""
     head, block, trailer, uri, rid = payload
     source = uri or ctx.source
-    try:
-        out, result = ctx.cleaner.clean_bytes(block, source)
-    except InputError as exc:
-        return Processed(error=str(exc), id=rid, source=source)
+    if isinstance(cleaned, InputError):
+        return Processed(error=str(cleaned), id=rid, source=source)
+    out, result = cleaned
     written = block if ctx.annotate_only else out
     p = Processed(result=result, id=rid, source=source, chars=read_chars(result))
     p.dropped = ctx.drops(result.text if written is out else block.decode("utf-8", "surrogateescape"))
