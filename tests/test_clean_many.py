@@ -202,3 +202,14 @@ def test_clean_bytes_many_gives_what_clean_bytes_gives(cleaner):
             assert isinstance(g, InputError) and str(g) == str(exc)
         else:
             assert g[0] == want[0] and _outcome(g[1]) == _outcome(want[1])
+
+
+def test_text_files_processed_together_are_each_processed_as_alone(cleaner):
+    from nlcleaner.corpus.formats import text
+    from nlcleaner.corpus.formats.base import Context
+
+    datas = [t.encode("utf-8", "surrogateescape") for t in _texts()[:50]] + [b"\x00binary", b"Share this\r\n"]
+    ctx = Context.from_options(cleaner, {"source": "https://example.com/"})
+    together = text.process_many(datas, ctx)
+    _same_processed(together, [text.process(data, ctx) for data in datas])
+    assert [p.error is not None for p in together].count(True) == 1

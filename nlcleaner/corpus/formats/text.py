@@ -24,7 +24,22 @@ def read(job, ctx: Context):
 
 def process(data: bytes, ctx: Context) -> Processed:
     try:
-        out, result = ctx.cleaner.clean_bytes(data, ctx.source)
+        cleaned = ctx.cleaner.clean_bytes(data, ctx.source)
     except InputError as exc:
-        return Processed(error=str(exc))
+        cleaned = exc
+    return _processed(data, cleaned, ctx)
+
+
+def process_many(datas: list[bytes], ctx: Context) -> list[Processed]:
+    """`process` of each file; their texts cleaned together (`Cleaner.clean_bytes_many`: small files share the first
+    round's scans)."""
+    cleaned = ctx.cleaner.clean_bytes_many(datas, [ctx.source] * len(datas))
+    return [_processed(data, c, ctx) for data, c in zip(datas, cleaned)]
+
+
+def _processed(data: bytes, cleaned, ctx: Context) -> Processed:
+    """A file's outcome (`cleaned`: what clean_bytes gave, or the InputError it raised)."""
+    if isinstance(cleaned, InputError):
+        return Processed(error=str(cleaned))
+    out, result = cleaned
     return Processed(out=None if out is data else out, result=result, source=ctx.source, chars=read_chars(result))
