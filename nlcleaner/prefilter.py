@@ -1153,7 +1153,7 @@ def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
 
 
 # characters normalisation takes out of the middle of a word (emphasis marks, zero-width and format characters, the
-# soft hyphen), and full-width letters and digits, which it reads as ASCII ones
+# soft hyphen); full-width letters and digits, which it reads as ASCII ones, NFKC makes ASCII (see `_unsplit`)
 _JOINERS = "*~\u200b\u200c\u200d\ufeff\u00ad"
 
 
