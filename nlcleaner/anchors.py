@@ -71,8 +71,8 @@ def derive_extended(pattern: str) -> tuple[str, ...] | None:
 
 def requirements(pattern: str, most: int = 3, short: bool = False) -> list[tuple[str, ...]]:
     """Every usable requirement (extended policy) the pattern's sequence holds, its groups' and its repeated bodies'
-    included, most selective first, at most `most`: a match contains one literal of each at once (`derive` keeps
-    only the best one). `^(?:get|join) (?:the|our) x` gives ("get", "join") and ("our", "the"): a line worth trying
+    included, and each word of a literal of several words on its own, most selective first, at most `most`: a match
+    contains one literal of each at once (`derive` keeps only the best one). `^(?:get|join) (?:the|our) x` gives ("get", "join") and ("our", "the"): a line worth trying
     holds one of each. `short`: two-letter words and single letters outside ASCII are usable too ("vk", "is", "à"),
     for an alternative that has no keys otherwise (a line with "is" is still fewer than every line)."""
     walker = _Walker(extended=True, short=short)
@@ -140,7 +140,7 @@ class _Walker:
                 run.append(chr(av))
                 continue
             if run:
-                out.append(frozenset([self.key("".join(run))]))
+                out += self.words("".join(run))
                 joined = self.joined("".join(run), op, av)
                 if joined:
                     out.append(joined)
@@ -157,8 +157,13 @@ class _Walker:
                 if got:
                     out.append(got)
         if run:
-            out.append(frozenset([self.key("".join(run))]))
+            out += self.words("".join(run))
         return out
+
+    def words(self, literal: str) -> list[frozenset]:
+        """A literal run's requirements: its key, and each further word of it (a match holds them all)."""
+        key = self.key(literal)
+        return [frozenset([key]), *(frozenset([w]) for w in _WORD.findall(literal.casefold()) if w != key)]
 
     def joined(self, prefix: str, op, av) -> frozenset | None:
         """The literals a match holds where a literal run is followed by an alternation or a set of characters: the

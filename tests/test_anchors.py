@@ -48,6 +48,10 @@ def test_a_match_always_contains_an_anchor(pattern, text):
         (r"^menu:\s(?:[^|:]{1,30}\|\s?){3,30}$", [("menu",), ("|",)]),
         (r"(?:donate)? now", [("now",)]),  # an optional group requires nothing
         (r"(?!.*\bsaid\b)subscribe", [("subscribe",)]),  # nor does a lookahead
+        # every word of a literal of several words (the keys-only backends narrow by each: "find" alone is on
+        # many lines, "find", "more" and "out" at once on few)
+        (r"^(?:find out more)[.!]?$", [("more",), ("find",), ("out",)]),
+        (r"\bwe (?:ask you)\b", [("you",), ("ask",)]),  # ("we" is too short to be worth looking for)
     ],
 )
 def test_requirements_are_every_usable_literal_set_a_match_needs(pattern, wanted):
