@@ -86,7 +86,10 @@ def _translated(line: str) -> str:
 def normalise(line: str) -> str:
     """Return the matching view of one line (no line ending)."""
     if not line.isascii():
-        line = unicodedata.normalize("NFKC", line) if len(line) <= PIECE else by_pieces(line, _nfkc)
+        if len(line) <= PIECE:
+            line = unicodedata.normalize("NFKC", line)
+        elif not unicodedata.is_normalized("NFKC", line):  # (a long line most often is: no copy of it then)
+            line = by_pieces(line, _nfkc)
         line = _translated(line)
         # most lines in English are ASCII from here on (their typographic quotes and dashes made plain): they go on
         # as a line that was ASCII all along would

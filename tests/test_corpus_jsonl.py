@@ -303,3 +303,72 @@ def test_a_record_nested_deeper_than_python_can_read_is_a_bad_record(tmp_path):
     assert out.read_bytes().splitlines(keepends=True)[0] == deep
     assert stats.failed == 1 and stats.changed == 1
     assert "nested too deeply" in seen[0].error
+
+
+def _long_text(chars: int) -> str:
+    """An article of about `chars` characters, outside ASCII too, with furniture between its paragraphs."""
+    para = "Le conseil a approuvé le budget mardi — après un long débat. " * 20
+    parts = []
+    while sum(map(len, parts)) < chars:
+        parts.append(para.strip() + "\n\n")
+    parts.insert(len(parts) // 2, "ADVERTISEMENT\n\n")
+    return "".join(parts)
+
+
+def test_a_record_longer_than_a_read_block_is_edited_or_passed_through_exactly(tmp_path):
+    """Records of several read blocks (1 MB each): joined once when their line ends, decoded again when edited
+    (a long line's decoded copy is not kept while its text is cleaned)."""
+    from nlcleaner.corpus.compress import BLOCK
+
+    text = _long_text(3 * BLOCK)
+    changed = b'{"id": 1, "text": ' + json.dumps(text, ensure_ascii=False).encode() + b', "n": 1.50}\r\n'
+    unchanged = b'{"id": 2,  "text": ' + json.dumps(ARTICLE * 40_000).encode() + b"}\n"
+    assert len(changed) > 2 * BLOCK and len(unchanged) > 2 * BLOCK
+    small = _line({"id": 3, "text": FURNISHED})
+    stats, seen, out = _run(tmp_path, [small, changed, unchanged, small, b'{"id": 4, "text": "end"}'])
+    lines = out.read_bytes().splitlines(keepends=True)
+    expected = cleaner().clean(text).text
+    assert expected != text and "ADVERTISEMENT" not in expected
+    assert lines[1] == b'{"id": 1, "text": ' + json.dumps(expected, ensure_ascii=False).encode() + b', "n": 1.50}\r\n'
+    assert lines[2] == unchanged
+    assert lines[0] == lines[3] != small and lines[4] == b'{"id": 4, "text": "end"}\n'  # (a last line is ended)
+    assert (stats.documents, stats.changed, stats.failed) == (5, 3, 0)
+    assert [o.id for o in seen] == [3, 1, 2, 3, 4]
+
+
+def test_a_long_record_is_held_about_once_while_read_and_while_cleaned(tmp_path):
+    """Memory, counted by tracemalloc (allocations, not time): reading a 12 MB line holds its pieces and then the
+    line (not a copy per block read, nor one per split); the record read from it keeps the line and its text,
+    not its decoded copy too."""
+    import sys
+    import tracemalloc
+
+    from nlcleaner.corpus.compress import open_input
+    from nlcleaner.corpus.formats.base import Context
+    from nlcleaner.corpus.formats.jsonl import _record, read
+
+    text = ARTICLE * 90_000
+    line = _line({"id": 1, "text": text})
+    src = tmp_path / "long.jsonl"
+    src.write_bytes(line + _line({"id": 2, "text": "short"}))
+    del line
+    stream = open_input(src)
+    tracemalloc.start()
+    try:
+        sizes = [len(u.payload) for u in read(None, None, stream) if u.payload is not None]
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+        stream.close()
+    assert sizes[0] > 12_000_000 and len(sizes) == 2
+    assert peak < 2.3 * sizes[0], peak / sizes[0]  # (was ~4x: each block joined to the rest, then split and copied)
+
+    line = src.read_bytes().split(b"\n")[0] + b"\n"
+    tracemalloc.start()
+    try:
+        record = _record(line, Context(cleaner=None))
+        held, _ = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert record.text == text
+    assert held < 1.3 * sys.getsizeof(text), held / sys.getsizeof(text)  # the text, not its line decoded as well

@@ -20,27 +20,36 @@ _WS = " \t\n\r"
 
 def read(job, ctx: Context, stream):
     """Lines of a (decompressed) stream; a stream cut short ends with one bad record for what was lost."""
-    index, rest = 0, b""
+    index, pending = 0, []  # pending: the pieces of a line that earlier blocks began and none has ended yet
     last_pos = stream.raw_pos
     while True:
         block = stream.read(BLOCK)
         if not block:
             break
-        data = rest + block
-        lines = data.split(b"\n")
-        rest = lines.pop()
         pos = stream.raw_pos
         advance, last_pos = pos - last_pos, pos
         exact = stream.compression is None  # uncompressed: each line advances by its own size
-        for line in lines:
-            line += b"\n"
+        start, end = 0, block.find(b"\n")
+        while end >= 0:
+            # each line is sliced once, its newline included (what an unchanged record writes back); a line
+            # longer than a block is joined once, when it ends: held once, not copied at every block
+            line = block[start:end + 1]
+            if pending:
+                pending.append(line)
+                line = b"".join(pending)
+                pending.clear()
             step = min(len(line), advance) if exact else advance
             yield Unit(payload=line, raw=line, record=index, advance=step)
             advance -= step
             index += 1
+            start, end = end + 1, block.find(b"\n", end + 1)
+        if start < len(block):
+            pending.append(block[start:])
+        block = line = None  # (neither held while the workers clean and the next block is read)
         # the end of a block: the rest of its bytes for the progress bar, and a point where a stream from stdin
         # hands what it has to the workers instead of waiting for a full chunk
         yield Unit(payload=None, raw=b"", advance=advance, meta="progress")
+    rest = b"".join(pending)
     if stream.error:
         yield Unit(payload=None, raw=rest, record=index, error=stream.error)
     elif rest:
@@ -135,8 +144,9 @@ def process_many(lines: list[bytes], ctx: Context) -> list[Processed]:
 
 
 class _Record(NamedTuple):
-    s: str  # the line, decoded, without its ending
-    ending: bytes
+    line: bytes  # as read
+    size: int  # of the line without its ending
+    s: str | None  # the line decoded, without its ending; None for a long line (see `_record`)
     text: str
     id: Any
     source: str | None
@@ -145,12 +155,13 @@ class _Record(NamedTuple):
 
 def _record(line: bytes, ctx: Context) -> _Record | Processed:
     """A line read as a record whose text is to be cleaned, or what it is instead (a blank line, a bad record)."""
-    body = line.rstrip(b"\r\n")
-    ending = line[len(body):]
-    if not body.strip():
+    size = len(line)
+    while size and line[size - 1] in b"\r\n":
+        size -= 1
+    if not size or line.isspace():
         return Processed(document=False)  # a blank line: not a record, passed through as it is
     try:
-        s = body.decode("utf-8")
+        s = _decoded(line, size)
     except UnicodeDecodeError as exc:
         return Processed(error=f"invalid UTF-8 at byte {exc.start}")
     # the standard library's C parser reads a record several times faster than `scan`, which finds where each
@@ -179,16 +190,28 @@ def _record(line: bytes, ctx: Context) -> _Record | Processed:
     text = values[ctx.text_field]
     if not isinstance(text, str):
         return Processed(error=f"'{ctx.text_field}' is {_kind(text)}, not a string", id=rid, source=source)
-    return _Record(s, ending, text, rid, source, scanned)
+    # a long line's decoded copy is not kept while its text is cleaned (it would be a third copy of the record, with
+    # the bytes and the text): it is decoded again if the record is to be edited
+    return _Record(line, size, s if size <= _KEEP_DECODED else None, text, rid, source, scanned)
+
+
+_KEEP_DECODED = 1 << 20  # bytes
+
+
+def _decoded(line: bytes, size: int) -> str:
+    """The first `size` bytes of the line as text (without copying them first)."""
+    return str(memoryview(line)[:size], "utf-8")
 
 
 def _cleaned(record: _Record, result, ctx: Context) -> Processed:
     """The record with its text cleaned (`result`): the same bytes when nothing is to change, else edited."""
-    s, ending, text, rid, source, scanned = record
+    line, size, s, text, rid, source, scanned = record
     written = text if ctx.annotate_only else result.text
     p = Processed(result=result, id=rid, source=source, chars=len(text), dropped=ctx.drops(written))
     if p.dropped or (written is text and not ctx.annotate) or (not result.changed and not ctx.annotate):
         return p
+    if s is None:
+        s = _decoded(line, size)
     if scanned is None:
         try:
             scanned = _scanned(s)  # (it reads what json.loads read: this is not expected to fail)
@@ -216,5 +239,5 @@ def _cleaned(record: _Record, result, ctx: Context) -> Processed:
         return p
     for a, b, rep in sorted(edits, key=lambda e: e[0], reverse=True):
         s = s[:a] + rep + s[b:]
-    p.out = s.encode("utf-8") + ending
+    p.out = s.encode("utf-8") + line[size:]
     return p
