@@ -74,3 +74,26 @@ def test_attributes_path_needs_documents_folder(tmp_path):
 
 def test_apply_spans_min_score():
     assert apply_spans("abcdef", [[1, 3, 0.2], [4, 5, 1.0]], min_score=0.5) == "abcdf"
+
+
+def test_documents_written_in_groups_come_out_row_by_row_as_each_alone(tmp_path, monkeypatch):
+    """The writer cleans documents a group at a time (`Cleaner.clean_many`); with groups of two, rows stay aligned
+    across group ends, blank lines and a document whose text is not a string, and each document's spans are those
+    of cleaning it alone (its source field included)."""
+    from nlcleaner import Cleaner
+    from nlcleaner.integrations import dolma
+
+    monkeypatch.setattr(dolma, "GROUP_DOCS", 2)
+    docs = [*DOCS, {"id": "n", "text": 5}, *({**d, "id": f"{d['id']}-b", "url": "https://www.example.com/a"}
+                                            for d in DOCS)]
+    docs_path = tmp_path / "documents" / "part.jsonl"
+    docs_path.parent.mkdir()
+    docs_path.write_text("\n\n".join(json.dumps(d) for d in docs) + "\n", encoding="utf-8")
+    counts = write_attributes(str(docs_path), source_field="url")
+    rows = [json.loads(line) for line in (tmp_path / "attributes" / "nlcleaner" / "part.jsonl").open()]
+    assert [r["id"] for r in rows] == [d["id"] for d in docs]
+    cleaner = Cleaner()
+    for doc, row in zip(docs, rows):
+        alone = cleaner.clean(doc["text"], doc.get("url")).removals if isinstance(doc["text"], str) else []
+        assert row["attributes"]["nlcleaner__removed"] == [[r.start, r.end, 1.0] for r in alone]
+    assert counts["documents"] == 7 and counts["changed"] == 4

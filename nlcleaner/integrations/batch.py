@@ -54,6 +54,22 @@ def records(result: CleanResult) -> list[dict]:
     return [r.to_dict() for r in result.removals]
 
 
+# documents cleaned together by the DataTrove step and the Dolma writer (each held until its group is cleaned)
+GROUP_DOCS = 64
+
+
+def groups(items, size: int):
+    """The items in lists of `size` (the last one shorter), as they come."""
+    group = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
 def clean_batch(texts, *, sources=None, settings: Settings | None = None, **overrides):
     """Clean a batch of texts: returns (cleaned texts, removal records per text), both aligned with `texts`.
 

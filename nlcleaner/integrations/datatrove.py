@@ -29,7 +29,7 @@ except ImportError as exc:  # pragma: no cover - exercised in a subprocess test
     ) from exc
 
 from ..settings import Settings
-from .batch import cleaner_for, left_empty, make_settings
+from .batch import GROUP_DOCS, cleaner_for, groups, left_empty, make_settings
 
 METADATA_KEY = "nlcleaner"
 
@@ -152,7 +152,7 @@ class NLCleanerStep(PipelineStep):
         with writer_context as writer:
             # documents are cleaned a group at a time (`Cleaner.clean_many`: small ones share their first scans), so
             # the time DataTrove records is a group's ("batch"); results are each document's own, in order
-            for docs in _groups(data, GROUP_DOCS):
+            for docs in groups(data, GROUP_DOCS):
                 with self.track_time(unit="batch"):
                     results = self.cleaner.clean_many([d.text for d in docs], [self._source(d) for d in docs])
                 for doc, result in zip(docs, results):
@@ -165,19 +165,3 @@ class NLCleanerStep(PipelineStep):
                         self.stat_update(StatHints.dropped, "dropped_empty")
                         if writer is not None:
                             writer.write(doc, rank)
-
-
-# documents cleaned together by the step (each is held until its group is cleaned)
-GROUP_DOCS = 64
-
-
-def _groups(docs, size: int):
-    """The documents in lists of `size` (the last one shorter), as they come."""
-    group = []
-    for doc in docs:
-        group.append(doc)
-        if len(group) == size:
-            yield group
-            group = []
-    if group:
-        yield group
