@@ -72,8 +72,8 @@ def derive_extended(pattern: str) -> tuple[str, ...] | None:
 def requirements(pattern: str, most: int = 3, short: bool = False) -> list[tuple[str, ...]]:
     """Every usable requirement (extended policy) the pattern's sequence holds, its groups' and its repeated bodies'
     included, and each word of a literal of several words on its own, most selective first, at most `most`: a match
-    contains one literal of each at once (`derive` keeps only the best one). `^(?:get|join) (?:the|our) x` gives ("get", "join") and ("our", "the"): a line worth trying
-    holds one of each. `short`: two-letter words and single letters outside ASCII are usable too ("vk", "is", "à"),
+    contains one literal of each at once (`derive` keeps only the best one). `^(?:get|join) (?:the|our) x` gives
+    ("get", "join") and ("our", "the"): a line worth trying holds one of each. `short`: two-letter words and single letters outside ASCII are usable too ("vk", "is", "à"),
     for an alternative that has no keys otherwise (a line with "is" is still fewer than every line)."""
     walker = _Walker(extended=True, short=short)
     try:
