@@ -315,7 +315,8 @@ def _long_text(chars: int) -> str:
     return "".join(parts)
 
 
-def test_a_record_longer_than_a_read_block_is_edited_or_passed_through_exactly(tmp_path):
+@pytest.mark.parametrize("name", ["in.jsonl", "in.jsonl.gz"])
+def test_a_record_longer_than_a_read_block_is_edited_or_passed_through_exactly(tmp_path, name):
     """Records of several read blocks (1 MB each): joined once when their line ends, decoded again when edited
     (a long line's decoded copy is not kept while its text is cleaned)."""
     from nlcleaner.corpus.compress import BLOCK
@@ -325,7 +326,7 @@ def test_a_record_longer_than_a_read_block_is_edited_or_passed_through_exactly(t
     unchanged = b'{"id": 2,  "text": ' + json.dumps(ARTICLE * 40_000).encode() + b"}\n"
     assert len(changed) > 2 * BLOCK and len(unchanged) > 2 * BLOCK
     small = _line({"id": 3, "text": FURNISHED})
-    stats, seen, out = _run(tmp_path, [small, changed, unchanged, small, b'{"id": 4, "text": "end"}'])
+    stats, seen, out = _run(tmp_path, [small, changed, unchanged, small, b'{"id": 4, "text": "end"}'], name=name)
     lines = out.read_bytes().splitlines(keepends=True)
     expected = cleaner().clean(text).text
     assert expected != text and "ADVERTISEMENT" not in expected
