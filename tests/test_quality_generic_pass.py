@@ -1,0 +1,177 @@
+"""The generic recall pass over the built-in packs: each widened rule family removes its furniture in several wordings,
+wherever it stands in an article, and keeps the article sentences that come closest to it.
+
+Rules touched: ad.affiliate-disclosure (a named publication "may get a share of the sale"), copyright.photo-credit
+("Photograph: Name/Outlet", "Illustration by Name"), social.follow-us ("Join our Facebook group"),
+navigation.ui-phrase (the "Was this article helpful?" feedback widget), related.heading ("You might like", the
+Taboola/Outbrain widget headings).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import removed_by_category as removed
+
+ARTICLE = [
+    "The council voted on Tuesday to rebuild the old stone bridge over the river, closed since the spring floods.",
+    "Engineers say the work will take two years and cost about 40 million euros, most of it from the regional budget.",
+    "Shopkeepers on both banks have lost trade since the closure, and a ferry now carries pedestrians across.",
+    "The mayor said the new bridge would keep the look of the old one but carry buses as well as cars.",
+    "Residents can see the plans at the town hall until the end of the month and send their views by post.",
+    "A public meeting on the timetable is set for early June, when the contractor will also be named.",
+]
+
+
+def _doc(line: str, where: str) -> str:
+    if where == "head":
+        body = [line] + ARTICLE
+    elif where == "middle":
+        body = ARTICLE[:3] + [line] + ARTICLE[3:]
+    else:
+        body = ARTICLE + [line]
+    return "\n\n".join(body) + "\n"
+
+
+def _assert_removed(cleaner, line: str, category: str, where: str) -> None:
+    got = removed(cleaner, _doc(line, where))
+    assert got == {line.strip(): category}, (where, got)
+
+
+def _assert_kept(cleaner, line: str, where: str) -> None:
+    text = _doc(line, where)
+    result = cleaner.clean(text)
+    assert result.text == text, [(r.rule, r.text) for r in result.removals]
+
+
+WHERE = ["middle", "tail"]
+
+AFFILIATE = [
+    "If you buy something through this post, Example Games may get a share of the sale. For more, learn more.",
+    "If you buy something through our links, Example Media may earn a commission.",
+    "If you purchase a product via one of the links in this article, The Example Review might receive an affiliate commission.",
+    "If you shop from links on this site, Example Home may earn a small share of the revenue.",
+]
+AFFILIATE_KEEP = [
+    "If you buy a house through an agent, the agent may earn a commission, the regulator warned.",
+    "If you buy through a broker, your bank may get a share of the fee.",
+    "If you buy something through this post, Example Games may get a share of the sale, the company said.",
+    "Affiliate links let sites earn a share of the sale when readers buy, the study found.",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", AFFILIATE)
+def test_affiliate_disclosure_naming_the_publication(cleaner, line, where):
+    _assert_removed(cleaner, line, "ad", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", AFFILIATE_KEEP)
+def test_affiliate_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+CREDITS = [
+    "Photograph: Jane Doe/The Example Paper",
+    "Photograph: Jane Doe / Reuters",
+    "Photograph: Alamy",
+    "Photograph: Getty Images",
+    "Illustration: John Smith/Example Design",
+    "Illustration by Jane Doe",
+    "_Illustration by Ann Lee_",
+]
+CREDITS_KEEP = [
+    "Photograph: the one thing every tourist wants from the bridge, and the one thing the council wants to stop.",
+    "Illustration by illustration, the book shows how the city grew.",
+    "Illustration: how the bridge will look, according to the architects.",
+    "Photograph the bridge from the east bank, the guide advised, because the light is better there in the morning.",
+]
+
+
+@pytest.mark.parametrize("where", ["head", "middle", "tail"])
+@pytest.mark.parametrize("line", CREDITS)
+def test_photograph_and_illustration_credits(cleaner, line, where):
+    _assert_removed(cleaner, line, "copyright", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", CREDITS_KEEP)
+def test_credit_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+GROUPS = [
+    "Join our Facebook group",
+    "Join our Facebook group for more gardening tips!",
+    "Join the Example News Discord server",
+    "Join our Telegram community",
+    "Join our LinkedIn group",
+]
+GROUPS_KEEP = [
+    "Thousands of parents joined the Facebook group within a week, organisers said.",
+    "Join the queue early: the Facebook group that organised the march expects thousands.",
+    "Members who join the group on Facebook get the minutes of every meeting, the club said.",
+    "Join the march with the Facebook group on Saturday",
+    "Join the protest by the Discord community",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", GROUPS)
+def test_join_our_group_on_a_network(cleaner, line, where):
+    _assert_removed(cleaner, line, "social", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", GROUPS_KEEP)
+def test_group_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+FEEDBACK = [
+    "Was this article helpful?",
+    "## Was the article useful?",
+    "Was this helpful?",
+    "Did you find this article helpful?",
+    "Is this page useful?",
+    "War dieser Artikel hilfreich?",
+]
+FEEDBACK_KEEP = [
+    "Was this article helpful to the defence? The judge thought not.",
+    "Was the bridge useful? For a century, nobody asked.",
+    "Did you find this helpful, she asked the minister, who did not answer.",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", FEEDBACK)
+def test_feedback_widget(cleaner, line, where):
+    _assert_removed(cleaner, line, "navigation", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", FEEDBACK_KEEP)
+def test_feedback_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+WIDGETS = ["You might like", "## You may like", "Recommended by Outbrain", "Promoted Links by Taboola",
+           "Sponsored Links by Taboola"]
+WIDGETS_KEEP = [
+    "You might like the new bridge more than the old one, the architect told residents.",
+    "You may like it or not, but the bridge is coming.",
+    "Outbrain and Taboola recommended the story to millions of readers, the report found.",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", WIDGETS)
+def test_recommendation_widget_headings(cleaner, line, where):
+    _assert_removed(cleaner, line, "related", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", WIDGETS_KEEP)
+def test_widget_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
