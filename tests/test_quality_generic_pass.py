@@ -175,3 +175,52 @@ def test_recommendation_widget_headings(cleaner, line, where):
 @pytest.mark.parametrize("line", WIDGETS_KEEP)
 def test_widget_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+GOOGLE_NEWS = ["Follow us on Google News", "Subscribe on Google News", "Add us to Google News",
+               "Follow Example Daily on Google News"]
+GOOGLE_NEWS_KEEP = [
+    "Readers follow the story on Google News every day, the publisher said.",
+    "Publishers follow their traffic on Google News closely, the report said.",
+    "Google News launched in 2002 and now draws from thousands of sources.",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", GOOGLE_NEWS)
+def test_follow_on_google_news(cleaner, line, where):
+    _assert_removed(cleaner, line, "social", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", GOOGLE_NEWS_KEEP)
+def test_google_news_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+COMMENT_UI = [
+    "See all comments",
+    "View all comments",
+    "Comments have been disabled for this post.",
+    "Comments are disabled for this article.",
+    "This conversation is moderated according to Example News's community rules. Please read the rules before joining "
+    "the discussion.",
+    "This conversation is moderated according to our community guidelines.",
+]
+COMMENT_UI_KEEP = [
+    "The conversation is moderated by a retired judge, according to the organisers.",
+    "Comments have been disabled on the mayor's page since the election, her office said.",
+    "This conversation is moderated according to rules the two sides agreed in Geneva, the mediator said.",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", COMMENT_UI)
+def test_comment_system_notices(cleaner, line, where):
+    _assert_removed(cleaner, line, "comments", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", COMMENT_UI_KEEP)
+def test_comment_notice_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
