@@ -224,3 +224,49 @@ def test_comment_system_notices(cleaner, line, where):
 @pytest.mark.parametrize("line", COMMENT_UI_KEEP)
 def test_comment_notice_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+CONTACT = [
+    "Write to Jane Doe at jane.doe@example.com",
+    "**Write to** John Smith at john.smith@example.com",
+    "Write to Ann Lee at ann.lee@example.com and Bo Park at bo.park@example.com",
+    "Email Jane Doe at [jane@example.com](mailto:jane@example.com)",
+]
+CONTACT_KEEP = [
+    "Residents who object can write to the council at planning@example.gov before Friday, the notice says.",
+    "Write to us at letters@example.com",
+    "Jane Doe can be reached at jane@example.com or on X.",
+    "Unsure how to store the data? Email us at security@example.edu.",
+]
+
+
+@pytest.mark.parametrize("line", CONTACT)
+def test_author_contact_line_in_the_tail(cleaner, line):
+    _assert_removed(cleaner, line, "bio", "tail")
+
+
+@pytest.mark.parametrize("line", CONTACT)
+def test_author_contact_line_mid_article_stays(cleaner, line):
+    _assert_kept(cleaner, line, "middle")
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", CONTACT_KEEP)
+def test_contact_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+def test_newsletter_fine_print_wrapped_onto_a_second_line(cleaner):
+    lines = ["By entering your email, you agree to receive our emails, including marketing emails,",
+             "and agree to our Terms & Conditions and Privacy Policy."]
+    got = removed(cleaner, "\n\n".join(ARTICLE + lines) + "\n")
+    assert got == {line: "newsletter" for line in lines}
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "and agree to meet the unions again in May, the minister said.",
+    "And they agreed to our terms within a day, the seller recalled.",
+])
+def test_fine_print_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
