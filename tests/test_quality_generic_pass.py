@@ -270,3 +270,39 @@ def test_newsletter_fine_print_wrapped_onto_a_second_line(cleaner):
 ])
 def test_fine_print_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+CREDIT_LABELS = ["Image credit", "Photo Credits", "[Image credit]", "Featured image credit:", "Bildnachweis:",
+                 "Crédit photo"]
+CREDIT_LABELS_KEEP = [
+    "Image credits are printed on the last page of the catalogue, the curator said.",
+    "Photo credit went to her brother.",
+    "Credit where credit is due.",
+]
+
+
+@pytest.mark.parametrize("where", ["head", "middle", "tail"])
+@pytest.mark.parametrize("line", CREDIT_LABELS)
+def test_bare_credit_label(cleaner, line, where):
+    _assert_removed(cleaner, line, "copyright", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", CREDIT_LABELS_KEEP)
+def test_credit_label_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", ["Stay connected with me!", "Keep in touch with me"])
+def test_stay_connected_with_me(cleaner, line, where):
+    _assert_removed(cleaner, line, "social", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "Stay connected with family by video call, experts advise.",
+    "Keep in touch with me, she told him at the station, and he never did.",
+])
+def test_stay_connected_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
