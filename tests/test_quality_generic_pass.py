@@ -306,3 +306,27 @@ def test_stay_connected_with_me(cleaner, line, where):
 ])
 def test_stay_connected_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+MATCHED_DRIVE_BOX = [
+    "Since you made it to the bottom of this article, we have a small favor to ask.",
+    "We're in the midst of our end-of-year campaign, our most important fundraising effort of the year. Every dollar "
+    "you give will be doubled through December 31.",
+    "If you believe stories like this one matter, please consider pitching in what you can. It keeps our reporting "
+    "free and accessible to everyone.",
+]
+
+
+def test_matched_gift_drive_joins_the_appeal(cleaner):
+    got = removed(cleaner, "\n\n".join(ARTICLE + MATCHED_DRIVE_BOX) + "\n")
+    assert got == {line: "donation" for line in MATCHED_DRIVE_BOX}
+
+
+@pytest.mark.parametrize("line", [
+    "The university's fundraising campaign raised $40 million, and every dollar given by alumni was matched by a "
+    "foundation, the president said.",
+    "Every dollar donated to the food bank before Friday will be doubled by a local firm, organisers announced.",
+])
+def test_matched_gift_in_news_prose_stays(cleaner, line):
+    _assert_kept(cleaner, line, "middle")
+    _assert_kept(cleaner, line, "tail")
