@@ -330,3 +330,57 @@ def test_matched_gift_drive_joins_the_appeal(cleaner):
 def test_matched_gift_in_news_prose_stays(cleaner, line):
     _assert_kept(cleaner, line, "middle")
     _assert_kept(cleaner, line, "tail")
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", ["Pin this 👇🏼", "Pin this for later!", "Pin for later"])
+def test_bare_pin_this_button(cleaner, line, where):
+    _assert_removed(cleaner, line, "social", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", ["Pin this seam before you sew it.", "Pin it in place with two needles."])
+def test_pin_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+RELATED_MORE = ["Other Posts You May Enjoy", "You’ll Also Love...", "Posts you might like", "Recipes you may like"]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", RELATED_MORE)
+def test_posts_you_may_enjoy_headings(cleaner, line, where):
+    _assert_removed(cleaner, line, "related", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "You'll also love the view from the top, the guide promised.",
+    "Other posts you may enjoy reading are listed in the appendix of the report, the author noted.",
+])
+def test_posts_you_may_enjoy_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line,category", [
+    ("See Full Bio", "bio"),
+    ("Rate this article", "navigation"),
+    ("(Visited 1,902 times, 364 visits today)", "navigation"),
+    ("Views: 1,234", "navigation"),
+    ("432 views", "navigation"),
+    ('"*" indicates required fields', "newsletter"),
+])
+def test_widget_leftovers(cleaner, line, category, where):
+    _assert_removed(cleaner, line, category, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "The video was viewed 1,234 times in its first hour.",
+    "Three visits",
+    "Rate this article's claims against the data, the professor told her students.",
+    "The form indicates required fields with a star, the designer explained.",
+])
+def test_widget_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
