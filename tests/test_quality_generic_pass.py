@@ -384,3 +384,31 @@ def test_widget_leftovers(cleaner, line, category, where):
 ])
 def test_widget_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line,category", [
+    ("Never miss a post! Subscribe to get new posts by email.", "newsletter"),
+    ("Never miss a story", "newsletter"),
+    ("Type your email…", "newsletter"),
+    ("Type your email address...", "newsletter"),
+    ("Click here to read more.", "related"),
+    ("Click to continue reading", "related"),
+])
+def test_blog_subscription_widget_and_read_more_links(cleaner, line, category, where):
+    _assert_removed(cleaner, line, category, where)
+
+
+def test_sign_me_up_button_in_the_tail(cleaner):
+    _assert_removed(cleaner, "Sign me up", "newsletter", "tail")
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "Never miss a beat, her coach told her.",
+    "Never miss a post office deadline again with the new app, its makers promise in their advertising.",
+    "Click here to see the full plant list, number of plants, spacing, and spacing in rows.",
+    "Type your email address carefully, the bank warned, because typos send codes to strangers.",
+])
+def test_widget_wording_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
