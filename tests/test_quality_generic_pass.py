@@ -412,3 +412,30 @@ def test_sign_me_up_button_in_the_tail(cleaner):
 ])
 def test_widget_wording_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+READ_FULL = ["Read our full Example Phone 9 review", "Read our full  Example Cam Pro (model X200) review",
+             "Read my full blog post on choosing travel insurance", "Read our full buying guide"]
+READ_FULL_KEEP = [
+    "Read our full review here.",
+    "Read my full report before you decide, the inspector told the council, because the summary leaves out the costs.",
+    "Read our full statement: we will not close the library.",
+]
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", READ_FULL)
+def test_read_our_full_review_links(cleaner, line, where):
+    _assert_removed(cleaner, line, "related", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", READ_FULL_KEEP)
+def test_read_full_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", ["Image by:", "Photos by", "Illustration by:"])
+def test_bare_by_credit_label(cleaner, line, where):
+    _assert_removed(cleaner, line, "copyright", where)
