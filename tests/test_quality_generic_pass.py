@@ -439,3 +439,17 @@ def test_read_full_near_misses_stay(cleaner, line, where):
 @pytest.mark.parametrize("line", ["Image by:", "Photos by", "Illustration by:"])
 def test_bare_by_credit_label(cleaner, line, where):
     _assert_removed(cleaner, line, "copyright", where)
+
+
+@pytest.mark.parametrize("where", ["head", "middle", "tail"])
+@pytest.mark.parametrize("line", ["SolStock/E+ via Getty Images", "Jane Doe/The Example Post via Getty Images",
+                                  "Ann Lee/Example Magazine via Shutterstock"])
+def test_name_slash_outlet_via_agency_credit(cleaner, line, where):
+    _assert_removed(cleaner, line, "copyright", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", ["She sold her photos to agencies and via Getty Images",
+                                  "He/she was hired via Getty Images last year"])
+def test_via_agency_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
