@@ -453,3 +453,19 @@ def test_name_slash_outlet_via_agency_credit(cleaner, line, where):
                                   "He/she was hired via Getty Images last year"])
 def test_via_agency_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", ["Purchases made through links earn us a small commission, at no extra cost to you.",
+                                  "Purchases made through our links may earn us a commission."])
+def test_purchases_through_links_earn_us(cleaner, line, where):
+    _assert_removed(cleaner, line, "ad", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "Purchases made through links in the newsletter earn the charity a small fee, its director said.",
+    "Sales made through the links earned the shop a commission of 4 percent last year.",
+])
+def test_purchases_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
