@@ -469,3 +469,26 @@ def test_purchases_through_links_earn_us(cleaner, line, where):
 ])
 def test_purchases_near_misses_stay(cleaner, line, where):
     _assert_kept(cleaner, line, where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "All products featured are independently chosen by us. However, Example Reviews may receive a commission on orders "
+    "placed through its retail links. See our ethics statement.",
+    "Whatever you end up choosing, I hope this guide helped, and if you do plan to make a purchase, using one of my "
+    "links helps support this website and my business.",
+    "Please consider booking your hotel through the included link. It costs you nothing extra and helps support this "
+    "website. Thank you!",
+])
+def test_affiliate_support_asks(cleaner, line, where):
+    _assert_removed(cleaner, line, "ad", where)
+
+
+@pytest.mark.parametrize("where", WHERE)
+@pytest.mark.parametrize("line", [
+    "Using one of the links helps the app decide what to show next, the engineers explained.",
+    "Retailers receive a commission on orders from the marketplace, which critics say raises prices.",
+    "The service costs you nothing extra at first, but the fees rise after a year, the regulator warned.",
+])
+def test_affiliate_support_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
