@@ -60,18 +60,6 @@ AFFILIATE_KEEP = [
 ]
 
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", AFFILIATE)
-def test_affiliate_disclosure_naming_the_publication(cleaner, line, where):
-    _assert_removed(cleaner, line, "ad", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", AFFILIATE_KEEP)
-def test_affiliate_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
 CREDITS = [
     "Photograph: Jane Doe/The Example Paper",
     "Photograph: Jane Doe / Reuters",
@@ -87,18 +75,6 @@ CREDITS_KEEP = [
     "Illustration: how the bridge will look, according to the architects.",
     "Photograph the bridge from the east bank, the guide advised, because the light is better there in the morning.",
 ]
-
-
-@pytest.mark.parametrize("where", ["head", "middle", "tail"])
-@pytest.mark.parametrize("line", CREDITS)
-def test_photograph_and_illustration_credits(cleaner, line, where):
-    _assert_removed(cleaner, line, "copyright", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", CREDITS_KEEP)
-def test_credit_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
 
 
 GROUPS = [
@@ -117,18 +93,6 @@ GROUPS_KEEP = [
 ]
 
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", GROUPS)
-def test_join_our_group_on_a_network(cleaner, line, where):
-    _assert_removed(cleaner, line, "social", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", GROUPS_KEEP)
-def test_group_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
 FEEDBACK = [
     "Was this article helpful?",
     "## Was the article useful?",
@@ -144,18 +108,6 @@ FEEDBACK_KEEP = [
 ]
 
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", FEEDBACK)
-def test_feedback_widget(cleaner, line, where):
-    _assert_removed(cleaner, line, "navigation", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", FEEDBACK_KEEP)
-def test_feedback_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
 WIDGETS = ["You might like", "## You may like", "Recommended by Outbrain", "Promoted Links by Taboola",
            "Sponsored Links by Taboola"]
 WIDGETS_KEEP = [
@@ -165,18 +117,6 @@ WIDGETS_KEEP = [
 ]
 
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", WIDGETS)
-def test_recommendation_widget_headings(cleaner, line, where):
-    _assert_removed(cleaner, line, "related", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", WIDGETS_KEEP)
-def test_widget_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
 GOOGLE_NEWS = ["Follow us on Google News", "Subscribe on Google News", "Add us to Google News",
                "Follow Example Daily on Google News"]
 GOOGLE_NEWS_KEEP = [
@@ -184,18 +124,6 @@ GOOGLE_NEWS_KEEP = [
     "Publishers follow their traffic on Google News closely, the report said.",
     "Google News launched in 2002 and now draws from thousands of sources.",
 ]
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", GOOGLE_NEWS)
-def test_follow_on_google_news(cleaner, line, where):
-    _assert_removed(cleaner, line, "social", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", GOOGLE_NEWS_KEEP)
-def test_google_news_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
 
 
 COMMENT_UI = [
@@ -212,18 +140,6 @@ COMMENT_UI_KEEP = [
     "Comments have been disabled on the mayor's page since the election, her office said.",
     "This conversation is moderated according to rules the two sides agreed in Geneva, the mediator said.",
 ]
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", COMMENT_UI)
-def test_comment_system_notices(cleaner, line, where):
-    _assert_removed(cleaner, line, "comments", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", COMMENT_UI_KEEP)
-def test_comment_notice_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
 
 
 CONTACT = [
@@ -281,31 +197,11 @@ CREDIT_LABELS_KEEP = [
 ]
 
 
-@pytest.mark.parametrize("where", ["head", "middle", "tail"])
-@pytest.mark.parametrize("line", CREDIT_LABELS)
-def test_bare_credit_label(cleaner, line, where):
-    _assert_removed(cleaner, line, "copyright", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", CREDIT_LABELS_KEEP)
-def test_credit_label_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", ["Stay connected with me!", "Keep in touch with me"])
-def test_stay_connected_with_me(cleaner, line, where):
-    _assert_removed(cleaner, line, "social", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+STAY_CONNECTED = ["Stay connected with me!", "Keep in touch with me"]
+STAY_CONNECTED_KEEP = [
     "Stay connected with family by video call, experts advise.",
     "Keep in touch with me, she told him at the station, and he never did.",
-])
-def test_stay_connected_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+]
 
 
 MATCHED_DRIVE_BOX = [
@@ -332,34 +228,16 @@ def test_matched_gift_in_news_prose_stays(cleaner, line):
     _assert_kept(cleaner, line, "tail")
 
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", ["Pin this 👇🏼", "Pin this for later!", "Pin for later"])
-def test_bare_pin_this_button(cleaner, line, where):
-    _assert_removed(cleaner, line, "social", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", ["Pin this seam before you sew it.", "Pin it in place with two needles."])
-def test_pin_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+PIN = ["Pin this 👇🏼", "Pin this for later!", "Pin for later"]
+PIN_KEEP = ["Pin this seam before you sew it.", "Pin it in place with two needles."]
 
 
 RELATED_MORE = ["Other Posts You May Enjoy", "You’ll Also Love...", "Posts you might like", "Recipes you may like"]
 
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", RELATED_MORE)
-def test_posts_you_may_enjoy_headings(cleaner, line, where):
-    _assert_removed(cleaner, line, "related", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+RELATED_MORE_KEEP = [
     "You'll also love the view from the top, the guide promised.",
     "Other posts you may enjoy reading are listed in the appendix of the report, the author noted.",
-])
-def test_posts_you_may_enjoy_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+]
 
 
 @pytest.mark.parametrize("where", WHERE)
@@ -491,4 +369,37 @@ def test_affiliate_support_asks(cleaner, line, where):
     "The service costs you nothing extra at first, but the fees rise after a year, the regulator warned.",
 ])
 def test_affiliate_support_near_misses_stay(cleaner, line, where):
+    _assert_kept(cleaner, line, where)
+
+
+# family -> (its lines, removed wherever they stand in `wheres`, with this category; article sentences that come
+# closest to them, kept in the middle and at the end)
+FAMILIES = {
+    "affiliate disclosure naming the publication": (AFFILIATE, "ad", WHERE, AFFILIATE_KEEP),
+    "photograph and illustration credits": (CREDITS, "copyright", ["head", "middle", "tail"], CREDITS_KEEP),
+    "join our group on a network": (GROUPS, "social", WHERE, GROUPS_KEEP),
+    "feedback widget": (FEEDBACK, "navigation", WHERE, FEEDBACK_KEEP),
+    "recommendation widget headings": (WIDGETS, "related", WHERE, WIDGETS_KEEP),
+    "follow on Google News": (GOOGLE_NEWS, "social", WHERE, GOOGLE_NEWS_KEEP),
+    "comment system notices": (COMMENT_UI, "comments", WHERE, COMMENT_UI_KEEP),
+    "bare credit label": (CREDIT_LABELS, "copyright", ["head", "middle", "tail"], CREDIT_LABELS_KEEP),
+    "stay connected with me": (STAY_CONNECTED, "social", WHERE, STAY_CONNECTED_KEEP),
+    "bare pin this button": (PIN, "social", WHERE, PIN_KEEP),
+    "posts you may enjoy headings": (RELATED_MORE, "related", WHERE, RELATED_MORE_KEEP),
+}
+
+
+@pytest.mark.parametrize("line, category, where", [
+    pytest.param(line, category, where, id=f"{family}-{where}-{n}")
+    for family, (lines, category, wheres, _) in FAMILIES.items() for n, line in enumerate(lines) for where in wheres
+])
+def test_a_family_removes_its_furniture(cleaner, line, category, where):
+    _assert_removed(cleaner, line, category, where)
+
+
+@pytest.mark.parametrize("line, where", [
+    pytest.param(line, where, id=f"{family}-{where}-{n}")
+    for family, (*_, kept) in FAMILIES.items() for n, line in enumerate(kept) for where in WHERE
+])
+def test_a_family_keeps_the_sentences_closest_to_it(cleaner, line, where):
     _assert_kept(cleaner, line, where)
