@@ -240,56 +240,39 @@ RELATED_MORE_KEEP = [
 ]
 
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line,category", [
+WIDGET_LEFTOVERS = [
     ("See Full Bio", "bio"),
     ("Rate this article", "navigation"),
     ("(Visited 1,902 times, 364 visits today)", "navigation"),
     ("Views: 1,234", "navigation"),
     ("432 views", "navigation"),
     ('"*" indicates required fields', "newsletter"),
-])
-def test_widget_leftovers(cleaner, line, category, where):
-    _assert_removed(cleaner, line, category, where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+]
+WIDGET_LEFTOVERS_KEEP = [
     "The video was viewed 1,234 times in its first hour.",
     "Three visits",
     "Rate this article's claims against the data, the professor told her students.",
     "The form indicates required fields with a star, the designer explained.",
-])
-def test_widget_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+]
 
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line,category", [
+BLOG_WIDGETS = [
     ("Never miss a post! Subscribe to get new posts by email.", "newsletter"),
     ("Never miss a story", "newsletter"),
     ("Type your email…", "newsletter"),
     ("Type your email address...", "newsletter"),
     ("Click here to read more.", "related"),
     ("Click to continue reading", "related"),
-])
-def test_blog_subscription_widget_and_read_more_links(cleaner, line, category, where):
-    _assert_removed(cleaner, line, category, where)
-
-
-def test_sign_me_up_button_in_the_tail(cleaner):
-    _assert_removed(cleaner, "Sign me up", "newsletter", "tail")
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+]
+BLOG_WIDGETS_KEEP = [
     "Never miss a beat, her coach told her.",
     "Never miss a post office deadline again with the new app, its makers promise in their advertising.",
     "Click here to see the full plant list, number of plants, spacing, and spacing in rows.",
     "Type your email address carefully, the bank warned, because typos send codes to strangers.",
-])
-def test_widget_wording_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+]
+
+
+def test_sign_me_up_button_in_the_tail(cleaner):
+    _assert_removed(cleaner, "Sign me up", "newsletter", "tail")
 
 
 READ_FULL = ["Read our full Example Phone 9 review", "Read our full  Example Cam Pro (model X200) review",
@@ -300,98 +283,67 @@ READ_FULL_KEEP = [
     "Read our full statement: we will not close the library.",
 ]
 
+BY_CREDIT_LABELS = ["Image by:", "Photos by", "Illustration by:"]
 
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", READ_FULL)
-def test_read_our_full_review_links(cleaner, line, where):
-    _assert_removed(cleaner, line, "related", where)
+VIA_AGENCY = ["SolStock/E+ via Getty Images", "Jane Doe/The Example Post via Getty Images",
+              "Ann Lee/Example Magazine via Shutterstock"]
+VIA_AGENCY_KEEP = ["She sold her photos to agencies and via Getty Images", "He/she was hired via Getty Images last year"]
 
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", READ_FULL_KEEP)
-def test_read_full_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", ["Image by:", "Photos by", "Illustration by:"])
-def test_bare_by_credit_label(cleaner, line, where):
-    _assert_removed(cleaner, line, "copyright", where)
-
-
-@pytest.mark.parametrize("where", ["head", "middle", "tail"])
-@pytest.mark.parametrize("line", ["SolStock/E+ via Getty Images", "Jane Doe/The Example Post via Getty Images",
-                                  "Ann Lee/Example Magazine via Shutterstock"])
-def test_name_slash_outlet_via_agency_credit(cleaner, line, where):
-    _assert_removed(cleaner, line, "copyright", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", ["She sold her photos to agencies and via Getty Images",
-                                  "He/she was hired via Getty Images last year"])
-def test_via_agency_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", ["Purchases made through links earn us a small commission, at no extra cost to you.",
-                                  "Purchases made through our links may earn us a commission."])
-def test_purchases_through_links_earn_us(cleaner, line, where):
-    _assert_removed(cleaner, line, "ad", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+PURCHASES = ["Purchases made through links earn us a small commission, at no extra cost to you.",
+             "Purchases made through our links may earn us a commission."]
+PURCHASES_KEEP = [
     "Purchases made through links in the newsletter earn the charity a small fee, its director said.",
     "Sales made through the links earned the shop a commission of 4 percent last year.",
-])
-def test_purchases_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+]
 
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+SUPPORT_ASKS = [
     "All products featured are independently chosen by us. However, Example Reviews may receive a commission on orders "
     "placed through its retail links. See our ethics statement.",
     "Whatever you end up choosing, I hope this guide helped, and if you do plan to make a purchase, using one of my "
     "links helps support this website and my business.",
     "Please consider booking your hotel through the included link. It costs you nothing extra and helps support this "
     "website. Thank you!",
-])
-def test_affiliate_support_asks(cleaner, line, where):
-    _assert_removed(cleaner, line, "ad", where)
-
-
-@pytest.mark.parametrize("where", WHERE)
-@pytest.mark.parametrize("line", [
+]
+SUPPORT_ASKS_KEEP = [
     "Using one of the links helps the app decide what to show next, the engineers explained.",
     "Retailers receive a commission on orders from the marketplace, which critics say raises prices.",
     "The service costs you nothing extra at first, but the fees rise after a year, the regulator warned.",
-])
-def test_affiliate_support_near_misses_stay(cleaner, line, where):
-    _assert_kept(cleaner, line, where)
+]
 
 
-# family -> (its lines, removed wherever they stand in `wheres`, with this category; article sentences that come
+def _as(category: str, lines: list[str]) -> list[tuple[str, str]]:
+    return [(line, category) for line in lines]
+
+
+ANYWHERE = ["head", "middle", "tail"]
+
+# family -> (its lines and their categories, removed wherever they stand in `wheres`; article sentences that come
 # closest to them, kept in the middle and at the end)
 FAMILIES = {
-    "affiliate disclosure naming the publication": (AFFILIATE, "ad", WHERE, AFFILIATE_KEEP),
-    "photograph and illustration credits": (CREDITS, "copyright", ["head", "middle", "tail"], CREDITS_KEEP),
-    "join our group on a network": (GROUPS, "social", WHERE, GROUPS_KEEP),
-    "feedback widget": (FEEDBACK, "navigation", WHERE, FEEDBACK_KEEP),
-    "recommendation widget headings": (WIDGETS, "related", WHERE, WIDGETS_KEEP),
-    "follow on Google News": (GOOGLE_NEWS, "social", WHERE, GOOGLE_NEWS_KEEP),
-    "comment system notices": (COMMENT_UI, "comments", WHERE, COMMENT_UI_KEEP),
-    "bare credit label": (CREDIT_LABELS, "copyright", ["head", "middle", "tail"], CREDIT_LABELS_KEEP),
-    "stay connected with me": (STAY_CONNECTED, "social", WHERE, STAY_CONNECTED_KEEP),
-    "bare pin this button": (PIN, "social", WHERE, PIN_KEEP),
-    "posts you may enjoy headings": (RELATED_MORE, "related", WHERE, RELATED_MORE_KEEP),
+    "affiliate disclosure naming the publication": (_as("ad", AFFILIATE), WHERE, AFFILIATE_KEEP),
+    "photograph and illustration credits": (_as("copyright", CREDITS), ANYWHERE, CREDITS_KEEP),
+    "join our group on a network": (_as("social", GROUPS), WHERE, GROUPS_KEEP),
+    "feedback widget": (_as("navigation", FEEDBACK), WHERE, FEEDBACK_KEEP),
+    "recommendation widget headings": (_as("related", WIDGETS), WHERE, WIDGETS_KEEP),
+    "follow on Google News": (_as("social", GOOGLE_NEWS), WHERE, GOOGLE_NEWS_KEEP),
+    "comment system notices": (_as("comments", COMMENT_UI), WHERE, COMMENT_UI_KEEP),
+    "bare credit label": (_as("copyright", CREDIT_LABELS), ANYWHERE, CREDIT_LABELS_KEEP),
+    "stay connected with me": (_as("social", STAY_CONNECTED), WHERE, STAY_CONNECTED_KEEP),
+    "bare pin this button": (_as("social", PIN), WHERE, PIN_KEEP),
+    "posts you may enjoy headings": (_as("related", RELATED_MORE), WHERE, RELATED_MORE_KEEP),
+    "widget leftovers": (WIDGET_LEFTOVERS, WHERE, WIDGET_LEFTOVERS_KEEP),
+    "blog subscription widget and read-more links": (BLOG_WIDGETS, WHERE, BLOG_WIDGETS_KEEP),
+    "read our full review links": (_as("related", READ_FULL), WHERE, READ_FULL_KEEP),
+    "bare 'by' credit label": (_as("copyright", BY_CREDIT_LABELS), WHERE, []),
+    "name/outlet via agency credit": (_as("copyright", VIA_AGENCY), ANYWHERE, VIA_AGENCY_KEEP),
+    "purchases through links earn us": (_as("ad", PURCHASES), WHERE, PURCHASES_KEEP),
+    "affiliate support asks": (_as("ad", SUPPORT_ASKS), WHERE, SUPPORT_ASKS_KEEP),
 }
 
 
 @pytest.mark.parametrize("line, category, where", [
     pytest.param(line, category, where, id=f"{family}-{where}-{n}")
-    for family, (lines, category, wheres, _) in FAMILIES.items() for n, line in enumerate(lines) for where in wheres
+    for family, (lines, wheres, _) in FAMILIES.items() for n, (line, category) in enumerate(lines) for where in wheres
 ])
 def test_a_family_removes_its_furniture(cleaner, line, category, where):
     _assert_removed(cleaner, line, category, where)
