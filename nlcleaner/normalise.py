@@ -53,17 +53,22 @@ _CUT = re.compile("[ \n]")
 def by_pieces(text: str, convert) -> str:
     """`convert(text)` for a conversion that acts on each character alone or, like NFKC, never across an ASCII
     space or newline (it joins no character with an ASCII one after it and reorders nothing across one): a long
-    text is converted piece by piece, each cut before a space or a newline, so that the conversion's working memory
-    follows the piece (casefold() needs 16 bytes a character on the way, NFKC twice the text)."""
+    text is converted piece by piece (see `pieces`), so that the conversion's working memory follows the piece
+    (casefold() needs 16 bytes a character on the way, NFKC twice the text)."""
     if len(text) <= PIECE:
         return convert(text)
-    pieces, start = [], 0
+    return "".join([convert(p) for p in pieces(text)])
+
+
+def pieces(text: str):
+    """The text in consecutive slices of about PIECE characters, each cut just before a space or a newline (the
+    last one where the text ends): the pieces `by_pieces` converts one at a time."""
+    start = 0
     while start < len(text):
         cut = _CUT.search(text, start + PIECE)
         end = len(text) if cut is None else cut.start()
-        pieces.append(convert(text[start:end]))
+        yield text[start:end]
         start = end
-    return "".join(pieces)
 
 
 def _nfkc(text: str) -> str:

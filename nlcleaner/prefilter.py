@@ -31,7 +31,7 @@ from operator import not_
 
 from . import normalise as normalise_module
 from .errors import ConfigError
-from .normalise import by_pieces
+from .normalise import PIECE, by_pieces, pieces
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
@@ -498,6 +498,9 @@ class Prefilter:
         # a key of "newsletter" finds "News**letter**" or "Ne\u00adwsletter" as the rules (on normalised lines) do
         # (only while no key holds such a character itself)
         self._unsplit = not any(ch in _JOINERS for k in self.keys for ch in k)
+        # how much of a long text's view each piece repeats from the one before (see `_views`): a key, or a marker,
+        # across the cut is then whole in the later piece
+        self._overlap = max(len(_MARKER), *map(len, self.keys)) - 1 if self.keys else 0
         self._plans: dict[int, tuple] = {}
         # whether keyed_lines narrows by the alternatives' further requirements (their keys were added: for_matchers)
         self._requires = False
@@ -875,6 +878,20 @@ class Prefilter:
         emoji)."""
         return by_pieces(text, _folded_unsplit if self._unsplit else str.casefold)
 
+    def _views(self, text: str):
+        """The view of a long text (as `_view` makes it) in pieces that are never joined, each led by the last
+        `_overlap` characters of the one before: (piece, the number of its first line in the text). A one-line text
+        of 50 MB would otherwise be held three times more while its keys are looked for (its view, and that view's
+        UTF-8 bytes for the engine)."""
+        convert = _folded_unsplit if self._unsplit else str.casefold
+        lead, first = "", 0
+        for part in pieces(text):
+            piece = lead + convert(part)
+            yield piece, first
+            cut = max(len(piece) - self._overlap, 0)
+            first += piece.count("\n", 0, cut)
+            lead = piece[cut:]
+
     def carried(self, text: str, hits: Hits, renumber) -> Hits | None:
         """The scan of `text`, made of whole lines of the text `hits` were found in (`renumber` takes those lines'
         numbers to these), without looking for keys again: which keys a line holds depends on its text alone. The
@@ -889,23 +906,34 @@ class Prefilter:
             return Hits({}, marked)
         lines = {kid: got for kid, found in hits.lines.items() if (got := renumber(found))}
         if not lines:  # no key on the lines looked at: `scan` assumes nothing when the text holds none at all
-            if not self._holds_a_key(self._view(text)):
+            if not any(self._holds_a_key(view) for view, _ in self._views(text)):
                 return Hits({}, marked)
         return Hits(lines, marked, self._assumed)
 
     def scan(self, text: str) -> Hits:
         """Map key id -> the set of line indices (0-based) whose case-folded text contains it."""
-        hits: dict[int, set[int]] = {}
         if self._engine is None or not text:
-            return Hits(hits)
-        view = self._view(text)
+            return Hits({})
         if self._gate_matchers is not None or self._gate is not None:
-            gate = self.gate
-            if gate is not None:
-                lines = view.split("\n")
-                if max(map(len, lines)) <= GATE_MAX_CHARS:  # no line too long for the gate
-                    return self._scan_judged(view, text, lines)
-        return Hits(self._key_lines(view), holds_marker(view))
+            if self.gate is not None and not has_long_line(text, GATE_MAX_CHARS):  # every line judged by the gate
+                view = self._view(text)
+                return self._scan_judged(view, text, view.split("\n"))
+        if len(text) <= PIECE:
+            view = self._view(text)
+            return Hits(self._key_lines(view), holds_marker(view))
+        hits: dict[int, set[int]] = {}
+        marked = False
+        for view, first in self._views(text):
+            for kid, found in self._key_lines(view).items():
+                if first:
+                    found = {first + i for i in found}
+                s = hits.get(kid)
+                if s is None:
+                    hits[kid] = found
+                else:
+                    s.update(found)
+            marked = marked or holds_marker(view)
+        return Hits(hits, marked)
 
     def scan_many(self, texts: list[str]) -> list[Hits]:
         """`scan` of each text (the same Hits, each numbered by its text's lines), made for them all at once when
@@ -964,9 +992,25 @@ def lines_by_text(first: list[int], found: dict) -> list[dict]:
     return tables
 
 
+_MARKER = "nlcleaner:"
+
+
 def holds_marker(view: str) -> bool:
     """Whether a case-folded text holds the start of a suppression marker (`nlcleaner: off`)."""
-    return "nlcleaner:" in view
+    return _MARKER in view
+
+
+def has_long_line(text: str, limit: int) -> bool:
+    """Whether a line of `text` (a CR before its newline counted) is longer than `limit` characters. Looked for in
+    hops, not line by line: the last newline within `limit` + 1 characters of a line's start ends every line
+    before it, each within the limit; none there means the line at the start is longer."""
+    start, end = 0, len(text)
+    while end - start > limit:
+        newline = text.rfind("\n", start, start + limit + 1)
+        if newline < 0:
+            return True
+        start = newline + 1
+    return False
 
 
 # an escape that names a character outside ASCII (`\xe9`, `\u00e9`, `\N{...}`, `\p{L}`): written in ASCII, it

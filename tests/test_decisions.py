@@ -113,6 +113,38 @@ def test_fixpoint_reaches_furniture_that_only_enters_the_tail_zone_after_a_remov
     assert apply_removals(text2, result.removals) == result.text
 
 
+WHOLE_LINE = """
+[[rule]]
+id = "social.whole-line-share"
+kind = "phrase"
+why = "a share button's line"
+phrases = ["Share this"]
+{max_chars}
+[rule.examples]
+remove = ["Share this"]
+keep = ["Share this story with a friend who cares about the council's budget."]
+"""
+
+
+@pytest.mark.parametrize("backend", ["hyperscan", "ahocorasick", "python"])
+def test_a_whole_line_phrase_is_not_tested_on_a_line_over_its_default_length(tmp_path, monkeypatch, backend):
+    """A whole-line phrase matches a line of at most 100,000 characters unless its rule sets `max_chars` (so a
+    50 MB line is never normalised to be compared with phrases); within the limit, however the line is padded."""
+    from nlcleaner.prefilter import available_backends
+
+    if backend not in available_backends():
+        pytest.skip(f"{backend} is not installed")
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    body = "The council met on Tuesday and agreed the budget.\n"
+    short, long = "**Share this**" + " " * 99_000, "**Share this**" + " " * 101_000
+    default = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, WHOLE_LINE.format(max_chars="")),)))
+    assert default.clean(body + short + "\n").text == body
+    assert default.clean(body + long + "\n").text == body + long + "\n"
+    wider = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, WHOLE_LINE.format(max_chars="max_chars = 200000"),
+                                                         name="wider"),)))
+    assert wider.clean(body + long + "\n").text == body
+
+
 def test_sandwiched_short_line_in_the_tail(tmp_path):
     cleaner = Cleaner(Settings(builtin=False, rules=(REFERENCE,), select=("social.reference", "ad.reference", "navigation.sandwiched")))
     body = [f"Line {i} of the story, with enough words to be prose." for i in range(8)]

@@ -604,6 +604,85 @@ def test_the_keys_of_one_long_line_are_those_found_with_a_newline_after_it():
     assert all(found == {0} for found in alone.lines.values())
 
 
+def test_a_line_longer_than_a_limit_is_found_in_hops():
+    """has_long_line tells whether any line (a CR before its newline counted) is longer than the limit, as
+    measuring every line does: fuzzed texts of lines around the limit, blank lines, no newline at all."""
+    import random
+
+    from nlcleaner.prefilter import has_long_line
+
+    rng = random.Random(5)
+    for _ in range(3000):
+        limit = rng.randint(0, 12)
+        text = "".join(rng.choice(["a", "b", "\r", "\n", "\n\n", "xyz"]) for _ in range(rng.randint(0, 40)))
+        assert has_long_line(text, limit) == (max(map(len, text.split("\n"))) > limit), (text, limit)
+
+
+MULTI_WORD_KEYS = KEYS + ["read more", "follow us on", "nlcleaner", "share this article", "©  2024"]
+PIECE_TOKENS = ["Read", "more", "Follow", "us", "on", "share", "this", "Article", "©", "2024", "Straße", "NEWSLETTER",
+                "nlcleaner: off", "e\u0301", "\U0001f600", "word", "**sub**scribe"]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("piece", [3, 16, 200])
+def test_a_long_text_s_keys_are_found_piece_by_piece_on_the_lines_the_whole_view_holds_them(
+        monkeypatch, backend, piece):
+    """A text longer than a piece has its view made and looked through a piece at a time, never whole, each piece
+    led by the end of the one before: every key, a multi-word one across a cut too, is found on the lines a scan
+    of the whole view finds it on, and so is the suppression marker."""
+    import random
+
+    import nlcleaner.normalise
+    from nlcleaner import prefilter
+    from nlcleaner.prefilter import holds_marker
+
+    rng = random.Random(piece)
+    for n in range(40):
+        seps = [" ", " ", " ", "  ", "\n", "\r\n", "\n\n"] if n % 2 else [" "]  # (one long line, every other text)
+        text = "".join(rng.choice(PIECE_TOKENS) + rng.choice(seps) for _ in range(rng.randint(1, 300)))
+        scanner = Prefilter(MULTI_WORD_KEYS, backend=backend)
+        whole_view = scanner._view(text)
+        expected = scanner._key_lines(whole_view)
+        with monkeypatch.context() as m:
+            m.setattr(nlcleaner.normalise, "PIECE", piece)
+            m.setattr(prefilter, "PIECE", piece)
+            looked_at = []
+            key_lines = scanner._key_lines
+            m.setattr(scanner, "_key_lines", lambda view: looked_at.append(len(view)) or key_lines(view))
+            hits = scanner.scan(text)
+        assert hits.lines == expected
+        assert hits.marked == holds_marker(whole_view)
+        if len(whole_view) > 4 * (piece + scanner._overlap):  # (a piece may be longer by a word, and its lead)
+            assert len(looked_at) > 1 and max(looked_at) < len(whole_view)
+
+
+def test_one_long_line_s_keys_are_looked_for_without_its_whole_view(monkeypatch):
+    """Memory, by tracemalloc: the keys of an 8-million-character line (two bytes a character) are looked for
+    while holding only pieces of its case-folded view and of their UTF-8 bytes, not the view whole (which alone is
+    as large as the line); what is found is what the whole view holds."""
+    import sys
+    import tracemalloc
+
+    import nlcleaner.normalise
+    from nlcleaner import prefilter
+
+    words = "Share this article, подписаться на рассылку, follow us on Twitter and read more of the story "
+    line = words * (8_000_000 // len(words))
+    scanner = Cleaner(Settings())._prefilter
+    expected = scanner._key_lines(scanner._view(line))
+    scanner.scan("Share this")  # (the gate is loaded at the first scan)
+    monkeypatch.setattr(nlcleaner.normalise, "PIECE", 1 << 16)
+    monkeypatch.setattr(prefilter, "PIECE", 1 << 16)
+    tracemalloc.start()
+    try:
+        hits = scanner.scan(line)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert hits.lines == expected and all(found == {0} for found in hits.lines.values())
+    assert peak < sys.getsizeof(line) / 4, peak / sys.getsizeof(line)
+
+
 def _reference_lines(engine, view):
     """Key id -> lines, from the plain trie scan's offsets (what the word-by-word finder replaced)."""
     out: dict[int, set[int]] = {}

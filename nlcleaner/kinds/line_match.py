@@ -11,7 +11,9 @@ import regex
 from ..normalise import bare, normalise, words
 from ..prefilter import branch_keys, branch_requirements, gate_eligible, gate_forms, split_branches
 
-_DEFAULT_MAX = {"line": None, "prefix": 200, "contains": 200, "pattern": 300}
+# a line longer than this never matches (a rule may set its own `max_chars`); a whole line equal to a phrase is short
+# furniture, and testing a 50 MB line against phrases would first make its normalised copy, as large as the line
+_DEFAULT_MAX = {"line": 100_000, "prefix": 200, "contains": 200, "pattern": 300}
 # a user pattern gets this long per call, plus a little per code point, before it counts as catastrophic
 _TIMEOUT_BASE = 0.05
 _TIMEOUT_PER_CHAR = 2e-6
