@@ -915,7 +915,7 @@ class Prefilter:
         if self._engine is None or not text:
             return Hits({})
         if self._gate_matchers is not None or self._gate is not None:
-            if self.gate is not None and not has_long_line(text, GATE_MAX_CHARS):  # every line judged by the gate
+            if self.gate is not None and not self._too_long(text):
                 view = self._view(text)
                 return self._scan_judged(view, text, view.split("\n"))
         if len(text) <= PIECE:
@@ -935,17 +935,21 @@ class Prefilter:
             marked = marked or holds_marker(view)
         return Hits(hits, marked)
 
+    @staticmethod
+    def _too_long(text: str) -> bool:
+        """Whether a line of the text is too long for the gate to judge (see `_norm_part`): its keys are then looked
+        for over the whole text."""
+        return has_long_line(text, GATE_MAX_CHARS)
+
     def scan_many(self, texts: list[str]) -> list[Hits]:
         """`scan` of each text (the same Hits, each numbered by its text's lines), made for them all at once when
         the gate is in use and no line is too long for it: which keys a line holds depends on the line alone, so the
         texts are joined and looked through once; what depends on a whole text (whether it holds any key, or a
         marker) is asked of its piece of the joined view. A small text's own scan is mostly fixed costs."""
-        if self._engine is None or len(texts) < 2 or self.gate is None:
+        if self._engine is None or len(texts) < 2 or self.gate is None or any(map(self._too_long, texts)):
             return [self.scan(t) for t in texts]
         view = self._view("\n".join(texts))
         lines = view.split("\n")  # (the texts' lines in order: joining texts by newlines joins their line lists)
-        if max(map(len, lines)) > GATE_MAX_CHARS:
-            return [self.scan(t) for t in texts]
         parts = [t.split("\n") for t in texts]
         first = list(accumulate(map(len, parts), initial=0))  # text d holds the joined lines first[d]:first[d + 1]
         at = list(accumulate(map((1).__add__, map(len, lines)), initial=0))  # where each joined line starts

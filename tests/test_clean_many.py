@@ -28,9 +28,11 @@ def _texts() -> list[str]:
             pieces.append("\n".join(lines[a:a + rng.randint(1, 12)]))
     odd = ["", "\n", "\r\n", "zzz", "Share this", "\ufeffShare this\n", "Follow us\r\nShare this\r\n\r\n",
            "nlcleaner: off\nShare this\nnlcleaner: on\nShare this\n", "Story.\n\n" + "word " * 30_000 + "\nShare this\n",
-           # small, but its case-folded view (NFKC) is a line too long for the gate: the scans of its batch are made
-           # one by one
-           "Share this\n" + "\ufdfa" * 6_000 + "\n"]
+           # small, but its case-folded view (NFKC) is longer than the gate's limit (its line is not: the gate judges
+           # it) ...
+           "Share this\n" + "\ufdfa" * 6_000 + "\n",
+           # ... and a line too long for it (not batched by clean_many; scan_many given it scans its batch text by text)
+           "Share this\n" + "\ufdfa" * 100_001 + "\n"]
     texts = whole + pieces + odd
     rng.shuffle(texts)
     return texts

@@ -373,3 +373,46 @@ def test_a_long_record_is_held_about_once_while_read_and_while_cleaned(tmp_path)
         tracemalloc.stop()
     assert record.text == text
     assert held < 1.3 * sys.getsizeof(text), held / sys.getsizeof(text)  # the text, not its line decoded as well
+
+
+@pytest.mark.parametrize("annotate", [None, "removed"])
+def test_a_long_record_is_edited_without_holding_its_line_its_new_text_and_the_output_at_once(annotate):
+    """Memory, by tracemalloc: editing a 12 MB record (its text cleaned, and an --annotate field added) holds
+    about twice the line at most — what is kept of the decoded line, then each new value and its UTF-8 — not the
+    decoded line, the new text, the edited line and its bytes all at once (five times the line, before)."""
+    import tracemalloc
+
+    from nlcleaner.corpus.formats.base import Context
+    from nlcleaner.corpus.formats.jsonl import _cleaned, _record
+
+    half = (ARTICLE + "\n\n") * 45_000
+    text = half + "ADVERTISEMENT\n\n" + half
+    line = b'{"id": 1, "text": ' + json.dumps(text).encode() + b', "n": 2}\r\n'
+    ctx = Context(cleaner=cleaner(), annotate=annotate)
+    record = _record(line, ctx)
+    result = ctx.cleaner.clean(record.text)
+    assert result.changed and len(line) > 12_000_000
+    tracemalloc.start()
+    try:
+        p = _cleaned(record, result, ctx)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    expected = {"id": 1, "text": result.text, "n": 2}
+    if annotate:
+        expected[annotate] = [r.to_dict() for r in result.removals]
+    assert json.loads(p.out) == expected and p.out.endswith(b"}\r\n")
+    assert peak < 2.5 * len(line), peak / len(line)
+
+
+def test_an_edited_text_with_a_lone_surrogate_escape_is_written_escaped(tmp_path):
+    """A record written in UTF-8 whose text holds a \\ud800 escape (a lone surrogate, which UTF-8 cannot hold):
+    its cleaned text is written with every character escaped, the surrogate too; the line is valid UTF-8."""
+    text = "Café \ud800 au lait.\n\n" + FURNISHED
+    raw = json.dumps(text, ensure_ascii=False).replace("\ud800", "\\ud800")
+    line = ('{"id": 1, "text": ' + raw + "}\n").encode("utf-8")
+    stats, _, out = _run(tmp_path, [line])
+    expected = cleaner().clean(text).text
+    assert expected != text and "\ud800" in expected
+    assert stats.changed == 1 and stats.failed == 0
+    assert out.read_bytes() == ('{"id": 1, "text": ' + json.dumps(expected) + "}\n").encode("ascii")

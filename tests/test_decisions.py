@@ -396,6 +396,32 @@ def test_a_later_round_carries_over_the_keys_found_and_they_are_those_a_fresh_sc
     assert prefilter.carried(after, long_round.hits, carry.renumber) is None  # scanned whole: scan again
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("final", [True, False])
+def test_a_round_after_whole_line_cuts_takes_over_the_previous_round_s_lines(newline, final):
+    """After cuts that took whole lines, the next round's lines are the previous round's line strings (not a new
+    split of the text: on a large document both would be alive at once), and the same as splitting the text."""
+    from nlcleaner.detect import Round
+
+    prefilter = Cleaner(Settings())._prefilter
+    lines = ["The council met on Monday.", "Share this article", "", "Advertisement", "Leave a comment", "End."]
+    text = newline.join(lines) + (newline if final else "")
+    first = Round(text, prefilter, 0.3, 0.1)
+    for numbers in [(1,), (1, 3), (0, 5), (5,)]:
+        cuts = [(first.starts[i], first.starts[i + 1], "social.x") for i in numbers]
+        left = text
+        for a, b, _ in reversed(cuts):
+            left = left[:a] + left[b:]
+        after = Round(left, prefilter, 0.3, 0.1, previous=first, cuts=cuts)
+        expected = left.split("\n")
+        if expected[-1] == "":
+            expected.pop()
+        assert after.parts == expected
+        kept = [i for i in range(first.n) if i not in numbers]
+        assert all(p is first.parts[i] for p, i in zip(after.parts, kept))
+        assert list(after.starts) == [*(sum(len(p) + 1 for p in expected[:i]) for i in range(len(expected))), len(left)]
+
+
 def test_a_large_document_is_cleaned_with_the_collector_paused_and_it_is_restored(monkeypatch):
     """Documents from COLLECTOR_PAUSE_CHARS on are cleaned with the cyclic collector paused (what they allocate
     makes no cycles), and its state is restored after the call, also when the call raises; smaller documents leave

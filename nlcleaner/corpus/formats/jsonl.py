@@ -8,6 +8,7 @@ text that is not a string or is not valid UTF-8 is a bad record: passed through 
 from __future__ import annotations
 
 import json
+import re
 from json.decoder import scanstring
 from typing import Any, NamedTuple
 
@@ -63,9 +64,11 @@ def _ws(s: str, i: int) -> int:
     return i
 
 
-def scan(s: str):
+def scan(s: str, values: bool = True):
     """The top-level members of a JSON object line: {key: (value, start, end)} (offsets of the value's text), the
-    offset of the closing brace and whether members are written compactly. Raises ValueError if it is not one."""
+    offset of the closing brace and whether members are written compactly. Raises ValueError if it is not one.
+    `values=False`: each value None (an edit needs only where values are written; a long text read again would be
+    held beside the record's own)."""
     i = _ws(s, 1 if s.startswith("\ufeff") else 0)  # a UTF-8 BOM before the first record stays where it is
     if i >= len(s) or s[i] != "{":
         raise ValueError(f"starts with {s[i:i + 12]!r}")
@@ -89,7 +92,7 @@ def scan(s: str):
                 value, end = _DECODER.raw_decode(s, i)
             except json.JSONDecodeError as exc:
                 raise ValueError(exc.msg + f" at column {exc.colno}") from None
-            members[key] = (value, i, end)
+            members[key] = (value if values else None, i, end)
             i = _ws(s, end)
             if i < len(s) and s[i] == ",":
                 i = _ws(s, i + 1)
@@ -103,10 +106,10 @@ def scan(s: str):
     return members, close, bool(compact)
 
 
-def _scanned(s: str):
+def _scanned(s: str, values: bool = True):
     """`scan`, with a value nested deeper than Python's recursion limit allows refused like any other bad line."""
     try:
-        return scan(s)
+        return scan(s, values)
     except RecursionError:
         raise ValueError("nested too deeply") from None
 
@@ -114,12 +117,13 @@ def _scanned(s: str):
 def _dump(value, ascii_only: bool, compact: bool) -> str:
     seps = (",", ":") if compact else (", ", ": ")
     text = json.dumps(value, ensure_ascii=ascii_only, separators=seps)
-    if not ascii_only:
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:  # a lone surrogate from a \ud800 escape: keep it escaped
-            text = json.dumps(value, ensure_ascii=True, separators=seps)
+    if not ascii_only and not text.isascii() and _SURROGATE.search(text):
+        # a lone surrogate from a \ud800 escape (what UTF-8 cannot encode): keep it escaped
+        text = json.dumps(value, ensure_ascii=True, separators=seps)
     return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _kind(value) -> str:
@@ -214,30 +218,39 @@ def _cleaned(record: _Record, result, ctx: Context) -> Processed:
         s = _decoded(line, size)
     if scanned is None:
         try:
-            scanned = _scanned(s)  # (it reads what json.loads read: this is not expected to fail)
+            scanned = _scanned(s, values=False)  # (it reads what json.loads read: this is not expected to fail)
         except ValueError as exc:
             return Processed(error=f"not a JSON object: {exc}", id=rid, source=source)
     members, close, compact = scanned
     _, start, end = members[ctx.text_field]
     ascii_only = s.isascii()
-    edits = []  # (start, end, replacement) in s, applied from the end
+    edits = []  # (start, end, what is written before the value, the value) in s
     if written is not text and written != text:
-        edits.append((start, end, _dump(written, ascii_only, compact)))
+        edits.append((start, end, "", written))
     if ctx.annotate:
-        notes = _dump([r.to_dict() for r in result.removals], ascii_only, compact)
+        notes = [r.to_dict() for r in result.removals]
         if ctx.annotate in members and ctx.annotate != ctx.text_field:
             _, a, b = members[ctx.annotate]
-            edits.append((a, b, notes))
+            edits.append((a, b, "", notes))
         elif ctx.annotate not in members:
             key = json.dumps(ctx.annotate, ensure_ascii=ascii_only)
             sep = ("," if compact else ", ") if members else ""
             colon = ":" if compact else ": "
             # after the last member's value, before any space that precedes the closing brace
             at = max((m[2] for m in members.values()), default=close)
-            edits.append((at, at, f"{sep}{key}{colon}{notes}"))
+            edits.append((at, at, f"{sep}{key}{colon}", notes))
     if not edits:
         return p
-    for a, b, rep in sorted(edits, key=lambda e: e[0], reverse=True):
-        s = s[:a] + rep + s[b:]
-    p.out = s.encode("utf-8") + line[size:]
+    # the edited line is put together as UTF-8: first what is kept of the decoded line (which is let go then), then
+    # each value written and encoded in turn, so that a long record's line, its new text and the output are never
+    # all held at once
+    edits.sort(key=lambda e: e[0])
+    ends = [0] + [e[1] for e in edits]
+    kept = [s[a:b].encode("utf-8") for a, b in zip(ends, [e[0] for e in edits] + [len(s)])]
+    s = None
+    out = [kept[0]]
+    for (_, _, before, value), after in zip(edits, kept[1:]):
+        out += (before.encode("utf-8"), _dump(value, ascii_only, compact).encode("utf-8"), after)
+    out.append(line[size:])
+    p.out = b"".join(out)
     return p
