@@ -164,3 +164,25 @@ def test_a_real_sigint_stops_between_records(tmp_path, jobs):
     written = int(rest.split()[-1])
     lines = gzip.decompress(out.read_bytes()).splitlines(keepends=True)  # a complete gzip stream
     assert len(lines) == written and all(json.loads(x)["id"] == i for i, x in enumerate(lines))
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_outcomes_carry_the_cleaned_text_unless_told_not_to(tmp_path, jobs):
+    """`run_batch(texts=False)` (the CLI's way: its reports read removals, never texts) gives outcomes whose result
+    has no text — from worker processes it is not sent back — with the same removals, and the same output."""
+    import json
+
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": i, "text": FURNISHED if i % 2 else ARTICLE}) + "\n" for i in range(40)))
+    runs = {}
+    for texts in (True, False):
+        seen = []
+        out = tmp_path / f"out-{texts}.jsonl"
+        run_batch([str(src)], resolved(jobs=jobs), output_dir=None, output=out, on_outcome=seen.append, texts=texts)
+        runs[texts] = (seen, out.read_bytes())
+    (kept, with_texts), (slim, without) = runs[True], runs[False]
+    assert with_texts == without and without.count(b"ADVERTISEMENT") == 0
+    assert [o.result.text for o in kept] == [cleaner().clean(FURNISHED if i % 2 else ARTICLE).text for i in range(40)]
+    assert all(o.result.text is None for o in slim)
+    assert [o.result.removals for o in slim] == [o.result.removals for o in kept]
+    assert sum(o.changed for o in slim) == 20

@@ -185,7 +185,7 @@ def _run_corpus(run_batch, session: Session, inputs, output_dir, output) -> int:
     try:
         stats = run_batch(
             inputs, session.resolved, output_dir=output_dir, output=output, progress=progress, stdout=StdoutBytes(),
-            on_outcome=lambda outcome: session.record(outcome, count=False, announce=True),
+            on_outcome=lambda outcome: session.record(outcome, count=False, announce=True), texts=False,
         )
     except Interrupted as exc:  # what was done is reported and summed up; the output holds only whole records
         session.stats = exc.stats

@@ -20,7 +20,7 @@ from .compress import InputStream, compression_of, open_input, unwritable_compre
 from .discover import format_of, normal_format
 from .errors import Interrupted, UsageError
 from .formats import module
-from .formats.base import NOT_A_DOCUMENT, Context, Processed, Unit, annotate_field
+from .formats.base import NOT_A_DOCUMENT, OUTCOME_TEXTS, Context, Processed, Unit, annotate_field
 from .mapping import Job, _real, plan
 from .sinks import BytesSink, ParquetSink, RejectsSink
 
@@ -477,16 +477,20 @@ def run_batch(
     on_outcome: Callable[[DocOutcome], None] | None = None,
     progress: bool = False,
     stdout=None,
+    texts: bool = True,
 ) -> BatchStats:
     """Clean files, folders, JSONL / Parquet / WARC shards (or `-`, stdin) and write the results.
 
     `output_dir`: every input to DIR/<name> (folders keep their relative paths). `output`: all records into one
     file (format and compression from its name; "-" for stdout). Neither: the single input's output goes to
-    `stdout` (default sys.stdout.buffer). `on_outcome` receives each document's DocOutcome in input order.
+    `stdout` (default sys.stdout.buffer). `on_outcome` receives each document's DocOutcome in input order;
+    `texts=False`: its result's `text` is None (the output holds the cleaned texts, and worker processes need not
+    send them back).
     Raises UsageError (and other NLCleanerErrors) before anything is written; Interrupted on Ctrl-C."""
     options = dict(resolved.options)
     input_format = normal_format(options.get("input-format"))
     options["input-format"] = input_format
+    options[OUTCOME_TEXTS] = texts
     if output_dir is not None:
         output_dir = Path(output_dir)
     roots = tuple(resolved.root_for(k) for k in ("include", "exclude")) if hasattr(resolved, "root_for") else ()

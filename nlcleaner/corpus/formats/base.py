@@ -64,6 +64,7 @@ class Context:
     annotate_only: bool = False
     drop_empty: bool = False
     min_chars: int = 0
+    texts: bool = True  # whether outcomes keep the cleaned text (False: a worker does not send it back, see run_batch)
     extra: dict = field(default_factory=dict)
 
     @classmethod
@@ -78,6 +79,7 @@ class Context:
             annotate_only=bool(options.get("annotate-only")),
             drop_empty=bool(options.get("drop-empty")),
             min_chars=int(options.get("min-chars") or 0),
+            texts=options.get(OUTCOME_TEXTS, True),
         )
 
     def drops(self, text: str) -> bool:
@@ -87,6 +89,9 @@ class Context:
         n = len(text.strip())
         return (self.drop_empty and n == 0) or n < self.min_chars
 
+
+# the run's own option (not a configuration key) saying whether outcomes keep the cleaned text
+OUTCOME_TEXTS = "outcome-texts"
 
 DEFAULT_ANNOTATE_FIELD = "nlcleaner"
 
