@@ -196,6 +196,9 @@ class Cleaner:
             pieces = [p for c in decision.cuts for p in _to_original(kept, *c)]
             cuts_original += pieces
             kept = _subtract_all(kept, pieces)
+            # the round's text is not read again (the next round takes over its lines, not its text): let go of it
+            # before the next text is made, or a large document's third round would hold three texts at once
+            rnd.text = current = None
             current = "".join(text[a:b] for a, b in kept)
         removals = _records(text, cuts_original, self.category_of)
         held = _records(text, held_original, self.category_of)

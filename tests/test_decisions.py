@@ -422,6 +422,32 @@ def test_a_round_after_whole_line_cuts_takes_over_the_previous_round_s_lines(new
         assert list(after.starts) == [*(sum(len(p) + 1 for p in expected[:i]) for i in range(len(expected))), len(left)]
 
 
+def test_a_round_s_text_is_let_go_before_the_next_text_is_made(tmp_path, monkeypatch):
+    """Each round but the last lets go of its text once its cuts are decided, before the next round's text is put
+    together (a large document's third round would otherwise hold three texts at once); the result is the same."""
+    from nlcleaner import detect
+
+    rounds = []
+    made = detect.Round.__init__
+
+    def kept(self, *args, **kwargs):
+        rounds.append(self)
+        made(self, *args, **kwargs)
+
+    monkeypatch.setattr(detect.Round, "__init__", kept)
+    cleaner = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, TAIL_LINE), REFERENCE), select=("social.tail", "comments.")))
+    body = [f"Line {i} of the story, with enough words to be prose." for i in range(8)]
+    comments = ["Comments"] + [f"Reader comment number {i}." for i in range(4)]
+    text = "\n".join(body + ["Share"] + comments) + "\n"
+    result = cleaner.clean(text)
+    assert result.text == "\n".join(body) + "\n" and len(result.removals) == 2
+    assert len(rounds) == 2 and rounds[0].text is None and rounds[1].text is None  # (both made cuts)
+    rounds.clear()
+    calm = "The council met.\nShare prices fell.\n"
+    assert cleaner.clean(calm).text == calm
+    assert len(rounds) == 1 and rounds[0].text == calm  # no cut: the round keeps its text
+
+
 def test_a_large_document_is_cleaned_with_the_collector_paused_and_it_is_restored(monkeypatch):
     """Documents from COLLECTOR_PAUSE_CHARS on are cleaned with the cyclic collector paused (what they allocate
     makes no cycles), and its state is restored after the call, also when the call raises; smaller documents leave
