@@ -119,16 +119,15 @@ class Round:
         self.text = text
         if carry is None and previous is not None:
             carry = previous.carry(cuts)
-        if hits is not None and hits.parts is not None:
-            parts = hits.parts
-        elif carry is not None:
+        if carry is not None and (hits is None or hits.parts is None):
             # the lines left are lines of the previous round: its line strings, not a new split of the text (on a
-            # 10 MB document, ~15 MB less while both rounds are alive)
+            # 10 MB document, ~15 MB less while both rounds are alive); a blank line last is a line of the text here,
+            # not what a split leaves after a final newline
             parts = [p for a, b in carry.kept for p in previous.parts[a:b]]
         else:
-            parts = text.split("\n")
-        if parts and parts[-1] == "":
-            parts.pop()
+            parts = hits.parts if hits is not None and hits.parts is not None else text.split("\n")
+            if parts[-1] == "":
+                parts.pop()
         self.parts = parts
         self.n = n = len(parts)
         # starts[i] is where line i begins; starts[n] is the end of the text

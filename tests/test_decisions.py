@@ -407,7 +407,7 @@ def test_a_round_after_whole_line_cuts_takes_over_the_previous_round_s_lines(new
     lines = ["The council met on Monday.", "Share this article", "", "Advertisement", "Leave a comment", "End."]
     text = newline.join(lines) + (newline if final else "")
     first = Round(text, prefilter, 0.3, 0.1)
-    for numbers in [(1,), (1, 3), (0, 5), (5,)]:
+    for numbers in [(1,), (1, 3), (0, 5), (5,), (3, 4, 5), (4, 5)]:  # (the last two leave a blank line last)
         cuts = [(first.starts[i], first.starts[i + 1], "social.x") for i in numbers]
         left = text
         for a, b, _ in reversed(cuts):
@@ -418,8 +418,34 @@ def test_a_round_after_whole_line_cuts_takes_over_the_previous_round_s_lines(new
             expected.pop()
         assert after.parts == expected
         kept = [i for i in range(first.n) if i not in numbers]
-        assert all(p is first.parts[i] for p, i in zip(after.parts, kept))
+        assert len(after.parts) == len(kept) and all(p is first.parts[i] for p, i in zip(after.parts, kept))
         assert list(after.starts) == [*(sum(len(p) + 1 for p in expected[:i]) for i in range(len(expected))), len(left)]
+
+
+def test_carrying_a_round_s_lines_over_changes_no_output(monkeypatch):
+    """Rounds after whole-line cuts take over the previous round's lines, views and verdicts; cleaning with nothing
+    carried over (every round splits and scans its text afresh) gives the same results, also where the lines left
+    end with blank ones, with CRLF, without a final newline."""
+    import random
+
+    from nlcleaner import detect
+
+    cleaner = Cleaner(Settings())
+    pieces = ["Residents welcomed the change.", "The council met on Monday and agreed the budget.",
+              "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+              "Sign up for our newsletter", "Share this article", "Advertisement", "Leave a comment",
+              "Related articles", "Follow us on Twitter", "© 2024 Example News. All rights reserved.", "", "", ""]
+    rng = random.Random(11)
+    texts = []
+    for _ in range(300):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(1, 14))]
+        texts.append(rng.choice(["\n", "\r\n"]).join(lines) + rng.choice(["", "\n", "\n\n", "\n\n\n"]))
+    carried = [cleaner.clean(t) for t in texts]
+    monkeypatch.setattr(detect.Round, "carry", lambda self, cuts: None)
+    fresh = [cleaner.clean(t) for t in texts]
+    assert sum(r.changed for r in carried) > 100
+    assert [(r.text, r.removals, r.held, r.flags) for r in carried] == [(r.text, r.removals, r.held, r.flags)
+                                                                         for r in fresh]
 
 
 def test_a_round_s_text_is_let_go_before_the_next_text_is_made(tmp_path, monkeypatch):

@@ -67,8 +67,8 @@ def _ws(s: str, i: int) -> int:
 def scan(s: str, values: bool = True):
     """The top-level members of a JSON object line: {key: (value, start, end)} (offsets of the value's text), the
     offset of the closing brace and whether members are written compactly. Raises ValueError if it is not one.
-    `values=False`: each value None (an edit needs only where values are written; a long text read again would be
-    held beside the record's own)."""
+    `values=False`: each value None (an edit needs only where values are written; a long text decoded again is
+    then let go at once instead of being held beside the record's own)."""
     i = _ws(s, 1 if s.startswith("\ufeff") else 0)  # a UTF-8 BOM before the first record stays where it is
     if i >= len(s) or s[i] != "{":
         raise ValueError(f"starts with {s[i:i + 12]!r}")
@@ -242,8 +242,8 @@ def _cleaned(record: _Record, result, ctx: Context) -> Processed:
     if not edits:
         return p
     # the edited line is put together as UTF-8: first what is kept of the decoded line (which is let go then), then
-    # each value written and encoded in turn, so that a long record's line, its new text and the output are never
-    # all held at once
+    # each value written and encoded in turn: a long record's decoded line and edited copies of it are not held
+    # beside its new text and the output (the bytes read and the new text are, until the output is joined)
     edits.sort(key=lambda e: e[0])
     ends = [0] + [e[1] for e in edits]
     kept = [s[a:b].encode("utf-8") for a, b in zip(ends, [e[0] for e in edits] + [len(s)])]
