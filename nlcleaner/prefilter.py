@@ -497,7 +497,7 @@ class Prefilter:
         # the text keys are looked for in: case-folded, and without what normalisation takes out of a word, so that
         # a key of "newsletter" finds "News**letter**" or "Ne\u00adwsletter" as the rules (on normalised lines) do
         # (only while no key holds such a character itself)
-        self._unsplit = not any(ch in _JOINERS for k in self.keys for ch in k)
+        self._fold = _folded_unsplit if not any(ch in _JOINERS for k in self.keys for ch in k) else str.casefold
         # how much of a long text's view each piece repeats from the one before (see `_views`): a key, or a marker,
         # across the cut is then whole in the later piece
         self._overlap = max(len(_MARKER), *map(len, self.keys)) - 1 if self.keys else 0
@@ -873,20 +873,19 @@ class Prefilter:
         return any(key in view for key in self._probes) or self._engine.any(utf8(view))
 
     def _view(self, text: str) -> str:
-        """The text keys are looked for in: case-folded, and (with `_unsplit`) as normalisation joins words; by
+        """The text keys are looked for in: case-folded and (see `_fold`) as normalisation joins words; by
         pieces when long (casefold() alone needs 16 bytes a character on the way: 160 MB for a 10 MB text with an
         emoji)."""
-        return by_pieces(text, _folded_unsplit if self._unsplit else str.casefold)
+        return by_pieces(text, self._fold)
 
     def _views(self, text: str):
         """The view of a long text (as `_view` makes it) in pieces that are never joined, each led by the last
         `_overlap` characters of the one before: (piece, the number of its first line in the text). Made whole, the
         view and its UTF-8 bytes for the engine would be held beside the text: 150 MB more for a 50 MB line in
         Cyrillic."""
-        convert = _folded_unsplit if self._unsplit else str.casefold
         lead, first = "", 0
         for part in pieces(text):
-            piece = lead + convert(part)
+            piece = lead + self._fold(part)
             yield piece, first
             cut = max(len(piece) - self._overlap, 0)
             first += piece.count("\n", 0, cut)
