@@ -33,6 +33,12 @@ _EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
 
 
 _PLAIN_START = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+# what a line's last character must not be for the quick path: what strip() or a table row's closing border would
+# take off (a line ending in a digit, "-" or ">" loses nothing there)
+_PLAIN_END = frozenset("| \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+_DIGITS = frozenset("0123456789")
+# the only lead a line starting with a digit can have: a list number (the digit alternative of _LEAD, as written)
+_NUMBERED = regex.compile(r"\d{1,3}[.)](?=\s)")
 # the ASCII characters a match of _LEAD may begin with (a line starting with anything else ASCII has no lead)
 _LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 # any character _TRANSLATE maps (a line without one is left as it is); a set of single characters means the same
@@ -101,8 +107,8 @@ def normalise(line: str) -> str:
     if (
         line.isascii()
         and line
-        and line[0] not in _PLAIN_START
-        and line[-1] not in _PLAIN_START
+        and (line[0] not in _PLAIN_START or line[0] in _DIGITS and not _NUMBERED.match(line))
+        and line[-1] not in _PLAIN_END
         and "  " not in line
         and "*" not in line
         and "_" not in line
@@ -113,7 +119,8 @@ def normalise(line: str) -> str:
         and "\x0b" not in line
         and "\x0c" not in line
     ):
-        # plain ASCII prose: nothing to strip, no run of spaces to collapse (the common case, kept cheap)
+        # plain ASCII prose: nothing to strip, no run of spaces to collapse (the common case, kept cheap); a line
+        # that starts with a digit but no list number ("2024 was", "3 ways") or ends in one is prose too
         return line.lower()
     s = line
     if "\t" in s:

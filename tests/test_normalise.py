@@ -14,6 +14,8 @@ from nlcleaner.normalise import normalise
     ("It’s “quoted” — here", "it's \"quoted\" - here"),
     ("Plain ASCII prose.", "plain ascii prose."),
     ("Costs $5 | month", "costs $5 | month"),
+    ("1. First item", "first item"), ("12) Twelfth", "twelfth"), ("2024 was a year", "2024 was a year"),
+    ("9.", "9."),  # (a list number needs a space after it)
 ])
 def test_normalised_view(line, view):
     assert normalise(line) == view
@@ -26,7 +28,13 @@ def _lines():
     out = ["It’s “quoted” — here", "Don’t stop – ever", "«Bonjour» dit-il", "Plain\u00a0spaced", "Tab\tbed line",
            "A `code` word’s end", "Soft\u00adhyphen and zero\u200bwidth", "\ufb01ne ligature",
            "Some *emphasis* here", "An _underlined_ word", "Struck ~~out~~ text", "A [link](https://x.example) in it",
-           "Ends with a bar |", "Say “hi” *now*", "Two  spaces inside"]
+           "Ends with a bar |", "Say “hi” *now*", "Two  spaces inside",
+           # ends and starts the quick path takes too: a digit, "-", ">" or "+" last; a digit first, but no list number
+           "Price: $220", "Page 2 of 10", "Call 555-1234 -", "a -> b >", "C++", "Tag #", "Odd\x1cchar 5",
+           "Bell\x07 in 7", "Ends in a tab\t", "Ends in a separator\x1c", "2024 was a year", "3 ways to win",
+           "1.5 million people", "123.456 readers", "1234. Not a list number", "2024’s “best” – 10",
+           # list numbers the full path takes off (the quick path must not take them)
+           "1. First item", "12) Twelfth", "7.\ttabbed", "3. ", "10.\x1cseparator", "99) x 5"]
     for p in sorted(root.rglob("*.txt")):
         out += p.read_text(encoding="utf-8", errors="surrogateescape").split("\n")
     return out
