@@ -27,6 +27,7 @@ _IMAGE = regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = regex.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
 _SPACE = regex.compile(r"\s+")
+_SEPARATOR = re.compile("[\x1c-\x1f]")  # the characters str.isspace() takes for whitespace and the regex's \s does not
 # what "the line equals the phrase" ignores at either end
 _TRAIL = regex.compile(r"[\s.:;,!?|»›→>\-…\"']+$")
 _EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
@@ -136,11 +137,18 @@ def normalise(line: str) -> str:
     s = s.casefold() if len(s) <= PIECE else by_pieces(s, str.casefold)  # (no call for the usual short line)
     if "  " in s or not s.isprintable():
         # (every White_Space character but the space is a control or a separator, which isprintable() rejects)
-        s = _SPACE.sub(" ", s)
+        s = _one_spaced(s)
     s = s.strip()
     if s.endswith("|"):  # a table row's closing border: "| Newsletters |" reads "newsletters", as its start does
         s = s.rstrip("| \t")
     return s
+
+
+def _one_spaced(s: str) -> str:
+    """Every run of White_Space as one space (`_SPACE`), the ends left to the caller's strip(): str.split() agrees
+    with the regex's \\s on what White_Space is but for the ASCII separators \\x1c-\\x1f (it splits at them, the view
+    keeps them), and is several times quicker."""
+    return _SPACE.sub(" ", s) if _SEPARATOR.search(s) else " ".join(s.split())
 
 
 _TRAIL_CHARS = frozenset(".:;,!?|»›→>-…\"'")

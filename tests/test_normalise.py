@@ -65,3 +65,27 @@ def test_typographic_translation_is_translate(line):
     from nlcleaner.normalise import _TRANSLATE, _translated
 
     assert _translated(line) == line.translate(_TRANSLATE)
+
+
+def test_runs_of_white_space_become_one_space_as_the_regex_reads_white_space():
+    """The view collapses each run of White_Space to one space; `_one_spaced` does it with str.split() where that
+    reads White_Space as the regex does (not where a line holds one of \\x1c-\\x1f, which str.split() splits at and
+    the regex's \\s does not), so its result, stripped, is the regex's: checked on random runs of every character
+    either takes for white space."""
+    import random
+    import sys
+
+    import regex
+
+    from nlcleaner.normalise import _SPACE, _one_spaced
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    spaces = sorted({ch for ch in every if ch.isspace()} | set(regex.findall(r"\s", every)))
+    assert {"\x1c", "\u3000", "\x85", "\u2028"} <= set(spaces)
+    rng = random.Random(3)
+    alphabet = spaces + list("ab.\x07")
+    for _ in range(20000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8)))
+        assert _one_spaced(s).strip() == _SPACE.sub(" ", s).strip(), repr(s)
+    assert normalise("Wide\u3000\u3000gap\x85and\u2028more  here") == "wide gap and more here"
+    assert normalise("Keeps\x1c  a separator") == "keeps\x1c a separator"
