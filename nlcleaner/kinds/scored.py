@@ -84,6 +84,12 @@ class ScoredKind:
             if weight > 0:
                 for i in rnd.matching(matcher, zone):
                     fired.setdefault(i, set()).add(k)
+        # a block weighs at most what the distinct positive signals fired in the zone weigh (those that count against
+        # only take away): below the threshold, or with fewer of them than a claim needs, nothing can be claimed, and
+        # the rest is not worth doing (in most documents, a word or two of the rule's vocabulary in the story)
+        positive = set().union(*fired.values())
+        if len(positive) < self.min_signals or sum(self.signals[k][1] for k in positive) < self.threshold:
+            return []
         # signals that count against are only worth testing on lines some positive signal already holds, and there
         # only with the alternatives whose anchors the line holds (a full search of one of their long alternations
         # costs ~30 µs a line)
