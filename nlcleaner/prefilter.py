@@ -1028,6 +1028,8 @@ def _all_ascii(expression: bytes) -> bool:
     if not expression.isascii() or _NON_ASCII_ESCAPE.search(expression):
         return False
     pattern = expression.decode("ascii")
+    if POSIX_CLASS.search(pattern):
+        return False  # `[[:punct:]]` matches "¿" for `regex`, but its stand-in \x01 is no punctuation to hyperscan
     i = 0
     while True:
         i = pattern.find("[^", i)

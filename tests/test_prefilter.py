@@ -416,6 +416,28 @@ def test_an_expression_naming_a_non_ascii_character_by_escape_does_not_judge_sta
     assert (a.text, a.removals) == (b.text, b.removals)
 
 
+@needs_gate
+def test_an_expression_with_a_posix_class_does_not_judge_stand_in_lines(tmp_path):
+    """`[[:punct:]]` matches "¿" for `regex`, but hyperscan reads it as ASCII punctuation, which the stand-in of "¿"
+    (\x01) is not: such an expression leaves lines with other characters to its keys, as the keys-only engine does
+    (the rule's examples show no such line, so the gate's check of itself on them cannot notice)."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n'
+        '[[rule]]\nid = "ad.mine-posix"\nkind = "pattern"\nwhy = "Ad lines."\n'
+        "pattern = '^[[:punct:]]promo today$'\n"
+        '[rule.examples]\nremove = ["!Promo today"]\nkeep = ["A promo today."]\n'
+    )
+    gated = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    gate = gated._prefilter.gate
+    assert gate is not None and set(gate.view_of.values()) == {"norm"}
+    plain = keys_only(Settings(rules=(str(pack),), builtin=False))
+    text = "Story about the town and its people today.\n\n" * 5 + "\u00bfPromo today\n"
+    a, b = plain.clean(text), gated.clean(text)
+    assert [r.text.strip() for r in b.removals] == ["\u00bfPromo today"]
+    assert (a.text, a.removals) == (b.text, b.removals)
+
+
 @pytest.mark.parametrize("expression, on_lines", [
     (rb"^share this$", rb"\nshare this\n"), (rb"^.*?(?:^click here)", rb"(?:click here)"),
     # a line start and anything after it ask nothing of the line: left out (`.` matches no newline)
