@@ -497,7 +497,11 @@ class Prefilter:
         # the text keys are looked for in: case-folded, and without what normalisation takes out of a word, so that
         # a key of "newsletter" finds "News**letter**" or "Ne\u00adwsletter" as the rules (on normalised lines) do
         # (only while no key holds such a character itself)
-        self._fold = _folded_unsplit if not any(ch in _JOINERS for k in self.keys for ch in k) else str.casefold
+        held = {ch for k in self.keys for ch in k}
+        if held & set(_JOINERS):
+            self._fold = str.casefold
+        else:  # (typographic quotes made plain first, unless a key holds one: see `_plain`)
+            self._fold = _folded_unsplit if held & {ch for ch, _ in _PLAIN} else _folded_plain_unsplit
         # how much of a long text's view each piece repeats from the one before (see `_views`): a key, or a marker,
         # across the cut is then whole in the later piece
         self._overlap = max(len(_MARKER), *map(len, self.keys)) - 1 if self.keys else 0
@@ -1220,6 +1224,26 @@ def utf8(text: str) -> bytes:
 
 def _folded_unsplit(text: str) -> str:
     return _unsplit(text.casefold())
+
+
+def _folded_plain_unsplit(text: str) -> str:
+    return _unsplit(_plain(text).casefold())
+
+
+# the typographic characters most lines outside ASCII hold, as normalisation reads them (see normalise._TRANSLATE)
+_PLAIN = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "))
+
+
+def _plain(text: str) -> str:
+    """The text with its commonest typographic characters made ASCII, before it is case-folded for the keys (when no
+    key holds one of them, so that no key is lost: see Prefilter's `_fold`): a text in English with curly quotes is
+    then ASCII, folded at once and with no composition to check. Each is one character for one, on the same line; a
+    no-break space is what composing the text (NFKC) makes it anyway."""
+    if not text.isascii():
+        for ch, to in _PLAIN:
+            if ch in text:
+                text = text.replace(ch, to)
+    return text
 
 
 def _unsplit(view: str) -> str:
