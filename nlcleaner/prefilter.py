@@ -951,7 +951,9 @@ class Prefilter:
         marker) is asked of its piece of the joined view. A small text's own scan is mostly fixed costs."""
         if self._engine is None or len(texts) < 2 or self.gate is None or any(map(self._too_long, texts)):
             return [self.scan(t) for t in texts]
-        view = self._view("\n".join(texts))
+        # each text folded on its own (a conversion that never acts across a newline gives the joined text's view):
+        # one text outside ASCII would have every text of the group folded and composed by the slow way
+        view = "\n".join(map(self._fold, texts))  # (texts this short are never folded by pieces)
         lines = view.split("\n")  # (the texts' lines in order: joining texts by newlines joins their line lists)
         parts = [t.split("\n") for t in texts]
         first = list(accumulate(map(len, parts), initial=0))  # text d holds the joined lines first[d]:first[d + 1]
@@ -1230,15 +1232,17 @@ def _folded_plain_unsplit(text: str) -> str:
     return _unsplit(_plain(text).casefold())
 
 
-# the typographic characters most lines outside ASCII hold, as normalisation reads them (see normalise._TRANSLATE)
-_PLAIN = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "))
+# the typographic characters most lines outside ASCII hold, as normalisation reads them (see normalise._TRANSLATE;
+# the ellipsis as composing the text makes it)
+_PLAIN = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "),
+          ("\u2026", "..."), ("\u2018", "'"), ("\u00ab", '"'), ("\u00bb", '"'))
 
 
 def _plain(text: str) -> str:
     """The text with its commonest typographic characters made ASCII, before it is case-folded for the keys (when no
     key holds one of them, so that no key is lost: see Prefilter's `_fold`): a text in English with curly quotes is
-    then ASCII, folded at once and with no composition to check. Each is one character for one, on the same line; a
-    no-break space is what composing the text (NFKC) makes it anyway."""
+    then ASCII, folded at once and with no composition to check. Each stays on its line; a no-break space and an
+    ellipsis are what composing the text (NFKC) makes them anyway."""
     if not text.isascii():
         for ch, to in _PLAIN:
             if ch in text:
