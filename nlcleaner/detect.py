@@ -130,9 +130,8 @@ class Round:
                 parts.pop()
         self.parts = parts
         self.n = n = len(parts)
-        # starts[i] is where line i begins; starts[n] is the end of the text
-        self.starts = array("q", accumulate(map((1).__add__, map(len, parts)), initial=0))  # 8 bytes a line
-        self.starts[-1] = len(text)
+        self._length = len(text)
+        self._starts: array | None = None  # (see `starts`)
         self.tail_start = n - max(3, math.ceil(n * tail_zone)) if n else 0
         self.head_end = max(3, math.ceil(n * head_zone))
         self.bom = text.startswith("\ufeff")
@@ -161,6 +160,16 @@ class Round:
         if marked is None:
             marked = holds_marker(text.casefold())
         self.protected = self._protected() if marked else frozenset()
+
+    @property
+    def starts(self) -> array:
+        """starts[i] is where line i begins; starts[n] is the end of the text (8 bytes a line). Made when first asked
+        for: only claims and cuts need offsets, and most rounds (every document's last) make none."""
+        starts = self._starts
+        if starts is None:
+            starts = self._starts = array("q", accumulate(map((1).__add__, map(len, self.parts)), initial=0))
+            starts[-1] = self._length
+        return starts
 
     # lines
     def raw(self, i: int) -> str:

@@ -968,3 +968,18 @@ def test_a_key_that_holds_a_typographic_quote_keeps_them_in_the_view():
     assert pf._fold is prefilter._folded_unsplit
     assert set(pf.scan("Story.\nIt\u2019s our newsletter\n").lines) == {0, 1}
     assert Prefilter(["newsletter"], backend="python")._fold is prefilter._folded_plain_unsplit
+
+
+def test_stand_ins_are_each_character_s_stand_in_however_many_characters_are_outside_ascii():
+    """A line with a few characters outside ASCII has them replaced one by one, a line with many is translated:
+    either way each character is its stand-in, and ASCII stays."""
+    import random
+
+    from nlcleaner.prefilter import _STAND_INS, stand_ins
+
+    rng = random.Random(11)
+    others = ["é", "ß", "ı", "\u212a", "п", "ж", "\u2026", "\U0001f600", "\udc80", "\u0301", "\u00a0", "٣", "中"]
+    for _ in range(3000):
+        share = rng.choice([0.01, 0.05, 0.2, 0.9])
+        view = "".join(rng.choice(others) if rng.random() < share else rng.choice("ab 1.-") for _ in range(60))
+        assert stand_ins(view) == "".join(_STAND_INS[ord(ch)] for ch in view), repr(view)
