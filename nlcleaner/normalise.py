@@ -117,6 +117,7 @@ def normalise(line: str) -> str:
         and "](" not in line
         and "\t" not in line
         and "\r" not in line
+        and "\n" not in line  # (no line of a text holds one; a pack's phrase may, read as a space)
         and "\x0b" not in line
         and "\x0c" not in line
     ):

@@ -1492,20 +1492,7 @@ def _on_lines(expression: bytes) -> bytes:
             out.append("\\n" if a in first or a in last else "(?:)" if pattern[b:b + 1] in _QUANTIFIERS else "")
         else:
             out.append(pattern[a:b])
-    return _without_any_line_start("".join(out)).encode("utf-8", "surrogatepass")
-
-
-def _without_any_line_start(expression: str) -> str:
-    """`\\n.*?X` (a line's start, then anything on the line, then X) as `X`: the same lines, as `.` matches no
-    newline (so the match of X lies on the line the newline starts), and X's matches end where they did. Written
-    so, hyperscan keeps a state alive from every newline through each line: the 34 built-in expressions that begin
-    so (most from `^.{0,500}?(?:...)`, see `_relaxed`) made the whole database ~30 % slower."""
-    for lead in ("\\n.*?", "\\n.*"):
-        if expression.startswith(lead):
-            rest = expression[len(lead):]
-            # (not when the rest would change what the lead means: a quantifier or an alternative after it)
-            return rest if rest and rest[0] not in "*+?{|)" else expression
-    return expression
+    return "".join(out).encode("utf-8", "surrogatepass")
 
 
 _COUNTED = re.compile(r"\{(\d+)")
@@ -1758,10 +1745,13 @@ def _set_operation(pattern: str) -> bool:
 
 def gate_eligible(pattern: str) -> bool:
     """Hyperscan may judge an alternative on ASCII lines when no character of it has an ASCII case partner that
-    hyperscan's caseless matching would not know (the Kelvin sign, the long s, dotless i...) and it does not
-    anchor to the start or end of the whole text (\\A, \\Z)."""
+    hyperscan's caseless matching would not know (the Kelvin sign, the long s, dotless i...), written or named by
+    an escape (`[\\xdf]` is "ß", which matches "ss" ignoring case), and it does not anchor to the start or end of
+    the whole text (\\A, \\Z)."""
     if _WHOLE_TEXT.search(pattern) or _set_operation(pattern):
         return False
+    if _NON_ASCII_ESCAPE.search(pattern.encode("utf-8", "surrogatepass")):
+        return False  # (no built-in alternative names a character so: an escape is not worth reading out here)
     from .anchors import parse
 
     try:

@@ -25,6 +25,9 @@ def _same(gated, plain, text):
 
 GATED, PLAIN = _pair() if gate_on() else (None, None)
 
+# two documents, the second with an affiliate line (class 10 below)
+PAIR = ["What height should the monitor be at?\nWell, first, the wait.\nWe earn commissions from links on our site, enabling us to deliver independent reviews. See our editorial policy.\n\n\n\n\nJump Ropes: A humble jump rope, a portal to an excellent cardio workout. With a skipping rope, you can whisk away calories while enhancing coordination and agility.\nThe State of AI is a monthly newsletter by Nathan Benaich that synthesizes key developments in artificial intelligence, AI markets, and geopolitics.\nOn Thursday evening a section of the building collapsed, bringing the entire structure down, police said.\n", "\u043b\u0438\u0447\u043d\u044b\u0439 \u0430\u0440\u0445\u0438\u0432 \u041e\u043b\u0435\u0433\u0430 \u0418\u043b\u044c\u0438\u043d\u0430\n- 1 serving (125g) of fat-free Greek-style yogurt.\nBe sure to request quotes from at least three mov\nThis is where a quilt comes into the equation. Think of the quilt not so much as just an ultralight blanket, but a mummy\n### 2\\. HubSpot: Best CRM for B2B\nWe earn commissions from links on our site, enabling us to deliver independent reviews. See our editorial policy.\n\n\n\n  2. **Catan****(1995)** \u2013 This timeless economic strategy board game continues to delight with its simple premise that\u2019s fairly easy to learn but difficult to master.\n  * 3 GoTo Meeting plans from $12-$16 per user/month and up\nEntertainment\n"]
+
 
 # 1. A hyperscan multi-pattern miss on plain ASCII: the gate database (CASELESS|MULTILINE, with or without
 #    PREFILTER) does not report comments.section-cut's '^(?:\d+ comments?...)$' on a line after
@@ -111,7 +114,10 @@ def _user_pair(tmp_path, pattern, example):
     pack = tmp_path / "mine.toml"
     pack.write_text(
         '[pack]\nname = "mine"\n\n[[rule]]\nid = "ad.mine"\nkind = "pattern"\nwhy = "Mine."\n'
-        f'pattern = {q(pattern)}\n[rule.examples]\nremove = [{q(example)}]\nkeep = ["Plain text."]\n',
+        f'pattern = {q(pattern)}\n[rule.examples]\nremove = [{q(example)}]\nkeep = ["Plain text."]\n'
+        # (a second rule the gate judges: the first one's pattern may be one it does not)
+        '\n[[rule]]\nid = "ad.other"\nkind = "pattern"\nwhy = "Other."\npattern = "^zz other promo zz$"\n'
+        '[rule.examples]\nremove = ["zz other promo zz"]\nkeep = ["Plain text."]\n',
         encoding="utf-8",
     )
     return _pair(Settings(rules=(str(pack),), builtin=False))
@@ -145,6 +151,16 @@ def test_octal_escape_of_a_character_outside_ascii(tmp_path, pattern):
     _same(gated, plain, "Text.\n\nCaf\u00e9\n\nMore text.\n")
 
 
+# 6b. An escape naming a character outside ASCII whose case folding is ASCII: `[\xdf]` is "ß", which `regex`
+#    (full case folding) matches on "ss"; the gate, which judged such an alternative on ASCII lines, compiled the
+#    byte 0xDF and let no "ss" line through. Found by review (helper-27); such an alternative is not gated now.
+@pytest.mark.parametrize("pattern", [r"[\xdf]donate", r"^[\x80-\xff]donate$"])
+def test_an_escape_naming_a_character_that_folds_to_ascii(tmp_path, pattern):
+    gated, plain = _user_pair(tmp_path, pattern, "x")  # (no example shows "ß": the gate's check would see it)
+    _same(gated, plain, "Story.\nssdonate\n")
+    assert plain.clean("Story.\nssdonate\n").removals
+
+
 # 7. Decomposed accents (NFD, e.g. text from macOS: "e" + U+0301): normalisation's NFKC composes them, so the
 #    normalised view holds the phrase ("publicité"), but keys are looked for in the case-folded raw text, which
 #    does not ("publicite\u0301"). The key-only backends never try the line; the gate (keys assumed once any key
@@ -172,6 +188,25 @@ def test_decomposed_accents(text):
 ])
 def test_combined_database_miss(text):
     _same(GATED, PLAIN, text)
+
+
+# 10. A hyperscan miss that the line-start lead avoids: `ad.affiliate-disclosure`'s alternative begins `^.{0,500}?`,
+#    written for the gate as `\n.*?X`. Compiled as X alone (which lets through the same lines on paper), python-
+#    hyperscan 0.9.1 does not report X on "we earn commissions" after a line of 18 characters (with no flag at all:
+#    b"x" * 18 + b"\nwe earn commissions"), though `\n.*?X` finds it; the affiliate line then stayed in about a
+#    quarter of the contexts tried, and `clean_many` disagreed with `clean`. Found by review (helper-27) of a pass
+#    that had dropped the lead for speed; the lead is kept.
+@pytest.mark.parametrize("text", [
+    'He said later. "Please.\nWe earn commissions from links on our site.\n',
+    PAIR[1],
+])
+def test_a_line_start_lead_the_gate_needs(text):
+    _same(GATED, PLAIN, text)
+    assert [r.rule for r in GATED.clean(text).removals].count("ad.affiliate-disclosure") == 1
+
+
+def test_a_line_start_lead_the_gate_needs_in_a_group():
+    assert [(r.text, r.removals) for r in GATED.clean_many(PAIR)] == [(r.text, r.removals) for r in map(GATED.clean, PAIR)]
 
 
 # 9. A hyperscan miss in the per-line scan of the time, without MULTILINE: `comments.signed-thread-cut`'s

@@ -16,6 +16,8 @@ from nlcleaner.normalise import normalise
     ("Costs $5 | month", "costs $5 | month"),
     ("1. First item", "first item"), ("12) Twelfth", "twelfth"), ("2024 was a year", "2024 was a year"),
     ("9.", "9."),  # (a list number needs a space after it)
+    # a newline (no line of a text holds one, a pack's phrase may) is white space like any other
+    ("Support us\n2024", "support us 2024"), ("2024\nnow", "2024 now"), ("Share\nthis", "share this"),
 ])
 def test_normalised_view(line, view):
     assert normalise(line) == view

@@ -26,6 +26,8 @@ the sum of the weights of the signals it fires (negative ones included).
 
 from __future__ import annotations
 
+import math
+
 import regex
 
 from ..claims import Claim
@@ -85,10 +87,10 @@ class ScoredKind:
                 for i in rnd.matching(matcher, zone):
                     fired.setdefault(i, set()).add(k)
         # a block weighs at most what the distinct positive signals fired in the zone weigh (those that count against
-        # only take away): below the threshold, or with fewer of them than a claim needs, nothing can be claimed, and
-        # the rest is not worth doing (in most documents, a word or two of the rule's vocabulary in the story)
-        positive = set().union(*fired.values())
-        if len(positive) < self.min_signals or sum(self.signals[k][1] for k in positive) < self.threshold:
+        # only take away): clearly below the threshold, or with fewer of them than a claim needs, nothing can be
+        # claimed, and the rest is not worth doing (in most documents, a word or two of the rule's vocabulary in the
+        # story). Not for a user's rule: a signal of it that counts against could run out of time, which is reported
+        if not self.rule.user and self._cannot_claim(set().union(*fired.values())):
             return []
         # signals that count against are only worth testing on lines some positive signal already holds, and there
         # only with the alternatives whose anchors the line holds (a full search of one of their long alternations
@@ -118,6 +120,15 @@ class ScoredKind:
                     first = self._heading_lead_in(rnd, first, body, fired, weight_of)
                 claims.append(Claim(first, last, self.rule.id, False))
         return claims
+
+    def _cannot_claim(self, positive: set[int]) -> bool:
+        """Whether no block can reach the threshold with these positive signals (by their indices) at most: fewer
+        of them than `min_signals`, or their weights' sum below the threshold by more than the rounding that adding
+        fractional weights in another order (a block adds its signals in a set's order) could make up."""
+        if len(positive) < self.min_signals:
+            return True
+        weights = [self.signals[k][1] for k in positive]
+        return math.fsum(weights) + 1e-9 * (1 + sum(map(abs, weights))) < self.threshold
 
     # --- the heading-closed lead-in ---------------------------------------------------------------------------
 
