@@ -22,7 +22,8 @@ _TRANSLATE = str.maketrans(
     }
 )
 # leading Markdown / list furniture, repeated: "## ", "> ", "* ", "- ", "• ", "1. ", "» "
-_LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|\d{1,3}[.)](?=\s))\s*)+")
+_NUMBER = r"\d{1,3}[.)](?=\s)"  # a list number: "1. ", "12) "
+_LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|" + _NUMBER + r")\s*)+")
 _IMAGE = regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = regex.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
@@ -38,10 +39,11 @@ _PLAIN_START = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 # take off (a line ending in a digit, "-" or ">" loses nothing there)
 _PLAIN_END = frozenset("| \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 _DIGITS = frozenset("0123456789")
-# the only lead a line starting with a digit can have: a list number (the digit alternative of _LEAD, as written)
-_NUMBERED = regex.compile(r"\d{1,3}[.)](?=\s)")
-# the ASCII characters a match of _LEAD may begin with (a line starting with anything else ASCII has no lead)
-_LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+# the only lead a line starting with a digit can have: a list number (_LEAD's alternative for it)
+_NUMBERED = regex.compile(_NUMBER)
+# the ASCII characters a match of _LEAD may begin with (a line starting with anything else ASCII has no lead): those
+# the quick path refuses at a line's start
+_LEAD_ASCII = _PLAIN_START
 # any character _TRANSLATE maps (a line without one is left as it is); a set of single characters means the same
 # to both engines, and the standard library's finds them about four times faster on the lines that need it
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")

@@ -1243,10 +1243,10 @@ def _folded_plain_unsplit(text: str) -> str:
     return _unsplit(_plain(text).casefold())
 
 
-# the typographic characters most lines outside ASCII hold, as normalisation reads them (see normalise._TRANSLATE;
-# the ellipsis as composing the text makes it)
-_PLAIN = (("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"), ("\u00a0", " "),
-          ("\u2026", "..."), ("\u2018", "'"), ("\u00ab", '"'), ("\u00bb", '"'))
+# the typographic characters most lines outside ASCII hold, as normalisation reads them (its own table), and the
+# ellipsis as composing the text makes it
+_PLAIN = (*((ch, normalise_module._TRANSLATE[ord(ch)]) for ch in "\u2019\u201c\u201d\u2013\u2014\u00a0\u2018\u00ab"
+                                                                    "\u00bb"), ("\u2026", "..."))
 
 
 def _plain(text: str) -> str:
