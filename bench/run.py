@@ -72,8 +72,9 @@ def _cores(n: int) -> list[int]:
     return have[:n]
 
 
-def run(cmd: list[str], cores: int = 1) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of one process (and its children), pinned to `cores` cores."""
+def run(cmd: list[str], cores: int = 1, env: dict[str, str] | None = None) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one process (and its children), pinned to `cores` cores; `env`: variables
+    set for it."""
     pin = _cores(cores)
 
     def pin_me():
@@ -81,7 +82,8 @@ def run(cmd: list[str], cores: int = 1) -> tuple[float, float]:
             os.sched_setaffinity(0, pin)
 
     out = subprocess.run(
-        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, preexec_fn=pin_me, check=True
+        [sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, preexec_fn=pin_me, check=True,
+        env={**os.environ, **(env or {})},
     ).stdout.split()
     seconds, rss_kb, rc = float(out[0]), int(out[1]), int(out[2])
     if rc not in (0, 3):
@@ -268,6 +270,19 @@ def main(argv=None) -> int:
     t2, _ = run(nlcleaner_cmd(main_corpus, out, 2), cores=2)
     figures["jobs2_speedup"] = t1 / t2
     row("--jobs 2 vs --jobs 1 (two cores)", f"{figures['jobs2_speedup']:.2f}x", f"{mbps(main_corpus, t2):.2f} MB/s")
+    # without the hyperscan extra (what `pip install nlcleaner` gives): its keys by pyahocorasick or the trie, the
+    # RE2 gate; and keys alone (NLCLEANER_GATE=0), on a slice since they are slow
+    small = write_jsonl(work / f"corpus-{tag}-{int(min(args.size, args.c4_mb))}mb.jsonl", texts,
+                        min(args.size, args.c4_mb))
+    for key, label, env in (
+        ("no_hyperscan", "without hyperscan (pyahocorasick + RE2 gate)", {"NLCLEANER_PREFILTER": "ahocorasick"}),
+        ("no_hyperscan_trie", "without hyperscan (trie + RE2 gate)", {"NLCLEANER_PREFILTER": "python"}),
+        ("keys_alone", "keys alone (pyahocorasick, NLCLEANER_GATE=0)",
+         {"NLCLEANER_PREFILTER": "ahocorasick", "NLCLEANER_GATE": "0"}),
+    ):
+        t, rss = run(nlcleaner_cmd(small, out), env=env)
+        figures[key] = mbps(small, t)
+        row(label, f"{figures[key]:.2f} MB/s", f"{small.stat().st_size / MB:.0f} MB, peak {rss:.0f} MB")
 
     if not args.quick:
         base_docs = sized_documents(texts, 30_000, min(args.size, 50))

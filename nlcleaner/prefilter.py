@@ -163,6 +163,35 @@ def choose_backend(requested: str | None = None) -> str:
     return available_backends()[0]
 
 
+GATES = ("hyperscan", "re2")
+_GATE_ENV = "NLCLEANER_GATE"
+
+
+def choose_gate(backend: str, requested: str | None = None) -> str | None:
+    """The gate's engine for a prefilter with this backend (None: keys alone): `requested`, else $NLCLEANER_GATE
+    ("0" for none, or an engine's name), else hyperscan with the hyperscan backend and RE2 with the others, when
+    installed (the fallback is for the keys too: hyperscan's keys come with its gate)."""
+    name = (requested or os.environ.get(_GATE_ENV) or "1").strip().lower()
+    if name in ("0", "off", "none"):
+        return None
+    if name in ("1", "on", ""):
+        name = "hyperscan" if backend == "hyperscan" else "re2"
+        return name if _gate_installed(name) else None
+    if name not in GATES:
+        raise BackendError(f"{_GATE_ENV}: unknown gate '{name}' (expected 0 or one of {', '.join(GATES)})")
+    if not _gate_installed(name):
+        raise BackendError(f"{_GATE_ENV}: gate '{name}' is not installed")
+    return name
+
+
+def _gate_installed(name: str) -> bool:
+    if name == "hyperscan":
+        return "hyperscan" in available_backends()
+    from .gate_re2 import available
+
+    return available()
+
+
 _SCRATCH = threading.local()
 _GATE_LOCK = threading.Lock()
 
@@ -218,10 +247,10 @@ class _Hyperscan:
             except Exception:
                 pass
 
-    def any(self, data: bytes) -> bool:
+    def any(self, view: str) -> bool:
         """Whether the text holds any key at all (the scan stops at the first one; newlines do not count)."""
         try:
-            self._db.scan(data, match_event_handler=_stop_at_a_key, scratch=_scratch(self._db))
+            self._db.scan(utf8(view), match_event_handler=_stop_at_a_key, scratch=_scratch(self._db))
         except self._terminated:
             return True
         return False
@@ -319,6 +348,10 @@ class _ByWords:
             words.clear()
         words[word] = found = tuple(sorted(self._word_keys(word)))
         return found
+
+    def any(self, view: str) -> bool:
+        """Whether the text holds any key at all."""
+        return bool(self.find(view)[0])
 
     def find(self, view: str):
         hits = _Lines()
@@ -514,22 +547,25 @@ class Prefilter:
 
     @classmethod
     def for_matchers(cls, matchers, backend: str | None = None, keyed=(), witnesses=(),
-                     witnessed_by: str | None = None) -> "Prefilter":
+                     witnessed_by: str | None = None, gate: str | None = None) -> "Prefilter":
         """The prefilter for these matchers. `keyed`: matchers whose lines are always found by their keys, never
         by the gate alone (a span rule looks for its pattern in the raw line, which the gate does not judge).
         `witnesses`: texts (the rules' examples) the gate is checked on once built: an alternative it fails to let
         through on a line the alternative matches is no longer judged by it (see `_gate_misses`). `witnessed_by`:
-        a digest of the pack files the matchers and the witnesses come from (it keys the check's cache cheaply)."""
+        a digest of the pack files the matchers and the witnesses come from (it keys the check's cache cheaply).
+        `gate`: its engine, or "0" for none (see `choose_gate`)."""
         matchers = list(matchers)
         keys = {k for m in matchers for keys in m.branch_anchors if keys for k in keys}
-        gated = choose_backend(backend) == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0"
+        engine = choose_gate(choose_backend(backend), gate)
+        gated = engine is not None
         if not gated:  # keys alone: the alternatives' further requirements are looked for too (see keyed_lines)
             keys |= {k for m in matchers for reqs in getattr(m, "branch_requires", ()) for r in reqs for k in r}
         else:  # the gate: the stand-in keys of alternatives without keys (see _line_keys)
             keys |= {k for m in matchers for b in range(len(m.branch_anchors)) for k in _line_keys(m, b) or ()}
         pf = cls(keys, backend)
         pf._requires = not gated
-        if gated and pf.backend == "hyperscan":
+        if gated:
+            pf._gate_engine = engine
             pf._gate_matchers = matchers  # the gate is built when a document first needs it
             pf._keyed_matchers = list(keyed)
             pf._witnesses = tuple(witnesses)
@@ -554,7 +590,7 @@ class Prefilter:
         ]
         if targets:
             try:
-                self._gate = BranchGate(targets)
+                self._gate = BranchGate(targets, self._gate_engine)
                 self._drop_misses(matchers)
                 self._split_keys(matchers)
             except Exception:  # no gate: the keys alone decide, as with the other backends
@@ -613,7 +649,7 @@ class Prefilter:
             matchers = {id(m): m for m, _ in gate.targets}.values()
             parts += [repr((m.rule_id, m.mode, m.on, m.max_chars, m.pattern, m.phrases)) for m in matchers]
             parts += [e.decode("latin-1") for e in gate.expressions] + list(self._witnesses)
-        cached = _gate_cache_file([p.encode("utf-8", "surrogatepass") for p in parts], -1)
+        cached = _gate_cache_file([p.encode("utf-8", "surrogatepass") for p in parts], -1, gate.version)
         return None if cached is None else cached.with_suffix(".misses")
 
     def _gate_misses(self) -> set[int]:
@@ -874,7 +910,7 @@ class Prefilter:
         """Whether a case-folded text holds any key at all: first one of the single-character keys (letters first)
         looked for by `in` (one is in nearly every text, "a" with the built-in packs: no encoding, no scan call),
         then the engine."""
-        return any(key in view for key in self._probes) or self._engine.any(utf8(view))
+        return any(key in view for key in self._probes) or self._engine.any(view)
 
     def _view(self, text: str) -> str:
         """The text keys are looked for in: case-folded and (see `_fold`) as normalisation joins words; by
@@ -1315,8 +1351,14 @@ def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:
 
 
 def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:
-    """Add packed matches (see _Hyperscan.find) to `hits`: local key id -> ids[id], k-th line -> numbers[k]; keys
-    outside `only` (when given) are left out."""
+    """Add packed matches (see _Hyperscan.find), or the lines of the word-by-word finders (see `_Lines`), to `hits`:
+    local key id -> ids[id], k-th line -> numbers[k]; keys outside `only` (when given) are left out."""
+    if type(found) is _Lines:
+        for kid, lines in found.items():
+            kid = ids[kid]
+            if only is None or kid in only:
+                hits.setdefault(kid, set()).update(numbers[k] for k in lines)
+        return
     k = 0
     for packed in found:
         kid = (packed & 0xFFFF) - 1
@@ -1772,18 +1814,14 @@ class BranchGate:
     """Every gate-eligible alternative compiled with hyperscan in prefilter mode (a superset of the lines each
     alternative matches), one database per view (normalised or raw line), cached on disk by its expressions. One
     database scans about twice as fast as one per category (14 scans of every document), which is worth the ~5 s
-    its recompiling takes after a pack is edited. Only ASCII lines are judged; the rest always pass."""
+    its recompiling takes after a pack is edited. Only ASCII lines are judged; the rest always pass.
 
-    _FLAGS = None
+    With `engine="re2"` (hyperscan not installed), each view's expressions are RE2 sets instead (`gate_re2`):
+    exact rather than a superset, the ones RE2 cannot take left out; they compile in a fraction of a second and
+    are not cached."""
 
-    def __init__(self, targets: list[tuple[object, int, str, str]]):
-        import hyperscan
-
-        self._hs = hyperscan
-        # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9 misses
-        # some `^`-anchored matches after certain earlier lines (tests/test_gate_fuzz_findings.py, class 1); no
-        # MULTILINE either: line anchors are written as the newlines around a line (see `_on_lines` and `scan`)
-        flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
+    def __init__(self, targets: list[tuple[object, int, str, str]], engine: str = "hyperscan"):
+        self.engine = engine
         self.targets = [(m, b) for m, b, _, _ in targets]
         # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
         # normalised-view expression that is all ASCII, which the gate also judges on lines with other characters
@@ -1794,10 +1832,26 @@ class BranchGate:
             groups.setdefault(view, []).append((tid, pattern))
             self.view_of[tid] = "norm-ascii" if view == "norm" and _all_ascii(pattern) else view
         self.expressions = [pattern for _, _, pattern, _ in targets]  # (what the check of its misses is cached by)
+        if engine == "hyperscan":
+            import hyperscan
+
+            self._hs = hyperscan
+            # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9
+            # misses some `^`-anchored matches after certain earlier lines (tests/test_gate_fuzz_findings.py, class
+            # 1); no MULTILINE either: line anchors are written as the newlines around a line (see `_on_lines`)
+            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
+            compile_view = partial(self._database, flags=flags)
+        else:
+            from .gate_re2 import Re2Sets
+
+            def compile_view(exprs):
+                sets = Re2Sets(exprs)
+                return (sets if sets.kept else None), sets.kept
+
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
         kept_all: set[int] = set()
         for view, exprs in sorted(groups.items()):
-            db, kept_local = self._database([e for _, e in exprs], flags)
+            db, kept_local = compile_view([e for _, e in exprs])
             if db is None:
                 continue
             glob = [tid for tid, _ in exprs]
@@ -1808,10 +1862,19 @@ class BranchGate:
             m, b = self.targets[t]
             self.gated.setdefault(id(m), {})[b] = t
 
+    @property
+    def version(self) -> str:
+        """The engine and its version: what else, besides the expressions, decides what the gate lets through."""
+        if self.engine == "hyperscan":
+            return "hyperscan " + str(getattr(self._hs, "__version__", ""))
+        from .gate_re2 import version
+
+        return "re2 " + version()
+
     def _database(self, exprs: list[bytes], flags):
         """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
         hs = self._hs
-        cached = _gate_cache_file(exprs, flags)
+        cached = _gate_cache_file(exprs, flags, str(getattr(hs, "__version__", "")))
         if cached is not None:
             try:
                 kept = [int(x) for x in cached.with_suffix(".kept").read_text().split()]
@@ -1877,6 +1940,18 @@ class BranchGate:
         data = ("\n" + "\n".join(lines) + "\n").encode()  # (ASCII: the same bytes in any encoding)
         # where each line starts in `data` (line i ends with the newline at starts[i + 1] - 1); 8 bytes a line
         starts = array("q", accumulate(map((1).__add__, map(len, lines)), initial=1))
+        if self.engine != "hyperscan":
+            for sets, glob in self.dbs[view]:
+
+                def report(i, line, glob=glob):
+                    s = out.get(glob[i])
+                    if s is None:
+                        out[glob[i]] = {line}
+                    else:
+                        s.add(line)
+
+                sets.scan(data, starts, lines, report)
+            return
         for db, glob in self.dbs[view]:
 
             def on_match(lid, _start, end, _flags, _ctx, glob=glob):
@@ -1892,7 +1967,9 @@ class BranchGate:
             db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
 
 
-def _gate_cache_file(exprs: list[bytes], flags: int):
+def _gate_cache_file(exprs: list[bytes], flags: int, version: str):
+    """Where what is built from these expressions is cached (`version`: the engine's, see BranchGate.version); None
+    when nothing is cached."""
     import hashlib
 
     from .packcache import cache_dir
@@ -1905,10 +1982,5 @@ def _gate_cache_file(exprs: list[bytes], flags: int):
     h = hashlib.sha256(b"gate 2, flags %d\0" % flags)
     for e in exprs:
         h.update(e + b"\0")
-    try:
-        import hyperscan
-
-        h.update(str(getattr(hyperscan, "__version__", "")).encode())
-    except ImportError:  # pragma: no cover
-        return None
+    h.update(version.encode())
     return folder / f"gate-{h.hexdigest()[:32]}.db"

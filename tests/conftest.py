@@ -30,13 +30,14 @@ def cleaner():
 
 
 def keys_only(settings=None):
-    """A Cleaner whose prefilter is the python backend (keys alone, no hyperscan gate): the reference the gated
-    engine must agree with, byte for byte."""
+    """A Cleaner whose prefilter is the python backend (keys alone, no gate of either engine): the reference the
+    gated engines must agree with, byte for byte."""
     from nlcleaner import Cleaner
     from nlcleaner.prefilter import Prefilter
 
     plain = Cleaner(settings) if settings is not None else Cleaner()
-    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python")
+    plain._prefilter = Prefilter.for_matchers((m for k in plain._kinds for m in k.matchers), backend="python",
+                                                gate="0")
     return plain
 
 

@@ -71,8 +71,9 @@ keep = ["b"]
 
 @pytest.mark.parametrize("backend", ["ahocorasick", "python"])
 def test_a_catastrophic_user_pattern_is_stopped_reported_and_the_run_goes_on(tmp_path, monkeypatch, backend):
-    # hyperscan's gate would judge this pattern without backtracking; these backends leave it to `regex`
+    # a gate (hyperscan's or RE2's) judges this pattern without backtracking: with keys alone it is left to `regex`
     monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    monkeypatch.setenv("NLCLEANER_GATE", "0")
     cleaner = Cleaner(Settings(builtin=False, rules=(REFERENCE, _pack(tmp_path, CATASTROPHIC))))
     evil = "a" * 40 + "!"
     text = "\n".join(["The storm reached the coast.", evil, "Advertisement", "More text follows here."]) + "\n"

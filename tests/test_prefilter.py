@@ -217,10 +217,25 @@ def _gate_documents():
     ]
 
 
-@needs_gate
-def test_the_hyperscan_gate_changes_no_output(tmp_path):
+def _gate_engines():
+    """(gate engine, key backend) pairs, each skipped where it is not installed: hyperscan's gate with its own keys,
+    RE2's with each of the other backends (the default without hyperscan)."""
+    from nlcleaner.prefilter import _gate_installed
+
+    pairs = [("hyperscan", "hyperscan"), ("re2", "ahocorasick"), ("re2", "python")]
+    return [
+        pytest.param(g, b, marks=pytest.mark.skipif(not _gate_installed(g) or b not in BACKENDS,
+                                                     reason=f"{g} or {b} is not installed"))
+        for g, b in pairs
+    ]
+
+
+@pytest.mark.parametrize("engine, backend", _gate_engines())
+def test_each_gate_changes_no_output(tmp_path, monkeypatch, engine, backend):
     """The gate (with the keys it lets the scan skip) decides exactly as the keys alone do, for built-in rules and
     for a user's span rule, whose lines always come from its keys."""
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)  # (the default gate for the backend)
     pack = tmp_path / "mine.toml"
     pack.write_text(
         '[pack]\nname = "mine"\n\n'
@@ -231,7 +246,7 @@ def test_the_hyperscan_gate_changes_no_output(tmp_path):
     )
     settings = Settings(rules=(str(pack),))
     gated = Cleaner(settings)
-    assert gated._prefilter.backend == "hyperscan" and gated._prefilter.gate is not None
+    assert gated._prefilter.gate is not None and gated._prefilter.gate.engine == engine
     plain = keys_only(settings)
     assert plain._prefilter.gate is None
     docs = _gate_documents() + ["Text.\n\nSee https://a.example/x?utm_source=feed for more.\n"]
@@ -458,10 +473,41 @@ def _lines_found_joined(expression: bytes, lines: list[str]) -> set[int]:
     return ends
 
 
-def test_generated_expressions_on_many_lines_find_each_line_they_match_alone():
+def _lines_found_by_re2(expression: bytes, lines: list[str]) -> set[int] | None:
+    """The lines the RE2 gate lets through for `expression` as written for many lines, in `lines` joined as the
+    gate joins them (None: RE2 does not take it, and the gate would not judge its alternative)."""
+    from itertools import accumulate
+
+    from nlcleaner.gate_re2 import Re2Sets
+    from nlcleaner.prefilter import _on_lines
+
+    sets = Re2Sets([_on_lines(expression)])
+    if not sets.kept:
+        return None
+    data = ("\n" + "\n".join(lines) + "\n").encode()
+    starts = list(accumulate(map((1).__add__, map(len, lines)), initial=1))
+    found = set()
+    sets.scan(data, starts, lines, lambda _i, line: found.add(line))
+    return found
+
+
+def _re2_finder():
+    return pytest.param(_lines_found_by_re2, id="re2",
+                        marks=pytest.mark.skipif("re2" not in _installed_gates(), reason="google-re2 is not installed"))
+
+
+def _installed_gates():
+    from nlcleaner.prefilter import GATES, _gate_installed
+
+    return [g for g in GATES if _gate_installed(g)]
+
+
+@pytest.mark.parametrize("finder", [pytest.param(_lines_found_joined, id="joined"), _re2_finder()])
+def test_generated_expressions_on_many_lines_find_each_line_they_match_alone(finder):
     """Expressions made at random from anchors, groups, repeats and sets (POSIX classes with anchors and group
     characters in them among them), on random lines: written for many lines, each finds every line it matches
-    alone, wherever the line stands (both run by `regex`)."""
+    alone, wherever the line stands (alone run by `regex`; on many lines by `regex`, as hyperscan reads them, or by
+    the RE2 gate)."""
     import random
 
     from nlcleaner.prefilter import gate_eligible
@@ -494,8 +540,11 @@ def test_generated_expressions_on_many_lines_find_each_line_they_match_alone():
         lines = ["".join(rng.choice("ab .-$^") for _ in range(rng.randint(0, 5))) for _ in range(rng.randint(1, 6))]
         matched = {i for i, line in enumerate(lines) if alone.search(line.encode())}
         if matched:
+            found = finder(expression, lines)
+            if found is None:
+                continue
             checked += 1
-            assert matched <= _lines_found_joined(expression, lines), (expression, lines)
+            assert matched <= found, (expression, lines)
     assert checked > 500
 
 

@@ -1,0 +1,173 @@
+"""The gate's second engine: RE2 sets, for when hyperscan is not installed (google-re2 has wheels nearly everywhere).
+
+An RE2 set tells which of its expressions match somewhere in a text, not where. The gate needs lines, so a
+document's lines are scanned as one text (as `BranchGate.scan` joins them: each line between two newlines), the set
+names the few expressions that match anywhere in it (about two of two thousand in a news article), and each of those
+is then looked for line by line, only where it can be: it judges a line by a match within the line's window of the
+joined text, "\\n" + line + "\\n", which is what gate expressions are written for.
+
+RE2 is exact where hyperscan's prefilter mode approximates, so an expression RE2 cannot take as written (a
+backreference, a possessive quantifier) is left out, and its alternative is judged by its keys as before. So are the
+few constructs RE2 reads otherwise than `regex` (see `_takes`)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+# Expressions per set, and each set's memory budget. RE2 builds its DFA's states as the text asks for them, and
+# the more expressions a set holds, the more states a text needs: one set of all ~2,000 built-in expressions stays
+# at ~4 MB/s. On 20 MB of the dev dumps, through sets of 150 to 1,100 expressions, the total cost hardly moves (the
+# fewer a set's expressions, the more sets to scan); sets of 350 with 32 MB each came out best in the first pass
+# over the text (while the states are built) and the second, adding ~40 MB to the process (docs/performance.md).
+SET_SIZE = 350
+MAX_MEM = 32 << 20
+# every joined text starts with a newline: a set that does not report this expression failed (its DFA ran out of
+# memory, which RE2 reports as no match at all), and then every expression of it is taken to match
+_PROBE = b"\\n"
+
+
+def available() -> bool:
+    try:
+        import re2  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def version() -> str:
+    """What stands for RE2's version in cache keys: its compiled module's size and time (the module has no version
+    attribute, and reading the installed distribution's metadata costs an import of tens of modules)."""
+    import os
+
+    from re2 import _re2
+
+    stat = os.stat(_re2.__file__)
+    return f"{os.path.basename(_re2.__file__)} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _options():
+    import re2
+
+    options = re2.Options()
+    options.encoding = re2.Options.Encoding.LATIN1  # (the gate scans ASCII; an expression's other bytes match none)
+    options.case_sensitive = False  # as hyperscan's CASELESS: letters in ASCII
+    options.max_mem = MAX_MEM
+    options.log_errors = False  # (a refused expression is left out, quietly: it is judged by its keys)
+    options.never_capture = True
+    return options
+
+
+def _takes(expression: bytes) -> bool:
+    """Whether RE2 reads an expression as `regex` does on the gate's lines: no `^` or `$` left in it (gate forms
+    write line anchors as newlines; RE2 and hyperscan read a `$` before a text's last newline differently), no
+    anchor to the whole text, and no `{,n}` (a repeat to `regex`, a literal to RE2). (A search within a window
+    reads its edges in the joined text, as hyperscan does: `\\b` there looks at the next line.)"""
+    from .prefilter import _tokens
+
+    pattern = expression.decode("latin-1")
+    previous = ""
+    for kind, a, b in _tokens(pattern):
+        token = pattern[a:b]
+        if kind == "char" and token in "^$":
+            return False
+        if kind == "escape" and token in ("\\A", "\\z", "\\Z", "\\G", "\\K"):
+            return False
+        if kind == "char" and token == "," and previous == "{":
+            return False
+        previous = token if kind == "char" else ""
+    return True
+
+
+class Re2Sets:
+    """One view's expressions compiled into RE2 sets; `kept`: the indices of those taken (see `_takes`)."""
+
+    def __init__(self, expressions: list[bytes]):
+        import re2
+
+        options = _options()
+        self._re2 = re2
+        self._options = options
+        self.kept: list[int] = []
+        for i, expression in enumerate(expressions):
+            if not _takes(expression):
+                continue
+            try:
+                re2.compile(expression, options)
+            except Exception:
+                continue
+            self.kept.append(i)
+        self._expressions = expressions
+        # (set, the expression index behind each of its members after the probe)
+        self._sets: list[tuple[object, list[int]]] = []
+        for start in range(0, len(self.kept), SET_SIZE):
+            members = self.kept[start:start + SET_SIZE]
+            one = re2.Set.SearchSet(options)
+            one.Add(_PROBE)
+            for i in members:
+                one.Add(expressions[i])
+            one.Compile()
+            self._sets.append((one, members))
+        self._compiled: dict[int, object] = {}  # expression index -> its RE2, made when it first matches a text
+
+    def _regex(self, i: int):
+        got = self._compiled.get(i)
+        if got is None:
+            got = self._compiled[i] = self._re2.compile(self._expressions[i], self._options)
+        return got
+
+    def scan(self, data: bytes, starts, lines: list, report) -> None:
+        """Call `report(index, line)` for each expression and each line it matches (`data`: the lines joined as
+        `BranchGate.scan` joins them, line i from `starts[i]` to the newline at `starts[i + 1] - 1`; a line empty in
+        `lines` is not judged and never reported).
+
+        The lines are taken in blocks of about BLOCK bytes: the sets name the expressions matching somewhere in a
+        block, and each is looked for on that block's lines only. (Many short texts are judged together: over all of
+        them at once, a hundred expressions would each be searched for through the whole of it.)"""
+        view = memoryview(data)
+        for first, last in _blocks(starts, len(lines)):
+            # the block's windows, and a character on either side: `\b` at a window's edge reads as in the whole
+            block = view[max(starts[first] - 2, 0):starts[last] + 1]
+            for one, members in self._sets:
+                found = one.Match(block) or ()
+                if 0 not in found:  # (the set failed: every member is looked for)
+                    found = range(len(members) + 1)
+                for member in found:
+                    if member:
+                        i = members[member - 1]
+                        for line in _lines_matched(self._regex(i), data, starts, lines, first, last):
+                            report(i, line)
+
+
+BLOCK = 16_384
+
+
+def _blocks(starts, n: int):
+    """(first line, line after the last) of each block of lines, every block but the last BLOCK bytes or more."""
+    first = 0
+    while first < n:
+        last = min(bisect_left(starts, starts[first] + BLOCK, first + 1), n)
+        yield first, last
+        first = last
+
+
+def _lines_matched(regex, data: bytes, starts, lines: list, first: int, last: int):
+    """The lines from `first` to before `last` whose window ("\\n" + line + "\\n") holds a match of the regex,
+    found without trying every line: a search of the joined text from a window's start finds the leftmost match
+    from there, and no window ending before it holds one (a match within a window is a match in the joined text;
+    RE2 reads the text around a search's bounds as the context of its edges)."""
+    end = starts[last]  # where the last line's window ends
+    at = starts[first] - 1  # where the window of `first`, the first line not yet judged, starts
+    while first < last:
+        m = regex.search(data, at, end)
+        if m is None:
+            return
+        # the first line, from `first` on, whose window reaches past the match's start
+        line = max(bisect_right(starts, m.start()) - 1, first)
+        if line >= last:
+            return
+        window = starts[line] - 1, starts[line + 1]
+        if lines[line] and (
+            window[0] <= m.start() and m.end() <= window[1] or regex.search(data, window[0], window[1]) is not None
+        ):
+            yield line
+        first, at = line + 1, window[1] - 1

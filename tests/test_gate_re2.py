@@ -1,0 +1,147 @@
+"""The RE2 gate (the default without hyperscan): it finds the lines each expression matches as a search of every
+line would, falls back to letting every line through when a set fails, leaves out what RE2 reads otherwise, and is
+chosen, forced or turned off as documented. That it changes no output is tested with the other gate, in
+test_prefilter.py (`test_each_gate_changes_no_output`)."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from itertools import accumulate
+
+import pytest
+
+pytest.importorskip("re2")
+
+from nlcleaner import Cleaner, Settings  # noqa: E402
+from nlcleaner.gate_re2 import Re2Sets, _lines_matched, _options, _takes  # noqa: E402
+from nlcleaner.prefilter import BackendError, choose_gate  # noqa: E402
+
+
+def _joined(lines):
+    data = ("\n" + "\n".join(lines) + "\n").encode()
+    starts = array("q", accumulate(map((1).__add__, map(len, lines)), initial=1))
+    return data, starts
+
+
+def _each_line(regex, data, starts, lines):
+    """The reference: every judged line searched within its window."""
+    return [i for i in range(len(lines)) if lines[i] and regex.search(data, starts[i] - 1, starts[i + 1])]
+
+
+EXPRESSIONS = [b"\\nab", b"ab\\n", b"\\n\\w+ b\\n", b"b a", b"\\nb\\b", b"a{2,3}", b"\\n[ab]*\\n", b"(?:\\na|b\\n)"]
+
+
+@pytest.mark.parametrize("expression", EXPRESSIONS)
+def test_the_lines_found_by_hops_are_those_a_search_of_each_line_finds(expression):
+    import re2
+
+    regex = re2.compile(expression, _options())
+    rng = random.Random(7)
+    words = ["a", "b", "ab", "ba", "aa", "aaa", "", " "]
+    for _ in range(400):
+        lines = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(1, 12))]
+        if rng.random() < 0.3:  # lines the gate does not judge are empty in its list
+            lines[rng.randrange(len(lines))] = ""
+        data, starts = _joined(lines)
+        assert list(_lines_matched(regex, data, starts, lines, 0, len(lines))) == _each_line(regex, data, starts, lines), lines
+
+
+def test_sets_report_every_expression_on_every_line_it_matches():
+    sets = Re2Sets([b"\\nshare this\\n", b"newsletter", b"\\nadvert", b"(a)\\1"])  # (a backreference: left out)
+    assert sets.kept == [0, 1, 2]
+    lines = ["Share this", "Sign up for our newsletter", "", "advertisement", "share this story", "Newsletter"]
+    data, starts = _joined(lines)
+    found = set()
+    sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
+    assert found == {(0, 0), (1, 1), (2, 3), (1, 5)}
+
+
+def test_a_set_that_fails_lets_every_member_be_looked_for(monkeypatch):
+    """RE2 reports a set whose DFA ran out of memory as matching nothing; the probe every text matches tells."""
+    sets = Re2Sets([b"newsletter", b"\\nadvert"])
+    lines = ["Sign up for our newsletter", "advertisement", "nothing"]
+    data, starts = _joined(lines)
+    one, members = sets._sets[0]
+
+    class Failed:
+        def Match(self, _data):
+            return None
+
+    sets._sets[0] = (Failed(), members)
+    found = set()
+    sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
+    assert found == {(0, 0), (1, 1)}
+
+
+@pytest.mark.parametrize(
+    "expression, taken",
+    [
+        (b"\\nshare this\\n", True),
+        (b"a{2,3}b", True),
+        (b"[$^]x", True),  # (inside a set: characters)
+        (b"\\$5", True),
+        (b"^share", False),
+        (b"share$", False),
+        (b"a{,3}b", False),  # a repeat to `regex`, a literal to RE2
+        (b"\\Ashare", False),
+    ],
+)
+def test_what_re2_reads_otherwise_is_left_out(expression, taken):
+    assert _takes(expression) is taken
+
+
+def test_the_gate_is_chosen_forced_and_turned_off(monkeypatch):
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+    assert choose_gate("ahocorasick") == "re2"
+    assert choose_gate("python") == "re2"
+    monkeypatch.setenv("NLCLEANER_GATE", "0")
+    assert choose_gate("python") is None
+    monkeypatch.setenv("NLCLEANER_GATE", "re2")
+    assert choose_gate("python") == "re2"
+    monkeypatch.setenv("NLCLEANER_GATE", "nonsense")
+    with pytest.raises(BackendError, match="unknown gate 'nonsense'"):
+        choose_gate("python")
+
+
+def test_a_catastrophic_user_pattern_is_not_run_on_lines_the_re2_gate_turns_away(tmp_path, monkeypatch):
+    """RE2 judges a pattern in linear time: `regex` only runs where it may match."""
+    monkeypatch.setenv("NLCLEANER_PREFILTER", "python")
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n[[rule]]\nid = "ad.catastrophic"\nkind = "pattern"\nwhy = "backtracks"\n'
+        "pattern = '^promo (a|aa)+$'\nmax_chars = 100000\n[rule.examples]\nremove = [\"promo aaaa\"]\n"
+        'keep = ["promo b"]\n'
+    )
+    cleaner = Cleaner(Settings(builtin=False, rules=(str(pack),)))
+    assert cleaner._prefilter.gate is not None and cleaner._prefilter.gate.engine == "re2"
+    evil = "promo " + "a" * 40 + "!"
+    result = cleaner.clean(f"Text.\n{evil}\npromo aaaa\n")
+    assert result.flags == [] and result.text == f"Text.\n{evil}\n"
+    monkeypatch.setenv("NLCLEANER_GATE", "0")  # (keys alone: `regex` runs on the line, and is stopped)
+    assert "timeout:ad.catastrophic" in Cleaner(Settings(builtin=False, rules=(str(pack),))).clean(evil).flags
+
+
+@pytest.mark.parametrize("block", [1, 7, 40, 16_384])
+def test_lines_judged_in_blocks_are_those_a_search_of_each_line_finds(monkeypatch, block):
+    """However the lines fall into blocks, the sets report each expression on exactly the lines whose window a
+    search finds it in (an expression reading the character before a window's newline among them)."""
+    import re2
+
+    import nlcleaner.gate_re2 as gate_re2
+
+    monkeypatch.setattr(gate_re2, "BLOCK", block)
+    expressions = EXPRESSIONS + [b"\\b\\nab", b"b\\n\\B"]
+    sets = Re2Sets(expressions)
+    assert sets.kept == list(range(len(expressions)))
+    regexes = [re2.compile(e, _options()) for e in expressions]
+    rng = random.Random(11)
+    words = ["a", "b", "ab", "ba", "aa", "", " ", "-"]
+    for _ in range(300):
+        lines = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 4))) for _ in range(rng.randint(1, 15))]
+        data, starts = _joined(lines)
+        found = set()
+        sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
+        want = {(i, line) for i, rx in enumerate(regexes) for line in _each_line(rx, data, starts, lines)}
+        assert found == want, lines
