@@ -60,8 +60,9 @@ def _options():
 def _takes(expression: bytes) -> bool:
     """Whether RE2 reads an expression as `regex` does on the gate's lines: no `^` or `$` left in it (gate forms
     write line anchors as newlines; RE2 and hyperscan read a `$` before a text's last newline differently), no
-    anchor to the whole text, and no `{,n}` (a repeat to `regex`, a literal to RE2). (A search within a window
-    reads its edges in the joined text, as hyperscan does: `\\b` there looks at the next line.)"""
+    anchor to the whole text, no `{,n}` (a repeat to `regex`, a literal to RE2), and no escaped digit (`\\10` is
+    group 10 again to `regex`, an octal escape to RE2). (A search within a window reads its edges in the joined
+    text, as hyperscan does: `\\b` there looks at the next line.)"""
     from .prefilter import _tokens
 
     pattern = expression.decode("latin-1")
@@ -70,7 +71,7 @@ def _takes(expression: bytes) -> bool:
         token = pattern[a:b]
         if kind == "char" and token in "^$":
             return False
-        if kind == "escape" and token in ("\\A", "\\z", "\\Z", "\\G", "\\K"):
+        if kind == "escape" and (token in ("\\A", "\\z", "\\Z", "\\G", "\\K") or token[1:].isdigit()):
             return False
         if kind == "char" and token == "," and previous == "{":
             return False
@@ -100,14 +101,28 @@ class Re2Sets:
         # (set, the expression index behind each of its members after the probe)
         self._sets: list[tuple[object, list[int]]] = []
         for start in range(0, len(self.kept), SET_SIZE):
-            members = self.kept[start:start + SET_SIZE]
-            one = re2.Set.SearchSet(options)
-            one.Add(_PROBE)
-            for i in members:
-                one.Add(expressions[i])
-            one.Compile()
-            self._sets.append((one, members))
+            self._add_sets(self.kept[start:start + SET_SIZE])
+        taken = {i for _, members in self._sets for i in members}
+        self.kept = [i for i in self.kept if i in taken]
         self._compiled: dict[int, object] = {}  # expression index -> its RE2, made when it first matches a text
+
+    def _add_sets(self, members: list[int]) -> None:
+        """A set of these expressions (and the probe), or, when RE2 cannot compile them together (a set's program
+        grows past its memory budget), sets of each half; an expression too large alone is left out (its
+        alternative is judged by its keys), not the whole gate."""
+        one = self._re2.Set.SearchSet(self._options)
+        one.Add(_PROBE)
+        for i in members:
+            one.Add(self._expressions[i])
+        try:
+            one.Compile()
+        except self._re2.error:
+            if len(members) > 1:
+                half = len(members) // 2
+                self._add_sets(members[:half])
+                self._add_sets(members[half:])
+            return
+        self._sets.append((one, members))
 
     def _regex(self, i: int):
         got = self._compiled.get(i)

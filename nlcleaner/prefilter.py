@@ -1721,7 +1721,22 @@ def line_form(matcher, b: int) -> bytes | None:
     form = _without_optional_lead(_relaxed(expression)).encode("utf-8", "surrogatepass")
     # on the normalised view, one form judges ASCII lines and the stand-ins of the others alike: on an ASCII line the
     # stand-in form lets through every line the original does (a few more at most)
-    return form if matcher.on == "raw" else _stand_in_expression(form)
+    return _bytes_grouped(form if matcher.on == "raw" else _stand_in_expression(form))
+
+
+def _bytes_grouped(form: bytes) -> bytes:
+    """A gate form with each character outside ASCII (written, or escaped: `\\é`) made a group of its UTF-8 bytes:
+    the gate's engines read an expression byte by byte, where a quantifier after "»" would repeat its last byte
+    alone, so `»?` would require the first one and turn away the ASCII line `regex` matches without it. (In a set,
+    the bytes stand for themselves, none of them ASCII: what the set matches on an ASCII line does not change.)"""
+    if form.isascii():
+        return form
+    pattern = form.decode("utf-8", "surrogatepass")
+    out = []
+    for kind, a, b in _tokens(pattern):
+        piece = pattern[a:b]
+        out.append(piece if kind == "set" or piece.isascii() else f"(?:{piece})")
+    return "".join(out).encode("utf-8", "surrogatepass")
 
 
 def _without_optional_lead(pattern: str) -> str:

@@ -85,6 +85,9 @@ def test_a_set_that_fails_lets_every_member_be_looked_for(monkeypatch):
         (b"share$", False),
         (b"a{,3}b", False),  # a repeat to `regex`, a literal to RE2
         (b"\\Ashare", False),
+        (b"(a)\\1", False),  # a backreference
+        (b"(p)(r)(o)(m)(o)(t)(i)(o)(n)(s)\\10", False),  # group 10 to `regex`, an octal escape to RE2
+        (b"\\x41", True),
     ],
 )
 def test_what_re2_reads_otherwise_is_left_out(expression, taken):
@@ -145,3 +148,53 @@ def test_lines_judged_in_blocks_are_those_a_search_of_each_line_finds(monkeypatc
         sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
         want = {(i, line) for i, rx in enumerate(regexes) for line in _each_line(rx, data, starts, lines)}
         assert found == want, lines
+
+
+def test_expressions_re2_cannot_compile_together_are_split_and_one_too_large_alone_is_left_out(monkeypatch):
+    """A set's program may grow past its memory budget: its expressions then go into sets of half as many, and only
+    an expression that still cannot be compiled is left out (its alternative judged by its keys), not the gate."""
+    import re2
+
+    real = re2.Set.SearchSet
+
+    class Bounded:  # compiles at most four expressions together, never the one holding "huge"
+        def __init__(self, options):
+            self._set, self._added = real(options), []
+
+        def Add(self, expression):
+            self._added.append(expression)
+            return self._set.Add(expression)
+
+        def Compile(self):
+            if len(self._added) > 5 or any(b"huge" in e for e in self._added):
+                raise re2.error("too large")
+            return self._set.Compile()
+
+        def Match(self, data):
+            return self._set.Match(data)
+
+    monkeypatch.setattr(re2.Set, "SearchSet", classmethod(lambda cls, options=None: Bounded(options)))
+    expressions = [b"word%d" % i for i in range(10)] + [b"huge"]
+    sets = Re2Sets(expressions)
+    assert sets.kept == list(range(10)) and len(sets._sets) >= 2
+    lines = ["a word3 here", "huge", "word9", "nothing"]
+    data, starts = _joined(lines)
+    found = set()
+    sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
+    assert found == {(3, 0), (9, 2)}
+
+
+def test_a_non_ascii_character_s_bytes_are_one_group_in_gate_forms():
+    """The engines read expressions byte by byte: `»?` must make the whole character optional, not its last byte
+    (an ASCII line the alternative matches without it was turned away, by hyperscan too)."""
+    from nlcleaner.prefilter import _bytes_grouped
+
+    assert _bytes_grouped("\\nAnzeige ?»?\\n".encode()) == "\\nAnzeige ?(?:»)?\\n".encode()
+    assert _bytes_grouped("\\é?x[»a]".encode()) == "(?:\\é)?x[»a]".encode()
+    assert _bytes_grouped(b"plain ascii?") == b"plain ascii?"
+    sets = Re2Sets([_bytes_grouped("\\nAnzeige ?»?\\n".encode())])
+    lines = ["Anzeige", "Anzeige »", "Anzeigen"]
+    data, starts = _joined(lines)
+    found = set()
+    sets.scan(data, starts, lines, lambda _i, line: found.add(line))
+    assert 0 in found and 2 not in found

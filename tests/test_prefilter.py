@@ -1027,3 +1027,35 @@ def test_stand_ins_are_each_character_s_stand_in_however_many_characters_are_out
         share = rng.choice([0.01, 0.05, 0.2, 0.9])
         view = "".join(rng.choice(others) if rng.random() < share else rng.choice("ab 1.-") for _ in range(60))
         assert stand_ins(view) == "".join(_STAND_INS[ord(ch)] for ch in view), repr(view)
+
+
+# user patterns the gate engines once read otherwise than `regex` (found by review): (on, pattern, example, line)
+MISREAD = [
+    ("normalised", "buy now|(p)(r)(o)(m)(o)(t)(i)(o)(n)(s)\\10 here", "Buy now", "promotionss here"),
+    ("raw", "^Anzeige ?»?$", "Anzeige »", "Anzeige"),
+    ("normalised", "ΐ?promo code", "ΐpromo code", "promo code"),
+    ("normalised", "\\é?tracking pixel", "étracking pixel", "tracking pixel"),
+]
+
+
+@pytest.mark.parametrize("engine, backend", _gate_engines())
+@pytest.mark.parametrize("on, pattern, example, line", MISREAD)
+def test_a_user_pattern_each_gate_once_misread_is_found_as_by_keys_alone(tmp_path, monkeypatch, engine, backend,
+                                                                        on, pattern, example, line):
+    """A backreference past group 9 (an octal escape to RE2), and a quantifier after a character outside ASCII (its
+    last byte alone to both engines, which read expressions byte by byte)."""
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n[[rule]]\nid = "ad.mine-misread"\nkind = "pattern"\nwhy = "Ad lines."\n'
+        f"on = '{on}'\npattern = '{pattern}'\n"
+        f'[rule.examples]\nremove = ["{example}"]\nkeep = ["A story about the town."]\n'
+    )
+    settings = Settings(rules=(str(pack),), builtin=False)
+    gated, plain = Cleaner(settings), keys_only(settings)
+    assert gated._prefilter.gate is not None and gated._prefilter.gate.engine == engine
+    text = f"The council met on Tuesday and agreed the budget.\n\n{line}\n\nMore story text follows here.\n"
+    a, b = plain.clean(text), gated.clean(text)
+    assert [r.text.strip() for r in a.removals] == [line]
+    assert (a.text, a.removals) == (b.text, b.removals)
