@@ -1134,24 +1134,33 @@ def _stand_in_expression(expression: bytes) -> bytes:
     (alone or in a set, ranges spelt out) replaced by its stand-in, so that it matches the stand-in line of every
     line the original matches; the expression as it is when that cannot be promised (a negated set or an escape
     naming such characters, a character whose case folding is several characters, a very wide range)."""
+
+    def stand_in(kind: str, piece: str, pattern: str, at: int) -> str | None:
+        if kind == "set":
+            body = _stand_in_set(piece[1:-1]) if _class_end(pattern, at, strict=True) is not None else None
+            return None if body is None else f"[{body}]"
+        if piece.isascii():
+            return piece
+        got = _stand_in_of(piece) if kind == "char" else None  # (an escaped character outside ASCII, `\\é`: None)
+        return None if got is None else _hs_literal(got)
+
+    got = _rewritten(expression, stand_in)
+    return expression if got is None else got
+
+
+def _rewritten(expression: bytes, rewrite) -> bytes | None:
+    """An expression outside ASCII with each of its pieces (see `_tokens`) as `rewrite(kind, piece, pattern, start)`
+    gives it; None when it gives None for one. An ASCII expression is returned as it is."""
     if expression.isascii():
         return expression
     pattern = expression.decode("utf-8", "surrogatepass")
     out = []
     for kind, a, b in _tokens(pattern):
-        piece = pattern[a:b]
-        if kind == "set":
-            body = _stand_in_set(piece[1:-1]) if _class_end(pattern, a, strict=True) is not None else None
-            if body is None:
-                return expression
-            piece = f"[{body}]"
-        elif not piece.isascii():
-            got = _stand_in_of(piece) if kind == "char" else None
-            if got is None:
-                return expression  # (an escaped character outside ASCII, `\\é`, too)
-            piece = _hs_literal(got)
+        piece = rewrite(kind, pattern[a:b], pattern, a)
+        if piece is None:
+            return None
         out.append(piece)
-    return "".join(out).encode("ascii")
+    return "".join(out).encode("utf-8", "surrogatepass")
 
 
 def _stand_in_of(ch: str) -> str | None:
@@ -1729,14 +1738,7 @@ def _bytes_grouped(form: bytes) -> bytes:
     the gate's engines read an expression byte by byte, where a quantifier after "»" would repeat its last byte
     alone, so `»?` would require the first one and turn away the ASCII line `regex` matches without it. (In a set,
     the bytes stand for themselves, none of them ASCII: what the set matches on an ASCII line does not change.)"""
-    if form.isascii():
-        return form
-    pattern = form.decode("utf-8", "surrogatepass")
-    out = []
-    for kind, a, b in _tokens(pattern):
-        piece = pattern[a:b]
-        out.append(piece if kind == "set" or piece.isascii() else f"(?:{piece})")
-    return "".join(out).encode("utf-8", "surrogatepass")
+    return _rewritten(form, lambda kind, piece, _p, _a: piece if kind == "set" or piece.isascii() else f"(?:{piece})")
 
 
 def _without_optional_lead(pattern: str) -> str:
