@@ -88,23 +88,15 @@ class Re2Sets:
         options = _options()
         self._re2 = re2
         self._options = options
-        self.kept: list[int] = []
-        for i, expression in enumerate(expressions):
-            if not _takes(expression):
-                continue
-            try:
-                re2.compile(expression, options)
-            except Exception:
-                continue
-            self.kept.append(i)
         self._expressions = expressions
         # (set, the expression index behind each of its members after the probe)
         self._sets: list[tuple[object, list[int]]] = []
-        for start in range(0, len(self.kept), SET_SIZE):
-            self._add_sets(self.kept[start:start + SET_SIZE])
-        taken = {i for _, members in self._sets for i in members}
-        self.kept = [i for i in self.kept if i in taken]
-        self._compiled: dict[int, object] = {}  # expression index -> its RE2, made when it first matches a text
+        taken = [i for i, expression in enumerate(expressions) if _takes(expression)]
+        for start in range(0, len(taken), SET_SIZE):
+            self._add_sets(taken[start:start + SET_SIZE])
+        self.kept = sorted(i for _, members in self._sets for i in members)
+        # expression index -> its RE2 (None: it cannot be compiled alone), made when it first matches a text
+        self._compiled: dict[int, object] = {}
 
     def _add_sets(self, members: list[int]) -> None:
         """A set of these expressions (and the probe), or, when RE2 cannot compile them together (a set's program
@@ -112,8 +104,14 @@ class Re2Sets:
         alternative is judged by its keys), not the whole gate."""
         one = self._re2.Set.SearchSet(self._options)
         one.Add(_PROBE)
+        added = []
         for i in members:
-            one.Add(self._expressions[i])
+            try:
+                one.Add(self._expressions[i])  # (RE2 parses it here: one it refuses is left out)
+            except self._re2.error:
+                continue
+            added.append(i)
+        members = added
         try:
             one.Compile()
         except self._re2.error:
@@ -125,10 +123,12 @@ class Re2Sets:
         self._sets.append((one, members))
 
     def _regex(self, i: int):
-        got = self._compiled.get(i)
-        if got is None:
-            got = self._compiled[i] = self._re2.compile(self._expressions[i], self._options)
-        return got
+        if i not in self._compiled:
+            try:
+                self._compiled[i] = self._re2.compile(self._expressions[i], self._options)
+            except self._re2.error:  # (its set took it, but alone it is too large: see `_lines_matched`)
+                self._compiled[i] = None
+        return self._compiled[i]
 
     def scan(self, data: bytes, starts, lines: list, report) -> None:
         """Call `report(index, line)` for each expression and each line it matches (`data`: the lines joined as
@@ -170,6 +170,9 @@ def _lines_matched(regex, data: bytes, starts, lines: list, first: int, last: in
     found without trying every line: a search of the joined text from a window's start finds the leftmost match
     from there, and no window ending before it holds one (a match within a window is a match in the joined text;
     RE2 reads the text around a search's bounds as the context of its edges)."""
+    if regex is None:  # (an expression that cannot be searched for alone: every line it may match)
+        yield from (line for line in range(first, last) if lines[line])
+        return
     end = starts[last]  # where the last line's window ends
     at = starts[first] - 1  # where the window of `first`, the first line not yet judged, starts
     while first < last:

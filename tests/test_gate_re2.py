@@ -198,3 +198,22 @@ def test_a_non_ascii_character_s_bytes_are_one_group_in_gate_forms():
     found = set()
     sets.scan(data, starts, lines, lambda _i, line: found.add(line))
     assert 0 in found and 2 not in found
+
+
+def test_an_expression_a_set_takes_but_re2_cannot_compile_alone_lets_every_line_through(monkeypatch):
+    import re2
+
+    real = re2.compile
+
+    def compile_(expression, options=None):
+        if expression == b"newsletter":
+            raise re2.error("too large")
+        return real(expression, options)
+
+    monkeypatch.setattr(re2, "compile", compile_)
+    sets = Re2Sets([b"newsletter", b"\\nadvert"])
+    lines = ["Sign up for our newsletter", "advertisement", "", "nothing"]
+    data, starts = _joined(lines)
+    found = set()
+    sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
+    assert found == {(0, 0), (0, 1), (0, 3), (1, 1)}
