@@ -1,10 +1,11 @@
 """The gate's second engine: RE2 sets, for when hyperscan is not installed (google-re2 has wheels nearly everywhere).
 
 An RE2 set tells which of its expressions match somewhere in a text, not where. The gate needs lines, so a
-document's lines are scanned as one text (as `BranchGate.scan` joins them: each line between two newlines), the set
-names the few expressions that match anywhere in it (about two of two thousand in a news article), and each of those
-is then looked for line by line, only where it can be: it judges a line by a match within the line's window of the
-joined text, "\\n" + line + "\\n", which is what gate expressions are written for.
+document's lines are joined (as `BranchGate.scan` joins them: each line between two newlines) and taken in blocks of
+~16 KB; the sets name the few expressions that match somewhere in a block (about two of two thousand in a news
+article), and each of those is then looked for from line to line in the block, only where it can be: it judges a
+line by a match within the line's window of the joined text, "\\n" + line + "\\n", which is what gate expressions
+are written for.
 
 RE2 is exact where hyperscan's prefilter mode approximates, so an expression RE2 cannot take as written (a
 backreference, a possessive quantifier) is left out, and its alternative is judged by its keys as before. So are the
@@ -21,8 +22,8 @@ from bisect import bisect_left, bisect_right
 # over the text (while the states are built) and the second, adding ~40 MB to the process (docs/performance.md).
 SET_SIZE = 350
 MAX_MEM = 32 << 20
-# every joined text starts with a newline: a set that does not report this expression failed (its DFA ran out of
-# memory, which RE2 reports as no match at all), and then every expression of it is taken to match
+# every block holds a newline: a set that does not report this expression failed (its DFA ran out of memory,
+# which RE2 reports as no match at all), and then every expression of it is taken to match
 _PROBE = b"\\n"
 
 
