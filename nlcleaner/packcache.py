@@ -57,15 +57,15 @@ _CODE: list[str] = []
 
 
 def _code_digest() -> str:
-    """A hash of the code that builds what is cached (loader, kinds, anchors, prefilter, the line views the gate
-    is checked with): an edited kind renews it."""
+    """A hash of the code that builds what is cached (loader, kinds, anchors, prefilter and the RE2 gate, the line
+    views the gate is checked with): an edited kind renews it."""
     if not _CODE:
         import hashlib
 
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
         files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), root / "anchors.py", root / "prefilter.py",
-                        root / "detect.py", root / "normalise.py"])
+                        root / "gate_re2.py", root / "detect.py", root / "normalise.py"])
         for f in files:
             try:
                 h.update(f.name.encode() + b"\0" + f.read_bytes())

@@ -172,9 +172,9 @@ def choose_gate(backend: str, requested: str | None = None) -> str | None:
     ("0" for none, or an engine's name), else hyperscan with the hyperscan backend and RE2 with the others, when
     installed (the fallback is for the keys too: hyperscan's keys come with its gate)."""
     name = (requested or os.environ.get(_GATE_ENV) or "1").strip().lower()
-    if name in ("0", "off", "none"):
+    if name in ("0", "off", "none", "false", "no"):
         return None
-    if name in ("1", "on", ""):
+    if name in ("1", "on", "true", "yes", ""):
         name = "hyperscan" if backend == "hyperscan" else "re2"
         return name if _gate_installed(name) else None
     if name not in GATES:
@@ -1737,7 +1737,11 @@ def _bytes_grouped(form: bytes) -> bytes:
     """A gate form with each character outside ASCII (written, or escaped: `\\é`) made a group of its UTF-8 bytes:
     the gate's engines read an expression byte by byte, where a quantifier after "»" would repeat its last byte
     alone, so `»?` would require the first one and turn away the ASCII line `regex` matches without it. (In a set,
-    the bytes stand for themselves, none of them ASCII: what the set matches on an ASCII line does not change.)"""
+    the bytes stand for themselves, none of them ASCII: what the set matches on an ASCII line does not change.) A
+    form with a comment, `(?#...)`, is left as it is: the piece walk does not know comments, and a group's `)` inside
+    one would end it early."""
+    if b"(?#" in form:
+        return form
     return _rewritten(form, lambda kind, piece, _p, _a: piece if kind == "set" or piece.isascii() else f"(?:{piece})")
 
 

@@ -12,10 +12,10 @@ SHARED = ROOT.parent / "shared"
 
 def gate_on() -> bool:
     """Whether a default Cleaner gets the hyperscan gate here: hyperscan installed, and neither
-    NLCLEANER_PREFILTER nor NLCLEANER_GATE=0 turning it away (the suite also runs with a forced backend)."""
-    from nlcleaner.prefilter import choose_backend
+    NLCLEANER_PREFILTER nor NLCLEANER_GATE turning it away (the suite also runs with a forced backend or gate)."""
+    from nlcleaner.prefilter import choose_backend, choose_gate
 
-    return choose_backend() == "hyperscan" and os.environ.get("NLCLEANER_GATE", "1") != "0"
+    return choose_gate(choose_backend()) == "hyperscan"
 
 
 # for tests of the gate itself: skipped, not failed, where the gate is not in use

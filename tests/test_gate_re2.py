@@ -98,8 +98,9 @@ def test_the_gate_is_chosen_forced_and_turned_off(monkeypatch):
     monkeypatch.delenv("NLCLEANER_GATE", raising=False)
     assert choose_gate("ahocorasick") == "re2"
     assert choose_gate("python") == "re2"
-    monkeypatch.setenv("NLCLEANER_GATE", "0")
-    assert choose_gate("python") is None
+    for off in ("0", "off", "false", "no"):
+        monkeypatch.setenv("NLCLEANER_GATE", off)
+        assert choose_gate("python") is None and choose_gate("hyperscan") is None
     monkeypatch.setenv("NLCLEANER_GATE", "re2")
     assert choose_gate("python") == "re2"
     monkeypatch.setenv("NLCLEANER_GATE", "nonsense")

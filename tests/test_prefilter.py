@@ -1035,6 +1035,8 @@ MISREAD = [
     ("raw", "^Anzeige ?»?$", "Anzeige »", "Anzeige"),
     ("normalised", "ΐ?promo code", "ΐpromo code", "promo code"),
     ("normalised", "\\é?tracking pixel", "étracking pixel", "tracking pixel"),
+    ("raw", "^Anzeige(?#label, é.g. (de)", "Anzeige: Jetzt »", "Anzeige"),  # (a comment is not to be grouped in)
+    ("normalised", "^anzeige(?#label, ΐ.g. (de)", "anzeige ΐ", "anzeige"),
 ]
 
 
