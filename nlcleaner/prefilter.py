@@ -1961,29 +1961,23 @@ class BranchGate:
         data = ("\n" + "\n".join(lines) + "\n").encode()  # (ASCII: the same bytes in any encoding)
         # where each line starts in `data` (line i ends with the newline at starts[i + 1] - 1); 8 bytes a line
         starts = array("q", accumulate(map((1).__add__, map(len, lines)), initial=1))
-        if self.engine != "hyperscan":
-            for sets, glob in self.dbs[view]:
 
-                def report(i, line, glob=glob):
-                    s = out.get(glob[i])
-                    if s is None:
-                        out[glob[i]] = {line}
-                    else:
-                        s.add(line)
+        def add(tid: int, line: int) -> None:
+            s = out.get(tid)
+            if s is None:
+                out[tid] = {line}
+            else:
+                s.add(line)
 
-                sets.scan(data, starts, lines, report)
-            return
         for db, glob in self.dbs[view]:
+            if self.engine != "hyperscan":  # (RE2 sets report each expression's lines themselves: see gate_re2)
+                db.scan(data, starts, lines, lambda i, line, glob=glob: add(glob[i], line))
+                continue
 
             def on_match(lid, _start, end, _flags, _ctx, glob=glob):
                 line = bisect_right(starts, end - 1) - 1
                 if 0 <= line < len(lines) and lines[line]:
-                    tid = glob[lid]
-                    s = out.get(tid)
-                    if s is None:
-                        out[tid] = {line}
-                    else:
-                        s.add(line)
+                    add(glob[lid], line)
 
             db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
 
