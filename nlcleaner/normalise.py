@@ -34,16 +34,15 @@ _TRAIL = regex.compile(r"[\s.:;,!?|»›→>\-…\"']+$")
 _EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
 
 
-_PLAIN_START = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
+# the ASCII characters a match of _LEAD may begin with (a line starting with any other ASCII character has no lead):
+# the quick path refuses them at a line's start (a digit only when a list number follows)
+_LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 # what a line's last character must not be for the quick path: what strip() or a table row's closing border would
 # take off (a line ending in a digit, "-" or ">" loses nothing there)
 _PLAIN_END = frozenset("| \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 _DIGITS = frozenset("0123456789")
 # the only lead a line starting with a digit can have: a list number (_LEAD's alternative for it)
 _NUMBERED = regex.compile(_NUMBER)
-# the ASCII characters a match of _LEAD may begin with (a line starting with anything else ASCII has no lead): those
-# the quick path refuses at a line's start
-_LEAD_ASCII = _PLAIN_START
 # any character _TRANSLATE maps (a line without one is left as it is); a set of single characters means the same
 # to both engines, and the standard library's finds them about four times faster on the lines that need it
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")
@@ -110,7 +109,7 @@ def normalise(line: str) -> str:
     if (
         line.isascii()
         and line
-        and (line[0] not in _PLAIN_START or line[0] in _DIGITS and not _NUMBERED.match(line))
+        and (line[0] not in _LEAD_ASCII or line[0] in _DIGITS and not _NUMBERED.match(line))
         and line[-1] not in _PLAIN_END
         and "  " not in line
         and "*" not in line
