@@ -14,7 +14,7 @@ from typing import Callable, Iterable, NamedTuple
 import regex
 
 from .kinds.line_match import LineMatcher, LineView
-from .normalise import normalise
+from .normalise import normalise, split_lines
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
 _NONE: dict = {}
 
@@ -125,7 +125,7 @@ class Round:
             # not what a split leaves after a final newline
             parts = [p for a, b in carry.kept for p in previous.parts[a:b]]
         else:
-            parts = hits.parts if hits is not None and hits.parts is not None else text.split("\n")
+            parts = hits.parts if hits is not None and hits.parts is not None else split_lines(text)
             if parts[-1] == "":
                 parts.pop()
         self.parts = parts

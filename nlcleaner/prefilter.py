@@ -31,7 +31,7 @@ from operator import not_
 
 from . import normalise as normalise_module
 from .errors import ConfigError
-from .normalise import PIECE, by_pieces, pieces
+from .normalise import PIECE, by_pieces, pieces, split_lines
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
@@ -364,7 +364,7 @@ class _ByWords:
         seen = self._lines
         if len(seen) >= _MAX_LINES:
             seen.clear()
-        for i, line in enumerate(view.split("\n")):
+        for i, line in enumerate(split_lines(view)):
             if not line:
                 continue
             present = seen.get(line)
@@ -883,7 +883,7 @@ class Prefilter:
             _find_lines(view, self._needed_keys, self._needed, hits)
         if text.isascii():
             return Hits(hits, holds_marker(view), self._assumed)
-        parts = text.split("\n")  # the Round takes them over: one split of the text less
+        parts = split_lines(text)  # the Round takes them over: one split of the text less
         self._keys_outside_ascii(lines, parts, hits)
         return Hits(hits, holds_marker(view), self._assumed, parts)
 
@@ -956,7 +956,7 @@ class Prefilter:
         if self._gate_matchers is not None or self._gate is not None:
             if self.gate is not None and not self._too_long(text):
                 view = self._view(text)
-                return self._scan_judged(view, text, view.split("\n"))
+                return self._scan_judged(view, text, split_lines(view))
         if len(text) <= PIECE:
             view = self._view(text)
             return Hits(self._key_lines(view), holds_marker(view))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlcleaner.normalise import normalise
+from nlcleaner import normalise as normalise_module
+from nlcleaner.normalise import normalise, split_lines
 
 
 @pytest.mark.parametrize("line, view", [
@@ -91,3 +92,47 @@ def test_runs_of_white_space_become_one_space_as_the_regex_reads_white_space():
         assert _one_spaced(s).strip() == _SPACE.sub(" ", s).strip(), repr(s)
     assert normalise("Wide\u3000\u3000gap\x85and\u2028more  here") == "wide gap and more here"
     assert normalise("Keeps\x1c  a separator") == "keeps\x1c a separator"
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "a", "a\n", "\n\na\n\n", "one\ntwo\none\ntwo\n", "x\r\ny\r\nx\r\n", "no newline at the end\nx\nx",
+    "\n".join(["word", "", "other", "word"] * 50), "\n".join(["wörd", "слово", "😀"] * 40) + "\n",
+])
+@pytest.mark.parametrize("piece", [1, 3, 64, 1 << 20])
+def test_split_lines_is_a_split_at_newlines_with_equal_lines_shared(monkeypatch, text, piece):
+    monkeypatch.setattr(normalise_module, "MANY_LINES", 0)  # every text counts as one of very many lines
+    monkeypatch.setattr(normalise_module, "PIECE", piece)  # split a few characters at a time
+    lines = split_lines(text)
+    assert lines == text.split("\n")
+    shared = {}
+    assert all(shared.setdefault(line, line) is line for line in lines)  # one string for each distinct line
+
+
+def test_split_lines_of_a_usual_text_is_a_plain_split():
+    text = "\n".join(["same"] * 1000)
+    lines = split_lines(text)
+    assert lines == text.split("\n") and len({id(line) for line in lines}) == 1000
+
+
+def test_a_text_of_very_many_lines_is_cleaned_as_with_a_plain_split(monkeypatch):
+    from nlcleaner import Cleaner, detect, prefilter
+
+    text = "\n".join(["Advertisement", "word", "Share this", "Это слово.", "", "Follow us on Twitter"] * 300) + "\n"
+    cleaner = Cleaner()
+    before = cleaner.clean(text)
+    monkeypatch.setattr(normalise_module, "MANY_LINES", 10)
+    monkeypatch.setattr(normalise_module, "PIECE", 50)
+    rounds = []
+    monkeypatch.setattr(detect.Round, "__init__", _recording(detect.Round.__init__, rounds))
+    after = cleaner.clean(text)
+    assert after.text == before.text and after.removals == before.removals and before.removals
+    # (the rounds did split the text the new way: their equal lines are one string)
+    assert any(len({id(p) for p in r.parts}) < len(r.parts) / 10 for r in rounds)
+    assert prefilter.split_lines is split_lines
+
+
+def _recording(init, rounds):
+    def wrapped(self, *args, **kwargs):
+        init(self, *args, **kwargs)
+        rounds.append(self)
+    return wrapped
