@@ -285,6 +285,7 @@ class Round:
         character)."""
         if self._gate is None and self._inherited is not None:
             self._gate = _renumbered(*self._inherited)
+            self._inherited = None  # (the previous round's verdicts: as many sets of line numbers again)
         if self._gate is None:
             # a line's verdicts depend on its text alone: each distinct text is judged once (lists of short lines
             # repeat most of theirs), and the verdicts are then given to every line holding it

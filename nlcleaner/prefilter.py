@@ -897,14 +897,9 @@ class Prefilter:
         if self._foreign_engine is not None:
             numbers = _not_ascii(lines)
             numbers = list(compress(numbers, map(_FOREIGN.search, map(lines.__getitem__, numbers))))
-            if numbers:
-                found, _ = self._foreign_engine.find("\n".join(map(lines.__getitem__, numbers)))
-                _collect(found, self._foreign, numbers, hits)
+            _find_on_lines(self._foreign_engine, lines, numbers, self._foreign, hits)
         if self._raw_engine is not None:
-            numbers = _not_ascii(parts)
-            if numbers:
-                found, _ = self._raw_engine.find("\n".join(map(lines.__getitem__, numbers)))
-                _collect(found, self._raw_keys, numbers, hits)
+            _find_on_lines(self._raw_engine, lines, _not_ascii(parts), self._raw_keys, hits)
 
     def _holds_a_key(self, view: str) -> bool:
         """Whether a case-folded text holds any key at all: first one of the single-character keys (letters first)
@@ -1357,6 +1352,21 @@ def _find_lines(view: str, keys, ids, hits: dict[int, set[int]]) -> None:
     if found:
         found.sort()
         _add_at_offsets(found, view, hits)
+
+
+def _find_on_lines(engine, lines: list[str], numbers: list[int], ids, hits: dict[int, set[int]]) -> None:
+    """Add to `hits` the keys the engine finds on the lines numbered `numbers` (`ids`: its key ids as `hits` numbers
+    them), looked for through those lines joined, about PIECE characters at a time: on a 10 MB text in another
+    script most lines are such lines, and joined at once they would be another copy of it, and its UTF-8 bytes."""
+    # ends[k]: the length of the lines up to the k-th, each with its newline
+    ends = list(accumulate(map((1).__add__, map(len, map(lines.__getitem__, numbers))), initial=0))
+    first = 0
+    while first < len(numbers):
+        last = max(bisect_right(ends, ends[first] + PIECE) - 1, first + 1)
+        group = numbers[first:last]
+        found, _ = engine.find("\n".join(map(lines.__getitem__, group)))
+        _collect(found, ids, group, hits)
+        first = last
 
 
 def _collect(found, ids, numbers, hits: dict[int, set[int]], only=None) -> None:

@@ -1061,3 +1061,23 @@ def test_a_user_pattern_each_gate_once_misread_is_found_as_by_keys_alone(tmp_pat
     a, b = plain.clean(text), gated.clean(text)
     assert [r.text.strip() for r in a.removals] == [line]
     assert (a.text, a.removals) == (b.text, b.removals)
+
+
+@pytest.mark.parametrize("engine, backend", _gate_engines())
+def test_keys_of_lines_outside_ascii_are_found_the_same_in_groups_of_lines(monkeypatch, engine, backend):
+    """The keys looked for only on lines outside ASCII are found through those lines joined a piece at a time
+    (`_find_on_lines`, so that a large text in another script is not copied whole): groups of any size find what
+    one group finds, the lines' numbers kept."""
+    from nlcleaner import prefilter
+
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+    pf = Cleaner()._prefilter
+    assert pf.gate is not None and pf.gate.engine == engine
+    texts = [(ROOT / "fixtures/appeals/ru-middle-donation/input.txt").read_text(encoding="utf-8"),
+             *(doc for doc in _gate_documents() if not doc.isascii())]
+    whole = [pf.scan(text).lines for text in texts]
+    assert any(whole)
+    for piece in (1, 40, 500):
+        monkeypatch.setattr(prefilter, "PIECE", piece)
+        assert [pf.scan(text).lines for text in texts] == whole
