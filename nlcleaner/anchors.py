@@ -112,7 +112,7 @@ class _Walker:
         return best
 
     def useful(self, key: str) -> bool:
-        if not key:
+        if not key or "\n" in key:  # (a line never holds a newline: such a key would find nothing on one)
             return False
         if _WORD.search(key):
             if self.short:

@@ -218,3 +218,12 @@ def test_a_user_rule_with_a_posix_class_removes_its_lines_with_every_backend(tmp
         for cleaner in (Cleaner(settings), keys_only(settings)):
             assert [r.text.strip() for r in cleaner.clean(text).removals] == ["promo ab7cd"]
     assert [str(w.message) for w in shown] == []
+
+
+@pytest.mark.parametrize("pattern", [r"[\n©]", "©\n©", r"x\ny", r"(?:a|\n)bc"])
+def test_no_key_holds_a_newline(pattern):
+    """A line never holds a newline: a key with one would find nothing (or, looked for over lines joined by
+    newlines, a line that does not hold it)."""
+    from nlcleaner.prefilter import branch_keys
+
+    assert not any("\n" in key for key in branch_keys(pattern) or ())

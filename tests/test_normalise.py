@@ -96,16 +96,26 @@ def test_runs_of_white_space_become_one_space_as_the_regex_reads_white_space():
 
 @pytest.mark.parametrize("text", [
     "", "\n", "a", "a\n", "\n\na\n\n", "one\ntwo\none\ntwo\n", "x\r\ny\r\nx\r\n", "no newline at the end\nx\nx",
-    "\n".join(["word", "", "other", "word"] * 50), "\n".join(["wörd", "слово", "😀"] * 40) + "\n",
+    "\n".join(["word", "", "other", "word"] * 600), "\n".join(["wörd", "слово", "😀"] * 400) + "\n",
+    "\n".join(f"line {i}" for i in range(3000)), "\n".join(f"line {i % 1500}" for i in range(3000)),
 ])
 @pytest.mark.parametrize("piece", [1, 3, 64, 1 << 20])
-def test_split_lines_is_a_split_at_newlines_with_equal_lines_shared(monkeypatch, text, piece):
+def test_split_lines_is_a_split_at_newlines(monkeypatch, text, piece):
     monkeypatch.setattr(normalise_module, "MANY_LINES", 0)  # every text counts as one of very many lines
     monkeypatch.setattr(normalise_module, "PIECE", piece)  # split a few characters at a time
-    lines = split_lines(text)
-    assert lines == text.split("\n")
-    shared = {}
-    assert all(shared.setdefault(line, line) is line for line in lines)  # one string for each distinct line
+    assert split_lines(text) == text.split("\n")
+
+
+@pytest.mark.parametrize("piece", [1, 64, 4096])  # (pieces shorter than the texts: sharing is judged after each)
+def test_equal_lines_are_one_string_unless_most_lines_are_distinct(monkeypatch, piece):
+    monkeypatch.setattr(normalise_module, "MANY_LINES", 0)
+    monkeypatch.setattr(normalise_module, "PIECE", piece)
+    repeated = split_lines("\n".join(["word", "", "other", "word", "слово"] * 1000))
+    assert len({id(line) for line in repeated}) == 4  # one string for each distinct line
+    distinct = split_lines("\n".join(f"line {i % 2500}" for i in range(5000)))
+    assert distinct == [f"line {i % 2500}" for i in range(5000)]
+    # (sharing stopped once most lines read were distinct: the repeats of the second half are strings of their own)
+    assert len({id(line) for line in distinct}) > 2500
 
 
 def test_split_lines_of_a_usual_text_is_a_plain_split():

@@ -1077,7 +1077,9 @@ def test_keys_of_lines_outside_ascii_are_found_the_same_in_groups_of_lines(monke
     texts = [(ROOT / "fixtures/appeals/ru-middle-donation/input.txt").read_text(encoding="utf-8"),
              *(doc for doc in _gate_documents() if not doc.isascii())]
     whole = [pf.scan(text).lines for text in texts]
-    assert any(whole)
+    with monkeypatch.context() as m:  # (the lines it finds are some of the scan's: the comparison is not empty)
+        m.setattr(prefilter, "_find_on_lines", lambda *args: None)
+        assert [pf.scan(text).lines for text in texts] != whole
     for piece in (1, 40, 500):
         monkeypatch.setattr(prefilter, "PIECE", piece)
         assert [pf.scan(text).lines for text in texts] == whole
