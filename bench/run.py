@@ -12,6 +12,7 @@ machine. Corpora are written under --dir (default: $TMPDIR/nlcleaner-bench) and 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -108,20 +109,25 @@ def startup(work: Path) -> dict[str, float]:
         if pin and hasattr(os, "sched_setaffinity"):
             os.sched_setaffinity(0, pin)
 
-    programs = {"nl": [sys.executable, "-m", "nlcleaner", "clean", str(one)],
-                "typer": [sys.executable, str(bare), str(one)]}
+    nl = [sys.executable, "-m", "nlcleaner", "clean", str(one)]
+    programs = {"nl": (nl, env), "typer": ([sys.executable, str(bare), str(one)], env)}
+    if importlib.util.find_spec("ahocorasick") is not None:  # and the RE2 gate: what `pip install nlcleaner` runs
+        programs["nl_no_hyperscan"] = (nl, {**env, "NLCLEANER_PREFILTER": "ahocorasick"})
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
     for i in range(STARTUP_RUNS + 2):
-        for name, cmd in programs.items():
-            out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, env=env,
+        for name, (cmd, cmd_env) in programs.items():
+            out = subprocess.run([sys.executable, "-c", MEASURE, *cmd], capture_output=True, text=True, env=cmd_env,
                                  preexec_fn=pin_me, check=True).stdout.split()
             if int(out[2]) != 0:
                 raise SystemExit(f"benchmark command failed ({out[2]}): {' '.join(cmd)}")
             if i >= 2:  # the first runs write the bytecode (and, after a pack change, the pack cache)
                 times[name].append((float(out[0]), float(out[3])))
     med = {name: (statistics.median(w for w, _ in t), statistics.median(c for _, c in t)) for name, t in times.items()}
-    return {"start_s": med["nl"][0], "start_typer_s": med["typer"][0], "start_cpu_s": med["nl"][1],
-            "start_typer_cpu_s": med["typer"][1]}
+    got = {"start_s": med["nl"][0], "start_typer_s": med["typer"][0], "start_cpu_s": med["nl"][1],
+           "start_typer_cpu_s": med["typer"][1]}
+    if "nl_no_hyperscan" in med:
+        got["start_no_hyperscan_s"] = med["nl_no_hyperscan"][0]
+    return got
 
 
 def nlcleaner_cmd(src: Path, dst: Path, jobs: int = 1) -> list[str]:
@@ -203,6 +209,9 @@ def startup_row(figures: dict, row, work: Path) -> None:
         f"bare typer app {got['start_typer_s']:.3f} s, +{got['start_s'] - got['start_typer_s']:.3f} s; CPU "
         f"{got['start_cpu_s']:.3f} s vs {got['start_typer_cpu_s']:.3f} s, "
         f"+{got['start_cpu_s'] - got['start_typer_cpu_s']:.3f} s")
+    if "start_no_hyperscan_s" in got:
+        row("  the same without hyperscan (RE2 gate)", f"{got['start_no_hyperscan_s']:.3f} s",
+            f"+{got['start_no_hyperscan_s'] - got['start_typer_s']:.3f} s over the bare typer app")
 
 
 def main(argv=None) -> int:

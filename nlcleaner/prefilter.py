@@ -606,27 +606,11 @@ class Prefilter:
         (`_index_targets`) on the way."""
         gate = self._gate
         cached = self._misses_file()
-        misses = None
-        if cached is not None:
-            try:
-                misses = {int(x) for x in cached.read_text().split()}
-                if not all(0 <= t < len(gate.targets) for t in misses):
-                    misses = None  # (not a file this code wrote: checked again)
-                else:
-                    os.utime(cached)  # in use: not pruned
-            except Exception:
-                misses = None
+        misses = read_numbers(cached, len(gate.targets))
         if misses is None:
             self._index_targets(matchers)  # (the check finds the targets worth trying on a line by their keys)
             misses = self._gate_misses()
-            if cached is not None:
-                from .io.atomic import write_atomic  # (only when the check was made: tempfile is no start-up cost)
-
-                try:
-                    cached.parent.mkdir(parents=True, exist_ok=True)
-                    write_atomic(cached, " ".join(map(str, sorted(misses))).encode())
-                except Exception:
-                    pass
+            write_numbers(cached, sorted(misses))
         for tid in misses:
             m, b = gate.targets[tid]
             gate.gated.get(id(m), {}).pop(b, None)
@@ -1990,6 +1974,34 @@ class BranchGate:
                     add(glob[lid], line)
 
             db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
+
+
+def read_numbers(file, below: int) -> list[int] | None:
+    """The numbers a cache file of them holds (see `write_numbers`), each below `below`, and the file marked in use
+    (not pruned); None when there is none (`file` None: no cache) or it is not one this code wrote."""
+    if file is None:
+        return None
+    try:
+        numbers = [int(x) for x in file.read_text().split()]
+        if not all(0 <= n < below for n in numbers):
+            return None
+        os.utime(file)
+    except Exception:
+        return None
+    return numbers
+
+
+def write_numbers(file, numbers) -> None:
+    """Cache numbers (in `file`, None: no cache); a cache that cannot be written is no error."""
+    if file is None:
+        return
+    from .io.atomic import write_atomic  # (only when there is something to write: tempfile is no start-up cost)
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(file, " ".join(map(str, numbers)).encode())
+    except Exception:
+        pass
 
 
 def _gate_cache_file(exprs: list[bytes], flags: int, version: str):

@@ -218,3 +218,22 @@ def test_an_expression_a_set_takes_but_re2_cannot_compile_alone_lets_every_line_
     found = set()
     sets.scan(data, starts, lines, lambda i, line: found.add((i, line)))
     assert found == {(0, 0), (0, 1), (0, 3), (1, 1)}
+
+
+def test_which_expressions_re2_takes_is_cached_and_a_damaged_cache_is_made_again(tmp_path, monkeypatch):
+    """`_takes` walks every expression in Python: its answer is kept in the cache (a short run's start-up), read
+    back when valid, and made again from a file this code did not write."""
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
+    expressions = [b"\\nab", b"^ab", b"x{,3}", b"b a", b"\\nb\\b", b"(a)\\1"]
+    expected = [i for i, e in enumerate(expressions) if _takes(e)]
+    assert Re2Sets(expressions).kept == [i for i in expected if i != 5]  # (RE2 refuses the backreference)
+    (cached,) = tmp_path.glob("gate-*.takes")
+    assert [int(x) for x in cached.read_text().split()] == expected
+    cached.write_text("0 3")  # a valid file is believed: it is what is read
+    assert Re2Sets(expressions).kept == [0, 3]
+    for damaged in ("0 99", "zero", "-1"):
+        cached.write_text(damaged)
+        assert Re2Sets(expressions).kept == [i for i in expected if i != 5]
+        assert [int(x) for x in cached.read_text().split()] == expected  # (and written again)
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", "off")
+    assert Re2Sets(expressions).kept == [i for i in expected if i != 5]
