@@ -108,7 +108,10 @@ class Re2Sets:
         self._expressions = expressions
         # (set, the expression index behind each of its members after the probe)
         self._sets: list[tuple[object, list[int]]] = []
-        taken = _taken(expressions)
+        # expressions that begin at a line's start (a newline first: see `_on_lines`) share sets, apart from those
+        # that may begin anywhere: RE2 builds fewer DFA states for sets so made (on 14 MB of the dev dumps' lines, in
+        # the order of the packs: 1.00 s the first time, 0.28 s once the states exist; so grouped, 0.70 and 0.22)
+        taken = sorted(_taken(expressions), key=lambda i: not expressions[i].startswith(b"\\n"))
         for start in range(0, len(taken), SET_SIZE):
             self._add_sets(taken[start:start + SET_SIZE])
         self.kept = sorted(i for _, members in self._sets for i in members)

@@ -237,3 +237,15 @@ def test_which_expressions_re2_takes_is_cached_and_a_damaged_cache_is_made_again
         assert [int(x) for x in cached.read_text().split()] == expected  # (and written again)
     monkeypatch.setenv("NLCLEANER_CACHE_DIR", "off")
     assert Re2Sets(expressions).kept == [i for i in expected if i != 5]
+
+
+def test_expressions_that_begin_at_a_line_s_start_share_sets(monkeypatch):
+    """(RE2 builds fewer DFA states for sets so made: see Re2Sets.) The order of the sets is all that changes:
+    every expression is kept, and each set still names its own members."""
+    from nlcleaner import gate_re2
+
+    monkeypatch.setattr(gate_re2, "SET_SIZE", 3)
+    expressions = [b"ab", b"\\nab", b"cd", b"\\ncd", b"ef", b"\\nef", b"gh"]
+    sets = Re2Sets(expressions)
+    assert sets.kept == list(range(len(expressions)))
+    assert [members for _, members in sets._sets] == [[1, 3, 5], [0, 2, 4], [6]]
