@@ -111,7 +111,7 @@ def startup(work: Path) -> dict[str, float]:
 
     nl = [sys.executable, "-m", "nlcleaner", "clean", str(one)]
     programs = {"nl": (nl, env), "typer": ([sys.executable, str(bare), str(one)], env)}
-    if importlib.util.find_spec("ahocorasick") is not None:  # and the RE2 gate: what `pip install nlcleaner` runs
+    if all(importlib.util.find_spec(name) for name in ("ahocorasick", "re2")):  # what `pip install nlcleaner` runs
         programs["nl_no_hyperscan"] = (nl, {**env, "NLCLEANER_PREFILTER": "ahocorasick"})
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in programs}
     for i in range(STARTUP_RUNS + 2):

@@ -286,16 +286,12 @@ def _stop_at_a_key(mid, _start, _end, _flags, _ctx) -> bool:
 
 def _hs_cache_file(keys):
     """Where a compiled hyperscan database for these keys is kept (next to the pack cache), or None."""
-    import hashlib
-
     from .packcache import cache_dir
 
     folder = cache_dir()
     if folder is None:
         return None
-    h = hashlib.sha256(b"keys with the newline as id 0\0")
-    for k in keys:
-        h.update(k.encode("utf-8", "surrogatepass") + b"\0")
+    h = _digest(b"keys with the newline as id 0, v2\0", (k.encode("utf-8", "surrogatepass") for k in keys))
     try:
         import hyperscan
 
@@ -2007,17 +2003,25 @@ def write_numbers(file, numbers) -> None:
 def _gate_cache_file(exprs: list[bytes], flags: int, version: str):
     """Where what is built from these expressions is cached (`version`: the engine's, see BranchGate.version); None
     when nothing is cached."""
-    import hashlib
-
     from .packcache import cache_dir
 
     folder = cache_dir()
     if folder is None:
         return None
-    # the format changes when what a database holds for the same expressions does ("gate 2": the anchor-free
-    # fallback of refused expressions, since dropped; kept so that the caches of this format stay valid)
-    h = hashlib.sha256(b"gate 2, flags %d\0" % flags)
-    for e in exprs:
-        h.update(e + b"\0")
+    # the format changes when what a database holds for the same expressions does, or how they are hashed ("gate
+    # 3": each expression led by its length)
+    h = _digest(b"gate 3, flags %d\0" % flags, exprs)
     h.update(version.encode())
     return folder / f"gate-{h.hexdigest()[:32]}.db"
+
+
+def _digest(head: bytes, items):
+    """A sha256 of `head` and byte strings in order, each led by its length: joined by a separator instead,
+    [b"a", b"b"] and [b"a\\0b"] would hash alike, and an expression (or a key) may hold a NUL."""
+    import hashlib
+
+    h = hashlib.sha256(head)
+    for item in items:
+        h.update(b"%d:" % len(item))
+        h.update(item)
+    return h

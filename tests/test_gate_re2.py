@@ -239,13 +239,29 @@ def test_which_expressions_re2_takes_is_cached_and_a_damaged_cache_is_made_again
     assert Re2Sets(expressions).kept == [i for i in expected if i != 5]
 
 
-def test_expressions_that_begin_at_a_line_s_start_share_sets(monkeypatch):
+def test_expressions_that_begin_at_a_line_s_start_share_sets(tmp_path, monkeypatch):
     """(RE2 builds fewer DFA states for sets so made: see Re2Sets.) The order of the sets is all that changes:
     every expression is kept, and each set still names its own members."""
     from nlcleaner import gate_re2
 
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(gate_re2, "SET_SIZE", 3)
     expressions = [b"ab", b"\\nab", b"cd", b"\\ncd", b"ef", b"\\nef", b"gh"]
     sets = Re2Sets(expressions)
     assert sets.kept == list(range(len(expressions)))
     assert [members for _, members in sets._sets] == [[1, 3, 5], [0, 2, 4], [6]]
+
+
+def test_the_takes_cache_is_keyed_by_every_expression_whole_and_by_the_code(tmp_path, monkeypatch):
+    """Two lists of expressions never share a cache file, not even when one expression holds a NUL where the other
+    list splits in two (a file of the one read for the other would have RE2 take `{,3}`, which it reads as text);
+    and an edit of the code renews it."""
+    from nlcleaner import packcache
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
+    assert Re2Sets([b"ab", b"x{,3}y"]).kept == [0]
+    assert Re2Sets([b"ab\x00x{,3}y"]).kept == []  # (`_takes` refuses it: not the other list's file)
+    assert len(list(tmp_path.glob("gate-*.takes"))) == 2
+    monkeypatch.setattr(packcache, "_CODE", ["another version of the code"])
+    Re2Sets([b"ab", b"x{,3}y"])
+    assert len(list(tmp_path.glob("gate-*.takes"))) == 3

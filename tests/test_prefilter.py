@@ -1083,3 +1083,15 @@ def test_keys_of_lines_outside_ascii_are_found_the_same_in_groups_of_lines(monke
     for piece in (1, 40, 500):
         monkeypatch.setattr(prefilter, "PIECE", piece)
         assert [pf.scan(text).lines for text in texts] == whole
+
+
+def test_cache_files_are_keyed_by_each_expression_and_key_whole(tmp_path, monkeypatch):
+    """Expressions (and keys) are hashed each led by its length: a NUL inside one never makes two lists alike."""
+    from nlcleaner.prefilter import _gate_cache_file, _hs_cache_file
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
+    assert _gate_cache_file([b"ab", b"cd"], 0, "v") != _gate_cache_file([b"ab\x00cd"], 0, "v")
+    assert _gate_cache_file([b"ab", b"cd"], 0, "v") == _gate_cache_file([b"ab", b"cd"], 0, "v")
+    assert _gate_cache_file([b"ab", b"cd"], 0, "v") != _gate_cache_file([b"ab", b"cd"], 1, "v")
+    if "hyperscan" in BACKENDS:
+        assert _hs_cache_file(["ab", "cd"]) != _hs_cache_file(["ab\x00cd"])
