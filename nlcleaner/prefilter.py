@@ -239,13 +239,7 @@ class _Hyperscan:
         self._db = db
         self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
         if cached is not None:
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-                tmp.write_bytes(hyperscan.dumpb(db))
-                os.replace(tmp, cached)
-            except Exception:
-                pass
+            write_cache(cached, hyperscan.dumpb(db))
 
     def any(self, view: str) -> bool:
         """Whether the text holds any key at all (the scan stops at the first one; newlines do not count)."""
@@ -1886,9 +1880,9 @@ class BranchGate:
         """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
         hs = self._hs
         cached = _gate_cache_file(exprs, flags, str(getattr(hs, "__version__", "")))
-        if cached is not None:
+        kept = None if cached is None else read_numbers(cached.with_suffix(".kept"), len(exprs))
+        if kept is not None:
             try:
-                kept = [int(x) for x in cached.with_suffix(".kept").read_text().split()]
                 db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
                 db.scratch = hs.Scratch(db)  # a loaded database has none
                 os.utime(cached)  # in use: not pruned
@@ -1897,16 +1891,8 @@ class BranchGate:
                 pass
         db, kept = self._compile(exprs, flags)
         if cached is not None and db is not None:
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
-                tmp.write_bytes(hs.dumpb(db))
-                tmp_kept = cached.with_name(f"{cached.name}.{os.getpid()}.kept.tmp")
-                tmp_kept.write_text(" ".join(map(str, kept)))
-                os.replace(tmp_kept, cached.with_suffix(".kept"))
-                os.replace(tmp, cached)
-            except Exception:
-                pass
+            write_numbers(cached.with_suffix(".kept"), kept)  # (first: a database is never there without its list)
+            write_cache(cached, hs.dumpb(db))
         return db, kept
 
     def _compile(self, exprs: list[bytes], flags):
@@ -1988,14 +1974,19 @@ def read_numbers(file, below: int) -> list[int] | None:
 
 
 def write_numbers(file, numbers) -> None:
-    """Cache numbers (in `file`, None: no cache); a cache that cannot be written is no error."""
-    if file is None:
-        return
+    """Cache numbers (in `file`, None: no cache)."""
+    if file is not None:
+        write_cache(file, " ".join(map(str, numbers)).encode())
+
+
+def write_cache(file, data: bytes) -> None:
+    """Write a cache file whole or not at all (another process may be reading it); a cache that cannot be written
+    is no error."""
     from .io.atomic import write_atomic  # (only when there is something to write: tempfile is no start-up cost)
 
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(file, " ".join(map(str, numbers)).encode())
+        write_atomic(file, data)
     except Exception:
         pass
 
