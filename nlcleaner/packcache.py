@@ -25,6 +25,7 @@ from pathlib import Path
 
 _MEMO: dict[tuple[str, bool], tuple[str, object, list]] = {}
 _MAX_AGE = 30 * 86400
+_PRUNED: set[Path] = set()  # folders pruned by this process (see `_prune`)
 
 
 def cache_dir() -> Path | None:
@@ -222,6 +223,11 @@ def _write(file: Path, got) -> None:
 
 
 def _prune(folder: Path) -> None:
+    """Remove the cache files unused for _MAX_AGE (a file read is touched), once per folder and process: a cache
+    built anew writes a pickle per pack file, and each would look through the whole folder again."""
+    if folder in _PRUNED:
+        return
+    _PRUNED.add(folder)
     now = time.time()
     for old in [*folder.glob("pack-*.pickle"), *folder.glob("packs-*.pickle"), *folder.glob("gate-*"),
                 *folder.glob("hyperscan-*")]:

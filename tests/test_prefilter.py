@@ -182,6 +182,32 @@ def test_pack_cache_gives_the_same_rules_and_renews_when_a_pack_changes(tmp_path
     assert Cleaner(Settings()).clean(text).removals == Cleaner(Settings()).clean(text).removals
 
 
+def test_cache_files_unused_for_thirty_days_are_removed_and_no_others(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from nlcleaner import packcache
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(folder))
+    monkeypatch.setattr(packcache, "_PRUNED", set())
+    month_ago = time.time() - 31 * 86400
+    old = ["pack-0.pickle", "packs-0.pickle", "gate-0.db", "gate-0.takes", "hyperscan-0.db"]
+    for name in [*old, "pack-1.pickle", "gate-1.misses", "mine.txt"]:
+        (folder / name).write_text("x")
+    for name in [*old, "mine.txt"]:
+        os.utime(folder / name, (month_ago, month_ago))
+    pack = tmp_path / "mine.toml"
+    pack.write_text((ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    packcache._MEMO.clear()
+    packcache.load(pack, user=True)  # (writes its pickle, and prunes)
+    left = sorted(p.name for p in folder.iterdir() if not p.name.startswith("pack-") or p.name == "pack-1.pickle")
+    assert left == ["gate-1.misses", "mine.txt", "pack-1.pickle"]
+    assert len(list(folder.glob("pack-*.pickle"))) == 2  # (the one just written, and the recent one)
+
+
 @needs_gate
 def test_hyperscan_databases_loaded_from_the_cache_scan(tmp_path, monkeypatch):
     from nlcleaner import prefilter
