@@ -213,13 +213,43 @@ def _write(file: Path, got) -> None:
 
     try:
         data = pickle.dumps(got, protocol=pickle.HIGHEST_PROTOCOL)
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, file)
-        _prune(file.parent)
-    except Exception:  # read-only home, unpicklable kind...: no disk cache, nothing else changes
+    except Exception:  # an unpicklable kind...: no disk cache, nothing else changes
         return
+    write_cache(file, data)
+    _prune(file.parent)
+
+
+def read_numbers(file, below: int) -> list[int] | None:
+    """The numbers a cache file of them holds (see `write_numbers`), each below `below`, and the file marked in use
+    (not pruned); None when there is none (`file` None: no cache) or it is not one this code wrote."""
+    if file is None:
+        return None
+    try:
+        numbers = [int(x) for x in file.read_text().split()]
+        if not all(0 <= n < below for n in numbers):
+            return None
+        os.utime(file)
+    except Exception:
+        return None
+    return numbers
+
+
+def write_numbers(file, numbers) -> None:
+    """Cache numbers (in `file`, None: no cache)."""
+    if file is not None:
+        write_cache(file, " ".join(map(str, numbers)).encode())
+
+
+def write_cache(file, data: bytes) -> None:
+    """Write a cache file whole or not at all (another process may be reading it); a cache that cannot be written
+    is no error."""
+    from .io.atomic import write_atomic  # (only when there is something to write: tempfile is no start-up cost)
+
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(file, data)
+    except Exception:
+        pass
 
 
 def _prune(folder: Path) -> None:

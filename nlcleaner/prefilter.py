@@ -32,6 +32,7 @@ from operator import not_
 from . import normalise as normalise_module
 from .errors import ConfigError
 from .normalise import PIECE, by_pieces, pieces, split_lines
+from .packcache import read_numbers, write_cache, write_numbers
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
@@ -1956,39 +1957,6 @@ class BranchGate:
                     add(glob[lid], line)
 
             db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
-
-
-def read_numbers(file, below: int) -> list[int] | None:
-    """The numbers a cache file of them holds (see `write_numbers`), each below `below`, and the file marked in use
-    (not pruned); None when there is none (`file` None: no cache) or it is not one this code wrote."""
-    if file is None:
-        return None
-    try:
-        numbers = [int(x) for x in file.read_text().split()]
-        if not all(0 <= n < below for n in numbers):
-            return None
-        os.utime(file)
-    except Exception:
-        return None
-    return numbers
-
-
-def write_numbers(file, numbers) -> None:
-    """Cache numbers (in `file`, None: no cache)."""
-    if file is not None:
-        write_cache(file, " ".join(map(str, numbers)).encode())
-
-
-def write_cache(file, data: bytes) -> None:
-    """Write a cache file whole or not at all (another process may be reading it); a cache that cannot be written
-    is no error."""
-    from .io.atomic import write_atomic  # (only when there is something to write: tempfile is no start-up cost)
-
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(file, data)
-    except Exception:
-        pass
 
 
 def _gate_cache_file(exprs: list[bytes], flags: int, version: str):
