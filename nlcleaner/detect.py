@@ -349,6 +349,11 @@ class Round:
         per, everywhere = self._lines(matcher)
         lo, hi = max(zone.start, 0), min(zone.stop, self.n)
         view, match = self.view, matcher.match
+        if matcher.mode == "pattern" and self.prefilter.screening:  # (keys alone, the gate deferred)
+            screen = self.prefilter.screen
+
+            def match(line, alternatives):
+                return matcher.match(line, screen(matcher, alternatives, line))
         if everywhere:  # (keys alone) alternatives without keys: every line of the zone, with those of its keys
             if matcher.mode != "pattern":
                 return [i for i in range(lo, hi) if match(view(i))]

@@ -31,6 +31,9 @@ COLLECTOR_PAUSE_CHARS = 1_000_000
 BATCH_CHARS = 16_384
 BATCH_TEXTS = 256
 BATCH_GROUP_CHARS = 1 << 18
+# a deferred gate (Cleaner.defer_gate) is built once this many characters have been given: about what keys and
+# screening take to clean in the time the gate takes to build
+GATE_AFTER = 1 << 16
 
 
 @dataclass
@@ -110,8 +113,18 @@ class Cleaner:
     def rule(self, rule_id: str) -> Rule | None:
         return self._by_id.get(rule_id)
 
+    def defer_gate(self, chars: int = GATE_AFTER) -> "Cleaner":
+        """Clean the first `chars` characters given without building the gate (see `Prefilter.defer_gate`): for a
+        run that may clean only a file or two, such as the command line's. The same results. Returns self."""
+        self._prefilter.defer_gate(chars)
+        return self
+
     # cleaning
     def clean(self, text: str, source: str | None = None) -> CleanResult:
+        self._prefilter.given(len(text))
+        return self._clean_one(text, source)
+
+    def _clean_one(self, text: str, source: str | None) -> CleanResult:
         if len(text) < COLLECTOR_PAUSE_CHARS or not gc.isenabled():
             return self._clean(text, source)
         # a large document makes millions of short-lived objects (line tables, sets of line numbers); the cyclic
@@ -131,15 +144,16 @@ class Cleaner:
         sources = [None] * len(texts) if sources is None else list(sources)
         if len(sources) != len(texts):
             raise ValueError(f"clean_many: {len(texts)} texts but {len(sources)} sources")
+        self._prefilter.given(sum(map(len, texts)))
         if self._prefilter.gate is None:
-            return [self.clean(t, s) for t, s in zip(texts, sources)]
+            return [self._clean_one(t, s) for t, s in zip(texts, sources)]
         out: list[CleanResult | None] = [None] * len(texts)
         for group in _groups([i for i, t in enumerate(texts) if len(t) <= BATCH_CHARS], texts):
             # (a group at a time: what is prepared for a text is held until it is cleaned)
             hits = self._prefilter.scan_many([texts[i] for i in group])
             for i, h, made in zip(group, hits, first_rounds(self._prefilter.gate, hits)):
                 out[i] = self._clean(texts[i], sources[i], (h, made))
-        return [r if r is not None else self.clean(t, s) for r, t, s in zip(out, texts, sources)]
+        return [r if r is not None else self._clean_one(t, s) for r, t, s in zip(out, texts, sources)]
 
     def _clean(self, text: str, source: str | None, first: tuple | None = None) -> CleanResult:
         """`first`: (the text's scan, its first round's line views and gate verdicts or None), made with other

@@ -93,7 +93,7 @@ def cleaner(resolved):
     from ..errors import NLCleanerError
 
     try:
-        built = Cleaner(resolved.settings)
+        built = Cleaner(resolved.settings).defer_gate()  # (one file, or a hook's few: no gate to build for them)
     except NLCleanerError as exc:
         fail(str(exc))
     except OSError as exc:

@@ -131,7 +131,7 @@ class Session:
         if settings not in self._cleaners:
             from ..engine import Cleaner
 
-            self._cleaners[settings] = Cleaner(settings)
+            self._cleaners[settings] = Cleaner(settings).defer_gate()
         return self._cleaners[settings]
 
     def record(self, outcome: DocOutcome, *, count: bool = True, announce: bool = False) -> None:

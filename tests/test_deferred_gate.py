@@ -1,0 +1,114 @@
+"""A deferred gate (`Cleaner.defer_gate`, what the command line asks for): until enough text has been given, lines
+are found by keys and each alternative they find is screened alone by RE2 before `regex` confirms it. The output
+is the one keys alone give (and so the one the gate gives); the gate is built once the threshold is passed; the
+command line defers it, so that cleaning one small file does not build it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import keys_only
+from test_gate_fuzz import _documents
+
+from nlcleaner import Cleaner
+from nlcleaner.prefilter import Prefilter, available_backends, choose_backend, choose_gate
+
+pytest.importorskip("re2")
+
+ROOT = Path(__file__).resolve().parent.parent
+NEVER = 1 << 62
+
+
+def _outcome(cleaner, text):
+    res = cleaner.clean(text)
+    return res.text, res.removals, res.held, res.flags
+
+
+def _texts() -> list[str]:
+    """The fuzzed documents of the gate's own test, the fixtures, and every built-in rule's examples."""
+    fixtures = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+    examples = [t for r in Cleaner().all_rules for t in (*r.examples_remove, *r.examples_keep)]
+    return _documents(20261126, 200) + fixtures + examples
+
+
+@pytest.mark.parametrize("backend", [b for b in ("hyperscan", "ahocorasick") if b in available_backends()])
+def test_screening_changes_no_output(monkeypatch, backend):
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+    deferred = Cleaner().defer_gate(NEVER)
+    assert deferred._prefilter.screening
+    turned_away = []
+    screen = deferred._prefilter.screen
+
+    def counted(matcher, alternatives, line):
+        kept = screen(matcher, alternatives, line)
+        turned_away.extend(set(alternatives) - set(kept))
+        return kept
+
+    monkeypatch.setattr(deferred._prefilter, "screen", counted)
+    plain = keys_only()
+    removed = 0
+    for text in _texts():
+        a = _outcome(plain, text)
+        assert _outcome(deferred, text) == a, text[:300]
+        removed += len(a[1])
+    assert deferred._prefilter._gate is None  # never built: every text was screened
+    assert removed > 500
+    assert len(turned_away) > 1000  # the screen did turn alternatives away (they were not all confirmed by regex)
+
+
+def test_the_gate_is_built_once_the_texts_given_reach_the_threshold():
+    if choose_gate(choose_backend()) is None:
+        pytest.skip("no gate in use here (NLCLEANER_GATE=0)")
+    cleaner = Cleaner().defer_gate(100)
+    pf = cleaner._prefilter
+    cleaner.clean("Share this article\n" * 3)  # 57 characters
+    assert pf.screening and pf._gate is None
+    cleaner.clean_many(["Sign up for our newsletter\n", "Advertisement\n"])  # 84
+    assert pf.screening and pf._gate is None
+    result = cleaner.clean("Text of the story.\n\nShare this article\n")  # 122: past the threshold
+    assert not pf.screening and pf._gate is not None
+    assert [r.rule for r in result.removals] == [r.rule for r in Cleaner().clean(
+        "Text of the story.\n\nShare this article\n").removals]
+
+
+def test_the_library_builds_its_gate_at_once():
+    if choose_gate(choose_backend()) is None:
+        pytest.skip("no gate in use here (NLCLEANER_GATE=0)")
+    cleaner = Cleaner()
+    assert not cleaner._prefilter.screening
+    cleaner.clean("A single line of article text.\n")
+    assert cleaner._prefilter._gate is not None
+
+
+def test_the_command_line_defers_its_gate(tmp_path, monkeypatch):
+    """One small file: no gate is built; a file past the threshold: the gate is built for it."""
+    from typer.testing import CliRunner
+
+    import nlcleaner.cli.commands  # noqa: F401  (registers the commands)
+    from nlcleaner.cli import app
+    from nlcleaner.engine import GATE_AFTER
+
+    gated = choose_gate(choose_backend()) is not None
+    builds = []
+    real = Prefilter._build_gate
+
+    def counting(self):
+        builds.append(1)
+        real(self)
+
+    monkeypatch.setattr(Prefilter, "_build_gate", counting)
+    small = tmp_path / "small.txt"
+    small.write_text("A single line of article text.\n\nShare this article\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", "--isolated", str(small)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "A single line of article text.\n"
+    assert builds == []
+    large = tmp_path / "large.txt"
+    large.write_text("A line of article text, long enough to count.\n" * (GATE_AFTER // 40) + "Share this article\n",
+                     encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", "--isolated", str(large)])
+    assert result.exit_code == 0, result.output
+    assert not result.stdout.endswith("Share this article\n")
+    assert builds == ([1] if gated else [])
