@@ -350,10 +350,7 @@ class Round:
         lo, hi = max(zone.start, 0), min(zone.stop, self.n)
         view, match = self.view, matcher.match
         if matcher.mode == "pattern" and self.prefilter.screening:  # (keys alone, the gate deferred)
-            screen = self.prefilter.screen
-
-            def match(line, alternatives):
-                return matcher.match(line, screen(matcher, alternatives, line))
+            match = _screened(matcher, self.prefilter.screen)
         if everywhere:  # (keys alone) alternatives without keys: every line of the zone, with those of its keys
             if matcher.mode != "pattern":
                 return [i for i in range(lo, hi) if match(view(i))]
@@ -399,6 +396,15 @@ class Round:
         if off_at is not None:
             keep.update(range(off_at, self.n))
         return frozenset(keep)
+
+
+def _screened(matcher: LineMatcher, screen):
+    """`matcher.match` on the alternatives the deferred gate's screen lets through (see `Prefilter.screen`)."""
+
+    def match(line: LineView, alternatives) -> bool:
+        return matcher.match(line, screen(matcher, alternatives, line))
+
+    return match
 
 
 class Carry(NamedTuple):
