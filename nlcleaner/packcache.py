@@ -48,7 +48,9 @@ def _key(raw: bytes, path: str, user: bool) -> str:
     except Exception:  # pragma: no cover
         regex_version = "?"
     h = hashlib.sha256()
-    for part in (__version__, sys.version, regex_version, str(user), os.path.basename(path), _code_digest()):
+    # (the pack's whole path: a pickle records where its pack came from and is not taken for a pack elsewhere, so two
+    # installs sharing the cache, keyed alike, would each rewrite the other's files at every run)
+    for part in (__version__, sys.version, regex_version, str(user), os.path.abspath(path), _code_digest()):
         h.update(part.encode() + b"\0")
     h.update(raw)
     return h.hexdigest()[:32]
@@ -160,7 +162,7 @@ def _bundle(first: str) -> None:
 
     h = hashlib.sha256(b"built-in packs\0")
     for p in paths:
-        h.update(f"{os.path.basename(p)}\0{keys[p]}\0".encode())
+        h.update(f"{os.path.abspath(p)}\0{keys[p]}\0".encode())
     file = folder / f"packs-{h.hexdigest()[:32]}.pickle"
     got = _read_bundle(file, paths)
     if got is not None:

@@ -182,6 +182,30 @@ def test_pack_cache_gives_the_same_rules_and_renews_when_a_pack_changes(tmp_path
     assert Cleaner(Settings()).clean(text).removals == Cleaner(Settings()).clean(text).removals
 
 
+def test_the_same_pack_at_two_paths_keeps_a_cache_file_each(tmp_path, monkeypatch):
+    """Two installs sharing one cache (the same pack bytes at two paths): each reads its own file back, instead of
+    rewriting the one both were keyed to at every run (a pickle is not taken for the pack of another path)."""
+    from nlcleaner import packcache
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    body = (ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml").read_text(encoding="utf-8")
+    packs = []
+    for name in ("one", "two"):
+        (tmp_path / name).mkdir()
+        packs.append(tmp_path / name / "mine.toml")
+        packs[-1].write_text(body, encoding="utf-8")
+    written = []
+    real = packcache._write
+    monkeypatch.setattr(packcache, "_write", lambda file, got: (written.append(file.name), real(file, got)))
+    for _ in range(2):
+        for pack in packs:
+            packcache._MEMO.clear()
+            loaded, _ = packcache.load(pack, user=True)
+            assert loaded.path == str(pack)
+    assert len(written) == 2 and len(set(written)) == 2  # one file each, written once
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+
+
 def test_cache_files_unused_for_thirty_days_are_removed_and_no_others(tmp_path, monkeypatch):
     import os
     import time
