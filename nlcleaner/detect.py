@@ -44,6 +44,21 @@ def _raw_part(p: str) -> str | None:
     return p[:-1] if p[-1] == "\r" else p
 
 
+def gate_window(on: str, line: LineView, all_ascii: bool) -> bytes | None:
+    """One line as the gate judges it, for a form alone (see `Prefilter.screen`): its window, "\n" + its view +
+    "\n", or None where the gate would not judge it. The view: the raw text as `_raw_part` takes it; the normalised
+    one for a line not too long (`_norm_part`), through its stand-ins when it is not ASCII and the form is all
+    ASCII (as `gate_verdicts` scans such lines). (A line whose view is empty is judged here, where the gate leaves
+    it out: its window only lets more through.)"""
+    if on == "raw":
+        view = _raw_part(line.raw)
+    else:
+        view = line.norm if len(line.raw) <= GATE_MAX_CHARS else None
+        if view is not None and not view.isascii():
+            view = stand_ins(view) if all_ascii else None
+    return None if view is None else ("\n" + view + "\n").encode("ascii")
+
+
 def raw_views(lines: list[str], has_cr: bool) -> list[str | None]:
     """Every line's raw text as the gate sees it (`_raw_part`; `has_cr`: whether a line may hold a CR): without a
     call a line when no line holds a CR or is too long for the gate (the usual case)."""

@@ -38,6 +38,10 @@ BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
 # the gate judges lines up to this long (a longer line always passes: hyperscan in prefilter mode is slow on them)
 GATE_MAX_CHARS = 100_000
+# characters of text a deferred gate waits for (Prefilter.defer_gate), by its engine: about where building it and
+# judging by keys and the screen cost the same (a fresh process, fixture text: ~2 KB for hyperscan, whose database
+# loads from the cache, ~16 KB for RE2, whose sets compile anew)
+DEFER_GATE = {"hyperscan": 2_048, "re2": 16_384}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Splitting a pattern into alternatives
@@ -535,11 +539,12 @@ class Prefilter:
         self._required: dict[int, tuple] = {}
         self._gate: BranchGate | None = None
         self._gate_matchers = None
-        # a deferred gate (see `defer_gate`): characters of text given so far, how many it waits for, and each
-        # alternative's gate form compiled alone for the screening meanwhile ((matcher id, alternative) -> it)
+        # a deferred gate (see `defer_gate`): characters of text counted so far, how many it waits for, and each
+        # alternative's gate form compiled alone for the screening meanwhile ((matcher id, alternative) -> (the
+        # matcher, the form compiled alone or None))
         self._given = 0
         self._gate_after = 0
-        self._alone: dict[tuple[int, int], tuple | None] = {}
+        self._alone: dict[tuple[int, int], tuple] = {}
 
     @classmethod
     def for_matchers(cls, matchers, backend: str | None = None, keyed=(), witnesses=(),
@@ -572,54 +577,59 @@ class Prefilter:
     def gate(self) -> "BranchGate | None":
         """The gate, built on first use; None without one, or while it is deferred (see `defer_gate`)."""
         if self._gate_matchers is not None:
-            if self._given < self._gate_after:
+            if self.screening:
                 return None
             with _GATE_LOCK:  # built once: a thread must not see a half-built gate (or none) meanwhile
                 if self._gate_matchers is not None:
                     self._build_gate()
         return self._gate
 
-    def defer_gate(self, chars: int) -> None:
-        """Build the gate only once the texts given (see `given`) reach `chars` characters. Building it costs more
-        than a few short texts take to clean without it (RE2's sets compile in ~60 ms; hyperscan's database loads in
-        ~15 ms): a run over one small file, or a pre-commit hook's few, is quicker judged by keys alone, each
-        alternative they find screened alone by RE2 (`screen`). The output is the same either way."""
-        self._gate_after = chars
+    def defer_gate(self, chars: int | None = None) -> None:
+        """Build the gate only once the texts counted (see `count_text`) reach `chars` characters (None: what the
+        gate's engine is worth waiting for, DEFER_GATE). Building it costs more than a few short texts take to clean
+        without it (RE2's sets compile in ~60 ms; hyperscan's database loads in ~15 ms): a run over one small file,
+        or a pre-commit hook's few, is quicker judged by keys alone, each alternative they find screened alone by
+        RE2 first (`screen`). The output is the one keys alone give."""
+        self._gate_after = DEFER_GATE.get(getattr(self, "_gate_engine", None), 0) if chars is None else chars
 
-    def given(self, chars: int) -> None:
-        """Note that a text of `chars` characters is about to be cleaned (see `defer_gate`)."""
+    def count_text(self, chars: int) -> None:
+        """Count a text of `chars` characters about to be cleaned (see `defer_gate`)."""
         self._given += chars
 
     @property
     def screening(self) -> bool:
-        """Whether lines are judged by keys and `screen` for now, the gate being deferred."""
+        """Whether the gate is deferred for now: lines are found by keys, and screened (`screen`)."""
         return self._gate_matchers is not None and self._given < self._gate_after
 
     def screen(self, matcher, alternatives, line) -> list[int]:
-        """While the gate is deferred: the alternatives of a pattern matcher worth confirming on a line (a
-        LineView), of those its keys found. Each is judged as the RE2 gate would judge it, alone: its gate form
-        searched for in the line's window, "\n" + line + "\n", through the line's ASCII stand-ins for a
-        normalised line with other characters when the form is all ASCII. The forms are exact for RE2 and match
-        every line their alternative does (the gate's own promise); one RE2 cannot take as written, a line the gate
-        would not judge, or a matcher it never judges (a span rule's) leaves its alternative to be confirmed. Where
-        the alternatives' `regex` patterns would be compiled to turn a line away, an RE2 of each is compiled
-        instead, in a fraction of the time."""
+        """While the gate is deferred: those of a matcher's alternatives (found by their keys on a line, a LineView)
+        worth confirming there. Each is screened alone, its gate form compiled by RE2 and searched for in the line's
+        window (`detect.gate_window`: the line as the gate would see it), where the RE2 gate would search for it
+        among a set's members. A form is exact for RE2 and matches every line its alternative does (the gate's
+        promise); an alternative without one RE2 takes as written, or of a user's rule (the gate's check on the
+        examples, which could find a form that misses, is not made here), or on a line the gate would not judge,
+        is kept. Where keys alone would compile the alternatives' `regex` patterns to turn a line away, each gets
+        an RE2 compiled in a fraction of the time."""
+        from .detect import gate_window  # (detect imports this module)
+
         out = []
         for b in alternatives:
             key = (id(matcher), b)
-            alone = self._alone.get(key, False)
-            if alone is False:
-                alone = self._alone[key] = self._form_alone(matcher, b)
+            got = self._alone.get(key)
+            if got is None or got[0] is not matcher:  # (an id reused by another matcher is not taken for it)
+                got = self._alone[key] = (matcher, self._form_alone(matcher, b))
+            alone = got[1]
             if alone is not None:
-                window = _window(matcher.on, line, alone[1])
+                window = gate_window(matcher.on, line, alone[1])
                 if window is not None and alone[0].search(window) is None:
                     continue
             out.append(b)
         return out
 
-    def _form_alone(self, matcher, b: int) -> tuple | None:
+    @staticmethod
+    def _form_alone(matcher, b: int) -> tuple | None:
         """(alternative b's gate form compiled alone by RE2, whether the form is all ASCII), or None."""
-        if matcher.mode != "pattern" or any(m is matcher for m in self._keyed_matchers):
+        if matcher.user:
             return None
         forms = _gate_forms_of(matcher)
         form = forms[b] if b < len(forms) else None
@@ -1050,25 +1060,6 @@ class Prefilter:
         return hits
 
 
-def _window(on: str, line, all_ascii: bool) -> bytes | None:
-    """A line's window as the gate judges it ("\n" + its view + "\n"), None where the gate would not judge it: a
-    line too long; the raw view of one outside ASCII; a normalised view outside ASCII, unless the form is all ASCII,
-    which judges its stand-ins."""
-    if len(line.raw) > GATE_MAX_CHARS:
-        return None
-    if on == "raw":
-        text = line.raw
-        if not text.isascii():
-            return None
-    else:
-        text = line.norm
-        if not text.isascii():
-            if not all_ascii:
-                return None
-            text = stand_ins(text)
-    return ("\n" + text + "\n").encode("ascii")
-
-
 def lines_by_text(first: list[int], found: dict) -> list[dict]:
     """Line numbers of texts joined together, back to each text's own: `first[d]` is text d's first line among the
     joined ones (and `first[-1]` their number); `found` maps a key to joined line numbers. A table per text, of
@@ -1356,7 +1347,8 @@ def _plain(text: str) -> str:
 
 def _unsplit(view: str) -> str:
     """The case-folded text without the characters of _JOINERS and with full-width forms as ASCII (the same lines:
-    no newline is touched); composed as normalisation composes it (NFKC: "e" + U+0301 is "é", as the rules see it)."""
+    no newline is touched); composed as normalisation composes it (NFKC: "e" + U+0301 is "é", as the rules see it);
+    a line with Markdown links followed by its text without their targets (`_with_link_texts`)."""
     for ch in "*~":
         if ch in view:
             view = view.replace(ch, "")
@@ -1366,7 +1358,22 @@ def _unsplit(view: str) -> str:
         for ch in _JOINERS[2:]:
             if ch in view:
                 view = view.replace(ch, "")
+    if "](" in view:
+        view = _LINKED_LINE.sub(_with_link_texts, view)
     return view
+
+
+# a line holding a Markdown link or image (at line starts only: a search from every position of a long line without
+# one would be quadratic)
+_LINKED_LINE = re.compile(r"^[^\n]*\]\([^\n]*", re.MULTILINE)
+
+
+def _with_link_texts(found) -> str:
+    """A line with links, followed by itself as normalisation reads it, links as their text and images gone (on one
+    line: the keys of "[news](https://a)letter" are those of "newsletter", which the rules see, and those of the
+    link's target are still found, for rules on the raw line)."""
+    line = found.group()
+    return line + " " + normalise_module._LINK.sub(r"\1", normalise_module._IMAGE.sub("", line))
 
 
 _IS_NFKC = partial(unicodedata.is_normalized, "NFKC")
