@@ -82,14 +82,29 @@ def test_the_library_builds_its_gate_at_once():
     assert cleaner._prefilter._gate is not None
 
 
+def test_how_long_the_gate_is_deferred_depends_on_its_engine(monkeypatch):
+    for backend, engine in (("hyperscan", "hyperscan"), ("ahocorasick", "re2")):
+        if backend not in available_backends():
+            continue
+        monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+        monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+        assert Cleaner().defer_gate()._prefilter._gate_after == DEFER_GATE.get(engine, 0)
+    assert "hyperscan" not in DEFER_GATE and DEFER_GATE["re2"] > 1000
+
+
 def test_the_command_line_defers_its_gate(tmp_path, monkeypatch):
-    """One small file: no gate is built; a file past the threshold: the gate is built for it."""
+    """Without hyperscan (its RE2 gate is the one worth deferring): one small file, no gate is built; a file past
+    the threshold, the gate is built for it."""
+    if "ahocorasick" not in available_backends():
+        pytest.skip("pyahocorasick is not installed")
+    monkeypatch.setenv("NLCLEANER_PREFILTER", "ahocorasick")
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
     from typer.testing import CliRunner
 
     import nlcleaner.cli.commands  # noqa: F401  (registers the commands)
     from nlcleaner.cli import app
 
-    gated = choose_gate(choose_backend()) is not None
+    gated = choose_gate(choose_backend()) is not None  # (the RE2 gate)
     builds = []
     real = Prefilter._build_gate
 
