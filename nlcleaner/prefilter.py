@@ -561,12 +561,14 @@ class Prefilter:
         keys = {k for m in matchers for keys in m.branch_anchors if keys for k in keys}
         engine = choose_gate(choose_backend(backend), gate)
         gated = engine is not None
-        if not gated:  # keys alone: the alternatives' further requirements are looked for too (see keyed_lines)
+        requires = not gated or engine in DEFER_GATE
+        if requires:  # keys alone (always, or while the gate is deferred): the alternatives' further requirements
+            # are looked for too (see keyed_lines; with the gate they are assumed present, as its keys are)
             keys |= {k for m in matchers for reqs in getattr(m, "branch_requires", ()) for r in reqs for k in r}
-        else:  # the gate: the stand-in keys of alternatives without keys (see _line_keys)
+        if gated:  # the gate: the stand-in keys of alternatives without keys (see _line_keys)
             keys |= {k for m in matchers for b in range(len(m.branch_anchors)) for k in _line_keys(m, b) or ()}
         pf = cls(keys, backend)
-        pf._requires = not gated
+        pf._requires = requires
         if gated:
             pf._gate_engine = engine
             pf._gate_matchers = matchers  # the gate is built when a document first needs it
