@@ -58,25 +58,29 @@ PIECE = 1 << 20  # characters: a longer text is case-folded, composed and encode
 _CUT = re.compile("[ \n]")
 
 
-def by_pieces(text: str, convert) -> str:
+def by_pieces(text: str, convert, at_lines: bool = False) -> str:
     """`convert(text)` for a conversion that acts on each character alone or, like NFKC, never across an ASCII
     space or newline (it joins no character with an ASCII one after it and reorders nothing across one): a long
     text is converted piece by piece (see `pieces`), so that the conversion's working memory follows the piece
-    (casefold() needs 16 bytes a character on the way, NFKC twice the text)."""
+    (casefold() needs 16 bytes a character on the way, NFKC twice the text). `at_lines`: for a conversion that acts
+    on whole lines, pieces are cut at newlines (but in a line longer than PIECE)."""
     if len(text) <= PIECE:
         return convert(text)
-    return "".join([convert(p) for p in pieces(text)])
+    return "".join([convert(p) for p in pieces(text, at_lines)])
 
 
-def pieces(text: str):
+def pieces(text: str, at_lines: bool = False):
     """The text in consecutive slices of about PIECE characters, each cut just before a space or a newline (the
-    last one where the text ends): the pieces `by_pieces` converts one at a time."""
+    last one where the text ends): the pieces `by_pieces` converts one at a time. `at_lines`: just before a newline,
+    unless the line goes on for another PIECE characters."""
     start = 0
     while start < len(text):
-        cut = _CUT.search(text, start + PIECE)
-        end = len(text) if cut is None else cut.start()
-        yield text[start:end]
-        start = end
+        cut = text.find("\n", start + PIECE, start + 2 * PIECE) if at_lines else -1
+        if cut < 0:
+            found = _CUT.search(text, start + PIECE)
+            cut = len(text) if found is None else found.start()
+        yield text[start:cut]
+        start = cut
 
 
 # a text with more lines than this has one string for each distinct line (see `split_lines`), unless most of its

@@ -48,10 +48,12 @@ def _key(raw: bytes, path: str, user: bool) -> str:
     except Exception:  # pragma: no cover
         regex_version = "?"
     h = hashlib.sha256()
-    # (the pack's whole path: a pickle records where its pack came from and is not taken for a pack elsewhere, so two
-    # installs sharing the cache, keyed alike, would each rewrite the other's files at every run)
-    for part in (__version__, sys.version, regex_version, str(user), os.path.abspath(path), _code_digest()):
+    for part in (__version__, sys.version, regex_version, str(user), _code_digest()):
         h.update(part.encode() + b"\0")
+    # the pack's path as given (its bytes as the system has them, UTF-8 or not): a pickle records where its pack came
+    # from and is not taken for a pack given by another path (`_read`), so two installs sharing the cache, or two
+    # spellings of one path, keyed alike, would each rewrite the other's file at every run
+    h.update(os.fsencode(path) + b"\0")
     h.update(raw)
     return h.hexdigest()[:32]
 
@@ -80,7 +82,7 @@ def _code_digest() -> str:
 
 def load(path, *, user: bool = False):
     """(Pack, kinds for each of its rules, in order). Raises PackError exactly as `load_pack` does."""
-    path = str(path)
+    path = str(Path(path))  # (as the pack records it: "./p/mine.toml" is "p/mine.toml")
     key = _pending(path) if not user else None
     if key is None and not user:
         _bundle(path)
@@ -162,7 +164,7 @@ def _bundle(first: str) -> None:
 
     h = hashlib.sha256(b"built-in packs\0")
     for p in paths:
-        h.update(f"{os.path.abspath(p)}\0{keys[p]}\0".encode())
+        h.update(f"{keys[p]}\0".encode())  # (each key holds its pack's path)
     file = folder / f"packs-{h.hexdigest()[:32]}.pickle"
     got = _read_bundle(file, paths)
     if got is not None:

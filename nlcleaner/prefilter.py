@@ -959,7 +959,7 @@ class Prefilter:
         """The text keys are looked for in: case-folded and (see `_fold`) as normalisation joins words; by
         pieces when long (casefold() alone needs 16 bytes a character on the way: 160 MB for a 10 MB text with an
         emoji)."""
-        return by_pieces(text, self._fold)
+        return by_pieces(text, self._fold, at_lines=True)  # (whole lines: see _with_link_texts)
 
     def _views(self, text: str):
         """The view of a long text (as `_view` makes it) in pieces that are never joined, each led by the last
@@ -967,7 +967,7 @@ class Prefilter:
         view and its UTF-8 bytes for the engine would be held beside the text: 150 MB more for a 50 MB line in
         Cyrillic."""
         lead, first = "", 0
-        for part in pieces(text):
+        for part in pieces(text, at_lines=True):
             piece = lead + self._fold(part)
             yield piece, first
             cut = max(len(piece) - self._overlap, 0)
@@ -1362,22 +1362,45 @@ def _unsplit(view: str) -> str:
         for ch in _JOINERS[2:]:
             if ch in view:
                 view = view.replace(ch, "")
-    if "](" in view:
-        view = _LINKED_LINE.sub(_with_link_texts, view)
-    return view
+    return _with_link_texts(view) if "](" in view else view
 
 
-# a line holding a Markdown link or image (at line starts only: a search from every position of a long line without
-# one would be quadratic)
-_LINKED_LINE = re.compile(r"^[^\n]*\]\([^\n]*", re.MULTILINE)
+# where taking out a link's markup may join two words (no key holds a space): a word character right before "[" or
+# "![", or a word character or another link right after a ")". Written to begin with "[" or ")", which the search
+# skips to at once (begun with \w it tried every letter of the text: six times slower on Markdown)
+_JOINING = re.compile(r"\[(?<=\w\[)|\[(?<=\w!\[)|\)[\w\[!]")
+# links and images as normalisation takes them out (normalise._LINK, _IMAGE), without brackets or parentheses inside
+# and without length limits: each "[" is tried up to the next bracket only, so a line of them costs linear time
+_LINK_TEXT = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|\[([^\[\]\n]*)\]\([^()\n]*\)")
 
 
-def _with_link_texts(found) -> str:
-    """A line with links, followed by itself as normalisation reads it, links as their text and images gone (on one
-    line: the keys of "[news](https://a)letter" are those of "newsletter", which the rules see, and those of the
-    link's target are still found, for rules on the raw line)."""
-    line = found.group()
-    return line + " " + normalise_module._LINK.sub(r"\1", normalise_module._IMAGE.sub("", line))
+def _with_link_texts(view: str) -> str:
+    """The view with each line that holds a link, where taking out its markup may join words, followed by itself as
+    normalisation reads it: links as their text, images gone. The keys of "[news](https://a)letter" are then those
+    of "newsletter", which the rules see (and those of the line as it is are still found, for rules on the raw line).
+    A link with a bracket in its text or a parenthesis in its target is left as it is here. Lines are found from the
+    few places where words may join, not by a step a line: a text with a link on every line pays one search."""
+    out: list[str] = []
+    done = 0  # the view up to here is in `out`
+    line_end = 0
+    for found in _JOINING.finditer(view):
+        if found.start() < line_end:
+            continue  # (a line already seen)
+        line_end = view.find("\n", found.end())
+        if line_end < 0:
+            line_end = len(view)
+        line = view[view.rfind("\n", 0, found.start()) + 1:line_end]
+        if "](" in line:
+            out += (view[done:line_end], " ", _LINK_TEXT.sub(_link_text, line))
+            done = line_end
+    if not out:
+        return view
+    out.append(view[done:])
+    return "".join(out)
+
+
+def _link_text(found) -> str:
+    return found.group(1) or ""
 
 
 _IS_NFKC = partial(unicodedata.is_normalized, "NFKC")

@@ -93,6 +93,20 @@ def test_a_word_split_by_a_link_target(text):
     assert [r.rule for r in GATED.clean(text).removals] == ["newsletter.signup-prompt"]
 
 
+def test_a_word_split_by_a_link_target_where_a_long_text_is_cut(monkeypatch):
+    """A long text's key view is made a piece at a time, each cut at a newline (found by review, helper-33: cut at a
+    space, a piece could end inside the link, "[news](http://a b)letter", and neither piece had it whole)."""
+    import nlcleaner.normalise
+
+    monkeypatch.setattr(nlcleaner.normalise, "PIECE", 64)
+    line = "Subscribe to our [news](http://a b)letter"
+    before = "Story text." + "x" * (64 - line.index(" b)") - 12) + "\n"
+    text = before + line + "\nMore text of the story.\n" * 3
+    assert text.index(" b)") == 64  # where a cut at a space would fall
+    _same(GATED, PLAIN, text)
+    assert [r.rule for r in GATED.clean(text).removals] == ["newsletter.signup-prompt"]
+
+
 # 4. Stand-ins are not a superset for negated sets: an all-ASCII user expression with a negated set that excludes
 #    letters or digits (`[^a-z]`, `[^0-9]`, `[^i]`, `[^\x00-\x7f]`) matches a non-ASCII character that regex sees,
 #    but its stand-in ('x', '0', 'I', '\x01') is in the set, so hyperscan does not let the line through.

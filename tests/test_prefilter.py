@@ -4,6 +4,8 @@ lines, a pattern's alternatives match exactly where the pattern does, and the ou
 from __future__ import annotations
 
 import copy
+import os
+import sys
 from functools import partial
 from pathlib import Path
 
@@ -204,6 +206,33 @@ def test_the_same_pack_at_two_paths_keeps_a_cache_file_each(tmp_path, monkeypatc
             assert loaded.path == str(pack)
     assert len(written) == 2 and len(set(written)) == 2  # one file each, written once
     assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 2
+    # other spellings of a path (found by review, helper-33): the pack records "p/x.toml" for "./p/x.toml", and its
+    # file was rewritten at every load given so; a relative path has a file of its own, written once
+    monkeypatch.chdir(tmp_path)
+    written.clear()
+    for _ in range(3):
+        for spelling in ("one/mine.toml", "./one/mine.toml", "one//mine.toml"):
+            packcache._MEMO.clear()
+            assert packcache.load(spelling, user=True)[0].path == str(Path("one/mine.toml"))
+    assert len(written) == 1
+
+
+@pytest.mark.skipif(sys.platform == "win32" or sys.getfilesystemencoding() != "utf-8",
+                    reason="a file name that is not UTF-8 is a POSIX one")
+def test_a_pack_in_a_folder_whose_name_is_not_utf8_loads_and_is_cached(tmp_path, monkeypatch):
+    from nlcleaner import packcache
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    folder = os.path.join(os.fsencode(tmp_path), b"caf\xe9")
+    os.mkdir(folder)
+    pack = os.fsdecode(os.path.join(folder, b"mine.toml"))  # (a str holding a surrogate for the byte \xe9)
+    body = (ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml").read_text(encoding="utf-8")
+    Path(pack).write_text(body, encoding="utf-8")
+    for _ in range(2):
+        packcache._MEMO.clear()
+        loaded, kinds = packcache.load(pack, user=True)
+        assert loaded.rules and len(kinds) == len(loaded.rules)
+    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 1
 
 
 def test_cache_files_unused_for_thirty_days_are_removed_and_no_others(tmp_path, monkeypatch):
