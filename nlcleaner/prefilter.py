@@ -1362,7 +1362,8 @@ def _unsplit(view: str) -> str:
         for ch in _JOINERS[2:]:
             if ch in view:
                 view = view.replace(ch, "")
-    return _with_link_texts(view) if "](" in view else view
+    # ("]" first: one character is looked for several times faster than two, and most texts hold none)
+    return _with_link_texts(view) if "]" in view and "](" in view else view
 
 
 # where taking out a link's markup may join two words (no key holds a space): a word character right before "[" or
