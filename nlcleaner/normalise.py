@@ -72,10 +72,15 @@ def by_pieces(text: str, convert, at_lines: bool = False) -> str:
 def pieces(text: str, at_lines: bool = False):
     """The text in consecutive slices of about PIECE characters, each cut just before a space or a newline (the
     last one where the text ends): the pieces `by_pieces` converts one at a time. `at_lines`: just before a newline,
-    unless the line goes on for another PIECE characters."""
+    unless the line goes on for another PIECE characters; a piece is then up to 2 * PIECE characters long (the
+    working memory of a conversion follows that)."""
     start = 0
     while start < len(text):
-        cut = text.find("\n", start + PIECE, start + 2 * PIECE) if at_lines else -1
+        cut = -1
+        if at_lines:
+            cut = text.find("\n", start + PIECE, start + 2 * PIECE)
+            if cut < 0 and len(text) <= start + 2 * PIECE:
+                cut = len(text)  # (the last line ends the text: not cut at a space where no newline follows)
         if cut < 0:
             found = _CUT.search(text, start + PIECE)
             cut = len(text) if found is None else found.start()

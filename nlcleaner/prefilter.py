@@ -531,7 +531,8 @@ class Prefilter:
         if held & set(_JOINERS):
             self._fold = str.casefold
         else:  # (typographic quotes made plain first, unless a key holds one: see `_plain`)
-            self._fold = _folded_unsplit if held & {ch for ch, _ in _PLAIN} else _folded_plain_unsplit
+            fold = _folded_unsplit if held & {ch for ch, _ in _PLAIN} else _folded_plain_unsplit
+            self._fold = partial(fold, joining=_joining(self.keys))
         # how much of a long text's view each piece repeats from the one before (see `_views`): a key, or a marker,
         # across the cut is then whole in the later piece
         self._overlap = max(len(_MARKER), *map(len, self.keys)) - 1 if self.keys else 0
@@ -1323,12 +1324,12 @@ def utf8(text: str) -> bytes:
     return b"".join([text[i:i + piece].encode("utf-8", "surrogatepass") for i in range(0, len(text), piece)])
 
 
-def _folded_unsplit(text: str) -> str:
-    return _unsplit(text.casefold())
+def _folded_unsplit(text: str, joining: re.Pattern) -> str:
+    return _unsplit(text.casefold(), joining)
 
 
-def _folded_plain_unsplit(text: str) -> str:
-    return _unsplit(_plain(text).casefold())
+def _folded_plain_unsplit(text: str, joining: re.Pattern) -> str:
+    return _unsplit(_plain(text).casefold(), joining)
 
 
 # the typographic characters most lines outside ASCII hold, as normalisation reads them (its own table), and the
@@ -1349,7 +1350,7 @@ def _plain(text: str) -> str:
     return text
 
 
-def _unsplit(view: str) -> str:
+def _unsplit(view: str, joining: re.Pattern) -> str:
     """The case-folded text without the characters of _JOINERS and with full-width forms as ASCII (the same lines:
     no newline is touched); composed as normalisation composes it (NFKC: "e" + U+0301 is "é", as the rules see it);
     a line with Markdown links followed by its text without their targets (`_with_link_texts`)."""
@@ -1363,19 +1364,31 @@ def _unsplit(view: str) -> str:
             if ch in view:
                 view = view.replace(ch, "")
     # ("]" first: one character is looked for several times faster than two, and most texts hold none)
-    return _with_link_texts(view) if "]" in view and "](" in view else view
+    return _with_link_texts(view, joining) if "]" in view and "](" in view else view
 
 
-# where taking out a link's markup may join two words (no key holds a space): a word character right before "[" or
-# "![", or a word character or another link right after a ")". Written to begin with "[" or ")", which the search
-# skips to at once (begun with \w it tried every letter of the text: six times slower on Markdown)
-_JOINING = re.compile(r"\[(?<=\w\[)|\[(?<=\w!\[)|\)[\w\[!]")
-# links and images as normalisation takes them out (normalise._LINK, _IMAGE), without brackets or parentheses inside
-# and without length limits: each "[" is tried up to the next bracket only, so a line of them costs linear time
-_LINK_TEXT = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)|\[([^\[\]\n]*)\]\([^()\n]*\)")
+def _joining(keys) -> re.Pattern:
+    """Where taking out a link's markup may join two parts of one of these keys (no key holds a space): a character
+    a key of two or more characters holds right before "[" or "![", or right after a ")" (or another link there).
+    Word characters always, and the others the keys hold: "(c)" makes "Policy ([c](/legal))" one (found by review,
+    helper-34); a ")" before "," or "." is then passed over, as no key joins there (any character but a space made
+    the key view of links followed by punctuation twice as slow). Written to begin with "[" or ")", which the search
+    skips to at once (begun with a set of characters it tried every letter of the text: six times slower)."""
+    extra = sorted({ch for k in keys if len(k) > 1 for ch in k if not _WORD.match(ch) and not ch.isspace()})
+    near = r"\w" + "".join(map(re.escape, extra))
+    return re.compile(rf"\[(?<=[{near}]\[)|\[(?<=[{near}]!\[)|\)[{near}\[!]")
 
 
-def _with_link_texts(view: str) -> str:
+_WORD = re.compile(r"\w")
+# images and links as normalisation takes them out (normalise._IMAGE, then normalise._LINK: two passes, so that
+# the image inside a linked image goes first and the link's text is then empty), without brackets or parentheses
+# inside and without length limits: each "[" is tried up to the next bracket only, so a line of them costs linear
+# time
+_IMAGE_ANY = re.compile(r"!\[[^\[\]\n]*\]\([^()\n]*\)")
+_LINK_ANY = re.compile(r"\[([^\[\]\n]*)\]\([^()\n]*\)")
+
+
+def _with_link_texts(view: str, joining: re.Pattern) -> str:
     """The view with each line that holds a link, where taking out its markup may join words, followed by itself as
     normalisation reads it: links as their text, images gone. The keys of "[news](https://a)letter" are then those
     of "newsletter", which the rules see (and those of the line as it is are still found, for rules on the raw line).
@@ -1384,7 +1397,7 @@ def _with_link_texts(view: str) -> str:
     out: list[str] = []
     done = 0  # the view up to here is in `out`
     line_end = 0
-    for found in _JOINING.finditer(view):
+    for found in joining.finditer(view):
         if found.start() < line_end:
             continue  # (a line already seen)
         line_end = view.find("\n", found.end())
@@ -1392,16 +1405,12 @@ def _with_link_texts(view: str) -> str:
             line_end = len(view)
         line = view[view.rfind("\n", 0, found.start()) + 1:line_end]
         if "](" in line:
-            out += (view[done:line_end], " ", _LINK_TEXT.sub(_link_text, line))
+            out += (view[done:line_end], " ", _LINK_ANY.sub(r"\1", _IMAGE_ANY.sub("", line)))
             done = line_end
     if not out:
         return view
     out.append(view[done:])
     return "".join(out)
-
-
-def _link_text(found) -> str:
-    return found.group(1) or ""
 
 
 _IS_NFKC = partial(unicodedata.is_normalized, "NFKC")

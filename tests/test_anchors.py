@@ -112,13 +112,13 @@ def test_parsing_a_pattern_shows_no_warning():
 def test_built_in_requirements_hold_on_the_lines_their_alternatives_match():
     """For every built-in alternative with further requirements (what the keys-only prefilter narrows lines by, see
     Prefilter.keyed_lines), each line of its rule's examples that it matches holds a key of each, in the text keys
-    are looked for in (case-folded, see prefilter._unsplit): a wrong requirement would lose lines silently."""
+    are looked for in (case-folded, see prefilter._unsplit: Prefilter._fold): a wrong requirement would lose lines silently."""
     from nlcleaner import Cleaner
     from nlcleaner.kinds.line_match import LineView
-    from nlcleaner.prefilter import _unsplit
     from nlcleaner.rules.examples import split_marked
 
     cleaner = Cleaner()
+    fold = cleaner._prefilter._fold  # (the text keys are looked for in)
     checked = 0
     for kind in cleaner._kinds:
         rule = kind.rule
@@ -132,7 +132,7 @@ def test_built_in_requirements_hold_on_the_lines_their_alternatives_match():
                     view = LineView(line)
                     if compiled.search(view.raw if m.on == "raw" else view.norm):
                         checked += 1
-                        folded = _unsplit(line.casefold())
+                        folded = fold(line)
                         for keys in ((m.branch_anchors[b],) if m.branch_anchors[b] else ()) + reqs:
                             assert any(k in folded for k in keys), (rule.id, b, keys, line)
     assert checked > 100
@@ -156,11 +156,12 @@ def test_declared_anchors_hold_on_the_lines_their_pattern_matches():
     alternative)."""
     from nlcleaner import Cleaner
     from nlcleaner.kinds.line_match import LineView
-    from nlcleaner.prefilter import _unsplit
     from nlcleaner.rules.examples import split_marked
 
     checked = set()
-    for kind in Cleaner()._kinds:
+    cleaner = Cleaner()
+    fold = cleaner._prefilter._fold  # (the text keys are looked for in)
+    for kind in cleaner._kinds:
         rule = kind.rule
         lines = [line for e in rule.examples_remove + rule.examples_keep for line in split_marked(e)[0].split("\n")]
         for m in kind.matchers:
@@ -171,7 +172,7 @@ def test_declared_anchors_hold_on_the_lines_their_pattern_matches():
                 view = LineView(line)
                 if m.regex.search(view.raw if m.on == "raw" else view.norm):
                     checked.add(rule.id)
-                    assert any(k in _unsplit(line.casefold()) for k in m.branch_anchors[0]), (rule.id, line)
+                    assert any(k in fold(line) for k in m.branch_anchors[0]), (rule.id, line)
     assert "related.liked-this-heading" in checked and len(checked) >= 5, sorted(checked)
 
 

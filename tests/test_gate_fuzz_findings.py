@@ -107,6 +107,33 @@ def test_a_word_split_by_a_link_target_where_a_long_text_is_cut(monkeypatch):
     assert [r.rule for r in GATED.clean(text).removals] == ["newsletter.signup-prompt"]
 
 
+@pytest.mark.parametrize("text, rule", [
+    # an image inside a link: normalisation takes the image out first, then the link (its text now empty)
+    ("Subscribe to our news[![](http://a/i.png)](http://a)letter", "newsletter.signup-prompt"),
+    # a key holding a character that is not a word character, "(c)", joined across a link's markup
+    ("Story text about the council.\n\nPrivacy Policy ([c](/legal)) 2007", "copyright.tail-notice"),
+])
+def test_a_key_joined_across_links_as_normalisation_joins_it(text, rule):
+    """Found by review (helper-34): the key view took images and links out in one pass, and looked for joined
+    words only where a word character touched the markup."""
+    _same(GATED, PLAIN, text)
+    assert rule in [r.rule for r in GATED.clean(text).removals]
+
+
+def test_a_link_on_the_last_line_of_a_long_text_without_a_newline(monkeypatch):
+    """The last line of a long text, with no newline after it, is one piece of the key view, not cut at a space
+    inside its link (found by review, helper-34)."""
+    import nlcleaner.normalise
+
+    monkeypatch.setattr(nlcleaner.normalise, "PIECE", 64)
+    line = "Subscribe to our [news](http://a b)letter"
+    before = "Story text." + "x" * (64 - line.index(" b)") - 12) + "\n"
+    text = before + line
+    assert text.index(" b)") == 64 and len(text) < 2 * 64
+    _same(GATED, PLAIN, text)
+    assert [r.rule for r in GATED.clean(text).removals] == ["newsletter.signup-prompt"]
+
+
 # 4. Stand-ins are not a superset for negated sets: an all-ASCII user expression with a negated set that excludes
 #    letters or digits (`[^a-z]`, `[^0-9]`, `[^i]`, `[^\x00-\x7f]`) matches a non-ASCII character that regex sees,
 #    but its stand-in ('x', '0', 'I', '\x01') is in the set, so hyperscan does not let the line through.

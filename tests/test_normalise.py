@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import accumulate
+
 import pytest
 
 from nlcleaner import normalise as normalise_module
@@ -146,3 +148,19 @@ def _recording(init, rounds):
         init(self, *args, **kwargs)
         rounds.append(self)
     return wrapped
+
+
+
+@pytest.mark.parametrize("text, cuts", [
+    # the last line has no newline after it and the text ends within 2 * PIECE: one piece (it was cut at a space)
+    ("a" * 50 + "\n" + "b c " * 15, []),
+    ("a" * 50 + "\n" + "b c " * 15 + "\n" + "d" * 70, [111]),  # a newline within [PIECE, 2 * PIECE)
+    ("a b " * 60, [65, 129]),  # one line much longer than PIECE: cut at spaces, the rest (< 2 * PIECE) whole
+])
+def test_pieces_at_lines_are_cut_at_newlines_where_lines_fit(monkeypatch, text, cuts):
+    import nlcleaner.normalise as normalise
+
+    monkeypatch.setattr(normalise, "PIECE", 64)
+    got = list(normalise.pieces(text, at_lines=True))
+    assert "".join(got) == text
+    assert list(accumulate(len(p) for p in got))[:-1] == cuts

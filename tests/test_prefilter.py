@@ -715,7 +715,7 @@ def test_a_long_text_is_folded_and_encoded_by_pieces_as_it_would_be_whole(monkey
     text = "".join(rng.choice(tokens) + rng.choice(["", "", " ", "\n", "\u00a0"]) for _ in range(3000))
     cleaner = Cleaner(Settings())
     whole = cleaner._prefilter._view(text)  # shorter than the default piece: made in one go
-    assert whole == prefilter._unsplit(text.casefold())
+    assert whole == prefilter._unsplit(text.casefold(), prefilter._joining(cleaner._prefilter.keys))
     line = text.replace("\n", " ")
     normalised = normalise(line)
     monkeypatch.setattr(nlcleaner.normalise, "PIECE", piece)
@@ -1073,12 +1073,14 @@ def test_typographic_quotes_are_made_plain_before_folding_and_no_key_is_found_or
     texts = [p.read_text(encoding="utf-8", errors="surrogateescape") for p in sorted(FIXTURES.rglob("*.txt"))]
     texts.append("It\u2019s \u201cquoted\u201d \u2013 and\u00a0spaced \u2014 fine\u2026\n\u2018single\u2019 \u00abx\u00bb \u201ay\u201b")
     pf = Cleaner()._prefilter
-    assert pf._fold is prefilter._folded_plain_unsplit
+    assert pf._fold.func is prefilter._folded_plain_unsplit
+    joining = pf._fold.keywords["joining"]
     checked = 0
     for text in texts:
         plain = prefilter._plain(text)
         assert plain.count("\n") == text.count("\n")
-        assert pf._key_lines(prefilter._folded_plain_unsplit(text)) == pf._key_lines(prefilter._folded_unsplit(text))
+        assert pf._key_lines(prefilter._folded_plain_unsplit(text, joining)) == pf._key_lines(
+            prefilter._folded_unsplit(text, joining))
         checked += plain != text
     assert checked > 10
     assert prefilter._plain(texts[-1]) == "It's \"quoted\" - and spaced - fine...\n'single' \"x\" \u201ay\u201b"
@@ -1088,9 +1090,9 @@ def test_a_key_that_holds_a_typographic_quote_keeps_them_in_the_view():
     from nlcleaner import prefilter
 
     pf = Prefilter(["it\u2019s", "newsletter"], backend="python")
-    assert pf._fold is prefilter._folded_unsplit
+    assert pf._fold.func is prefilter._folded_unsplit
     assert set(pf.scan("Story.\nIt\u2019s our newsletter\n").lines) == {0, 1}
-    assert Prefilter(["newsletter"], backend="python")._fold is prefilter._folded_plain_unsplit
+    assert Prefilter(["newsletter"], backend="python")._fold.func is prefilter._folded_plain_unsplit
 
 
 def test_stand_ins_are_each_character_s_stand_in_however_many_characters_are_outside_ascii():
@@ -1174,3 +1176,17 @@ def test_cache_files_are_keyed_by_each_expression_and_key_whole(tmp_path, monkey
     assert _gate_cache_file([b"ab", b"cd"], 0, "v") != _gate_cache_file([b"ab", b"cd"], 1, "v")
     if "hyperscan" in BACKENDS:
         assert _hs_cache_file(["ab", "cd"]) != _hs_cache_file(["ab\x00cd"])
+
+
+def test_a_key_is_found_joined_across_a_link_beside_any_character_it_holds():
+    """The key view adds a line without its links' markup where that markup touches a character some key holds:
+    word characters, and the others keys hold, as a combining mark (not a word character to `re`) or the "(c)" of
+    a copyright key (found by review, helper-34). Links beside other characters are left: no key joins there."""
+    from nlcleaner import prefilter
+
+    pf = Prefilter(["\u0915\u094d\u0937\u092e\u093e"], backend="python")  # (U+094D, the virama, is a mark)
+    assert pf.scan("Story.\n\u0915\u094d[\u0937\u092e\u093e](http://a)\n").lines == {0: {1}}
+    assert Prefilter(["(c) 2007"], backend="python").scan("Story.\nPolicy ([c](/l)) 2007\n").lines == {0: {1}}
+    joining = prefilter._joining(["newsletter", "(c)"])
+    assert joining.search("see [it](http://a))") and joining.search("news[letter](http://a)")
+    assert prefilter._joining(["newsletter"]).search("see [it](http://a)), or [this](http://b).") is None
