@@ -17,7 +17,7 @@ from .errors import InputError, NLCleanerError
 from .kinds import PatternTimeout, compile_rule
 from .prefilter import Prefilter
 from .records import Removal
-from .rules.loader import builtin_pack_paths, check_unique
+from .rules.loader import builtin_pack_paths, check_unique, user_pack_paths
 from .rules.model import Rule, selected
 from .settings import Settings
 from .source import host_of, source_matches
@@ -67,7 +67,8 @@ class Cleaner:
             settings = settings.replace(**overrides)
         self.settings = settings
         paths = builtin_pack_paths() if settings.builtin else []
-        loaded = [packcache.load(p) for p in paths] + [packcache.load(p, user=True) for p in settings.rules]
+        loaded = [packcache.load(p) for p in paths] + [packcache.load(p, user=True)
+                                                       for p in user_pack_paths(settings.rules, paths)]
         packs = [pack for pack, _ in loaded]
         check_unique(packs)
         self.packs = packs

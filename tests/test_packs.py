@@ -131,6 +131,27 @@ def test_duplicate_id_across_packs(tmp_path):
         load_packs([a, b])
 
 
+def test_a_pack_given_twice_under_other_spellings_is_loaded_once(tmp_path, monkeypatch):
+    """'p.toml', './p.toml' and a link to it are one pack (loaded twice, its ids clashed with themselves); a copy
+    of it elsewhere is another pack, and clashes."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[pack]\nname = "mine"\n' + GOOD_RULE)
+    (tmp_path / "link.toml").symlink_to(pack)
+    monkeypatch.chdir(tmp_path)
+    cleaner = Cleaner(Settings(builtin=False, rules=("mine.toml", "./mine.toml", str(tmp_path / "link.toml"))))
+    assert [r.id for r in cleaner.rules] == ["social.mine"]
+    assert [r.rule for r in cleaner.clean("Story.\nShare\n").removals] == ["social.mine"]
+    (tmp_path / "copy").mkdir()
+    (tmp_path / "copy" / "mine.toml").write_bytes(pack.read_bytes())
+    with pytest.raises(PackError, match="already used by mine.toml"):
+        Cleaner(Settings(builtin=False, rules=("mine.toml", "copy/mine.toml")))
+
+
+def test_a_built_in_pack_given_as_a_user_pack_is_loaded_once():
+    ad = next(p for p in builtin_pack_paths() if p.name == "ad.toml")
+    assert len(Cleaner(Settings(rules=(str(ad),))).all_rules) == len(Cleaner().all_rules)
+
+
 def test_learned_rules_need_no_keep_examples(tmp_path):
     body = '[pack]\nname = "l"\n' + GOOD_RULE.replace("social.mine", "learned.mine").replace('keep = ["Shares rose."]', "")
     assert load_pack(_write(tmp_path, body)).rules[0].id == "learned.mine"

@@ -3,6 +3,7 @@ naming the file, the rule and the key (PackError)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import PackError
@@ -33,6 +34,19 @@ def builtin_pack_paths() -> list[Path]:
 
         root = resources.files("nlcleaner") / "packs"
     return sorted((Path(str(p)) for p in root.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+
+
+def user_pack_paths(paths, builtin=()) -> list:
+    """The users' pack paths without a second spelling of a file already given ("p.toml" and "./p.toml", a link to
+    it, or a built-in pack): loaded twice, a pack's ids would clash with themselves. The first spelling is kept."""
+    seen = {os.path.realpath(p) for p in builtin}
+    out = []
+    for path in paths:
+        real = os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            out.append(path)
+    return out
 
 
 def load_packs(paths, *, user: bool = False) -> list[Pack]:
