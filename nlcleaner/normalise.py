@@ -69,6 +69,12 @@ def by_pieces(text: str, convert, at_lines: bool = False) -> str:
     return "".join([convert(p) for p in pieces(text, at_lines)])
 
 
+def link_texts(line: str) -> str:
+    """The line with Markdown images taken out, then links read as their text (the image in a linked image goes
+    first, and the link's text is then empty); the prefilter's key view reads links the same way."""
+    return _LINK.sub(r"\1", _IMAGE.sub("", line))
+
+
 def pieces(text: str, at_lines: bool = False):
     """The text in consecutive slices of about PIECE characters, each cut just before a space or a newline (the
     last one where the text ends): the pieces `by_pieces` converts one at a time. `at_lines`: just before a newline,
@@ -170,8 +176,7 @@ def normalise(line: str) -> str:
     if "\t" in s:
         s = s.replace("\t", " ")
     if "](" in s:
-        s = _IMAGE.sub("", s)
-        s = _LINK.sub(r"\1", s)
+        s = link_texts(s)
     if s and (s[0] in _LEAD_ASCII or not s[0].isascii()):
         s = _LEAD.sub("", s)
     if "*" in s or "_" in s or "~" in s:

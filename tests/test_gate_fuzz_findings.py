@@ -112,6 +112,18 @@ def test_a_word_split_by_a_link_target_where_a_long_text_is_cut(monkeypatch):
     ("Subscribe to our news[![](http://a/i.png)](http://a)letter", "newsletter.signup-prompt"),
     # a key holding a character that is not a word character, "(c)", joined across a link's markup
     ("Story text about the council.\n\nPrivacy Policy ([c](/legal)) 2007", "copyright.tail-notice"),
+    # links as normalisation's patterns read them: a parenthesis in a target, a bracket in a link's or an image's
+    # text (nested Markdown); an underscore normalisation takes out beside a non-word character; characters that
+    # composing makes upper-case ASCII, folded again (found by review, helper-35)
+    ("Story text.\nSubscribe to our [news](http://a(b)letter", "newsletter.signup-prompt"),
+    ("Story text.\nSubscribe to our news[letter[x](http://a)", "newsletter.signup-prompt"),
+    ("Story text.\nSubscribe to our news![a[b](c)letter", "newsletter.signup-prompt"),
+    ("Story text about the council.\n\nPrivacy Policy (c_) 2007", "copyright.tail-notice"),
+    ("Story text about the council.\n\nPrivacy Policy ([c](x)_) 2007", "copyright.tail-notice"),
+    ("Story text.\nSubscribe to our \U0001d40dewsletter", "newsletter.signup-prompt"),
+    ("Story text.\nSubscribe to our \u2115ewsletter", "newsletter.signup-prompt"),
+    # a rule's declared anchors cover each of its alternatives (the second had none of them)
+    ("Story text.\nGet it delivered to your door every week - first issue free.", "promo.magazine-offer"),
 ])
 def test_a_key_joined_across_links_as_normalisation_joins_it(text, rule):
     """Found by review (helper-34): the key view took images and links out in one pass, and looked for joined
