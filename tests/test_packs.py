@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 
 import pytest
 import regex
@@ -137,9 +138,12 @@ def test_a_pack_given_twice_under_other_spellings_is_loaded_once(tmp_path, monke
     pack = tmp_path / "mine.toml"
     pack.write_text('[pack]\nname = "mine"\n' + GOOD_RULE)
     (tmp_path / "link.toml").symlink_to(pack)
+    os.link(pack, tmp_path / "hard.toml")
     monkeypatch.chdir(tmp_path)
-    cleaner = Cleaner(Settings(builtin=False, rules=("mine.toml", "./mine.toml", str(tmp_path / "link.toml"))))
+    cleaner = Cleaner(Settings(builtin=False, rules=("mine.toml", "./mine.toml", str(tmp_path / "link.toml"),
+                                                     "hard.toml")))
     assert [r.id for r in cleaner.rules] == ["social.mine"]
+    assert [p.name for p in load_packs(["mine.toml", "./mine.toml", "hard.toml"])] == ["mine"]
     assert [r.rule for r in cleaner.clean("Story.\nShare\n").removals] == ["social.mine"]
     (tmp_path / "copy").mkdir()
     (tmp_path / "copy" / "mine.toml").write_bytes(pack.read_bytes())

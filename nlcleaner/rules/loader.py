@@ -39,19 +39,29 @@ def builtin_pack_paths() -> list[Path]:
 def user_pack_paths(paths, builtin=()) -> list:
     """The users' pack paths without a second spelling of a file already given ("p.toml" and "./p.toml", a link to
     it, or a built-in pack): loaded twice, a pack's ids would clash with themselves. The first spelling is kept."""
-    seen = {os.path.realpath(p) for p in builtin}
+    seen = {_file_of(p) for p in builtin}
     out = []
     for path in paths:
-        real = os.path.realpath(path)
-        if real not in seen:
-            seen.add(real)
+        file = _file_of(path)
+        if file not in seen:
+            seen.add(file)
             out.append(path)
     return out
 
 
+def _file_of(path):
+    """What tells one file from another: its device and inode (a hard link is the same file), or, for a path that
+    names no file (its error comes when it is loaded), the path with links and dots resolved."""
+    try:
+        stat = os.stat(path)
+    except (OSError, ValueError):
+        return os.path.realpath(path)
+    return (stat.st_dev, stat.st_ino)
+
+
 def load_packs(paths, *, user: bool = False) -> list[Pack]:
-    """Load several packs, checking that rule ids are unique across all of them."""
-    packs = [load_pack(p, user=user) for p in paths]
+    """Load several packs (a file given twice, once), checking that rule ids are unique across all of them."""
+    packs = [load_pack(p, user=user) for p in user_pack_paths(paths)]
     check_unique(packs)
     return packs
 
