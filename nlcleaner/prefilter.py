@@ -1368,13 +1368,15 @@ def _unsplit(view: str, joining: re.Pattern) -> str:
 
 
 def _joining(keys) -> re.Pattern:
-    """Where taking out a link's markup may join two parts of one of these keys (no key holds a space): a character
+    """Where taking out a link's markup may join two parts of one of these keys: a character
     a key of two or more characters holds right before "[" or "![", or right after a ")" (or another link there).
     Word characters always, and the others the keys hold: "(c)" makes "Policy ([c](/legal))" one (found by review,
     helper-34); a ")" before "," or "." is then passed over, as no key joins there (any character but a space made
     the key view of links followed by punctuation twice as slow). Written to begin with "[" or ")", which the search
-    skips to at once (begun with a set of characters it tried every letter of the text: six times slower)."""
-    extra = sorted({ch for k in keys if len(k) > 1 for ch in k if not _WORD.match(ch) and not ch.isspace()})
+    skips to at once (begun with a set of characters it tried every letter of the text: six times slower). No
+    built-in key holds a space; a user's phrase that does ("(c) 2007") makes every link beside a space such a place,
+    "(c) [2007](x)" (found by review, helper-35)."""
+    extra = sorted({ch for k in keys if len(k) > 1 for ch in k if not _WORD.match(ch)})
     near = r"\w" + "".join(map(re.escape, extra))
     return re.compile(rf"\[(?<=[{near}]\[)|\[(?<=[{near}]!\[)|\)[{near}\[!]")
 

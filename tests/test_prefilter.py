@@ -1189,6 +1189,7 @@ def test_a_key_is_found_joined_across_a_link_beside_any_character_it_holds():
     pf = Prefilter(["\u0915\u094d\u0937\u092e\u093e"], backend="python")  # (U+094D, the virama, is a mark)
     assert pf.scan("Story.\n\u0915\u094d[\u0937\u092e\u093e](http://a)\n").lines == {0: {1}}
     assert Prefilter(["(c) 2007"], backend="python").scan("Story.\nPolicy ([c](/l)) 2007\n").lines == {0: {1}}
+    assert Prefilter(["(c) 2007"], backend="python").scan("Story.\nPolicy (c) [2007](/l)\n").lines == {0: {1}}
     joining = prefilter._joining(["newsletter", "(c)"])
     assert joining.search("see [it](http://a))") and joining.search("news[letter](http://a)")
     assert prefilter._joining(["newsletter"]).search("see [it](http://a)), or [this](http://b).") is None
