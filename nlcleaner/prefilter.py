@@ -1309,7 +1309,9 @@ def _add_at_offsets(found, text, hits: dict[int, set[int]]) -> None:
 
 # characters normalisation takes out of the middle of a word (emphasis marks, zero-width and format characters, the
 # soft hyphen); full-width letters and digits, which it reads as ASCII ones, NFKC makes ASCII (see `_unsplit`)
-_JOINERS = "*~_\u200b\u200c\u200d\ufeff\u00ad"
+# (every "_": normalisation takes out those beside a non-word character, as in "(c_)"); the ASCII ones first
+_ASCII_JOINERS = "*~_"
+_JOINERS = _ASCII_JOINERS + "\u200b\u200c\u200d\ufeff\u00ad"
 
 
 _ONE_LINE_SET = 1 << 16  # bytes: a line longer than this, alone in its text, has its keys found as a set
@@ -1354,13 +1356,13 @@ def _unsplit(view: str, joining: re.Pattern) -> str:
     """The case-folded text without the characters of _JOINERS and with full-width forms as ASCII (the same lines:
     no newline is touched); composed as normalisation composes it (NFKC: "e" + U+0301 is "é", as the rules see it);
     a line with Markdown links followed by its text without their targets (`_with_link_texts`)."""
-    for ch in "*~_":  # (every "_": normalisation takes out those beside a non-word character, as in "(c_)")
+    for ch in _ASCII_JOINERS:
         if ch in view:
             view = view.replace(ch, "")
     if not view.isascii():
         if not unicodedata.is_normalized("NFKC", view):  # (NFKC also makes full-width forms ASCII)
             view = _nfkc_folded_by_lines(view)
-        for ch in _JOINERS[3:]:
+        for ch in _JOINERS[len(_ASCII_JOINERS):]:
             if ch in view:
                 view = view.replace(ch, "")
     # ("]" first: one character is looked for several times faster than two, and most texts hold none)
@@ -1368,9 +1370,9 @@ def _unsplit(view: str, joining: re.Pattern) -> str:
 
 
 def _joining(keys) -> re.Pattern:
-    """Where taking out a link's markup may join two parts of one of these keys: a character
-    a key of two or more characters holds right before "[" or "![", or right after a ")" (or another link there).
-    Word characters always, and the others the keys hold: "(c)" makes "Policy ([c](/legal))" one (found by review,
+    """Where taking out a link's markup may join two parts of one of these keys: a character a key of two or more
+    characters holds right before "[" or "![", or right after a ")" (or another link there). Word characters
+    always, and the others the keys hold: "(c)" makes "Policy ([c](/legal))" one (found by review,
     helper-34); a ")" before "," or "." is then passed over, as no key joins there (any character but a space made
     the key view of links followed by punctuation twice as slow). Written to begin with "[" or ")", which the search
     skips to at once (begun with a set of characters it tried every letter of the text: six times slower). No
@@ -1381,7 +1383,9 @@ def _joining(keys) -> re.Pattern:
     return re.compile(rf"\[(?<=[{near}]\[)|\[(?<=[{near}]!\[)|\)[{near}\[!]")
 
 
-_WORD = re.compile(r"\w")
+_WORD = re.compile(r"\w")  # (as the joining pattern reads \w)
+
+
 def _with_link_texts(view: str, joining: re.Pattern) -> str:
     """The view with each line that holds a link, where taking out its markup may join words, followed by itself as
     normalisation reads it: links as their text, images gone. The keys of "[news](https://a)letter" are then those
@@ -1414,9 +1418,9 @@ _IS_NFKC = partial(unicodedata.is_normalized, "NFKC")
 
 def _nfkc_folded_by_lines(view: str) -> str:
     """NFKC of a case-folded text, case-folded again (as normalisation folds after composing), made only on its
-    lines that need it: NFKC never composes a character with a newline nor makes
-    one, so it is the same line by line, and a text with a no-break space or an ellipsis on a few lines is not
-    decomposed and composed again whole (~170 µs for a 20 KB article)."""
+    lines that need it: NFKC never composes a character with a newline nor makes one, so it is the same line by
+    line, and a text with a no-break space or an ellipsis on a few lines is not decomposed and composed again whole
+    (~170 µs for a 20 KB article)."""
     lines = view.split("\n")
     for i in compress(count(), map(not_, map(_IS_NFKC, lines))):
         # (case-folded again: normalisation composes first and folds after, and NFKC makes some characters upper-
