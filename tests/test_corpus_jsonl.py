@@ -288,6 +288,18 @@ def test_the_fast_reader_and_the_offset_scanner_read_the_same_values(line):
     assert repr({k: v for k, (v, _, _) in members.items()}) == repr(json.loads(line))  # (repr: NaN != NaN)
 
 
+@pytest.mark.parametrize("value", [
+    "", 'x"y', "a\\", 'a\\"b', "a\\\\", "\\\\\"", "\u00e9\U0001f600\n", '"', "\\" * 7 + '"' + "\\" * 3,
+])
+def test_a_string_end_found_without_decoding_is_where_the_decoder_ends(value):
+    """An edit scans a record without decoding its strings (`values=False`): a quote led by an odd number of
+    backslashes is escaped, an even number is not."""
+    for ascii_only in (True, False):
+        line = '{"text": ' + json.dumps(value, ensure_ascii=ascii_only) + ', "k": "v\\\\", "n": 1}'
+        assert {k: (a, b) for k, (_, a, b) in scan(line, values=False)[0].items()} == \
+            {k: (a, b) for k, (_, a, b) in scan(line)[0].items()}
+
+
 def test_a_duplicate_text_key_cleans_and_edits_the_last_one(tmp_path):
     line = b'{"text": "first", "text": ' + json.dumps(FURNISHED).encode() + b'}\n'
     stats, _, out = _run(tmp_path, [line])
