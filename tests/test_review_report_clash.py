@@ -55,3 +55,45 @@ def test_report_beside_the_inputs_still_works(tmp_path):
     assert res.exit_code == 0
     assert res.stdout_bytes == b"Hello world.\n"
     assert report.read_text().count('"type": "totals"') == 1
+
+
+def test_an_html_report_on_an_input_an_output_or_the_other_report(tmp_path):
+    """(review, helper-37) --report-html was not checked: it replaced the corpus, the -o file or a text input."""
+    src, out = tmp_path / "c.jsonl", tmp_path / "o.jsonl"
+    src.write_bytes(CORPUS)
+    for args in (["--report-html", str(src)], ["--report-html", str(out)],
+                 ["--report", str(tmp_path / "r"), "--report-html", str(tmp_path / "r")]):
+        res = run("clean", "-o", str(out), *args, str(src))
+        assert res.exit_code == 2 and "name another file" in res.stderr, args
+        assert src.read_bytes() == CORPUS and not out.exists() and not (tmp_path / "r").exists()
+    text = tmp_path / "a.txt"
+    text.write_bytes(TEXT)
+    res = run("clean", "--output-dir", str(tmp_path / "d"), "--report-html", str(text), str(text))
+    assert res.exit_code == 2 and text.read_bytes() == TEXT
+    res = run("clean", "-o", str(out), "--report-html", str(tmp_path / "r.html"), str(src))
+    assert res.exit_code == 0 and (tmp_path / "r.html").read_text().lstrip().lower().startswith("<!doctype html")
+
+
+def test_a_report_on_the_configuration_or_a_rule_pack_it_reads(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_bytes(TEXT)
+    config = tmp_path / "nlcleaner.toml"
+    config.write_text("guard = 0.6\n")
+    res = CliRunner().invoke(app, ["clean", "-q", "--config", str(config), "--report", str(config), str(src)])
+    assert res.exit_code == 2 and "configuration file" in res.stderr and config.read_text() == "guard = 0.6\n"
+    pack = tmp_path / "pack.toml"
+    pack.write_text('[pack]\nname = "mine"\n')
+    res = run("clean", "--rules", str(pack), "--report", str(pack), str(src))
+    assert res.exit_code == 2 and "rule pack" in res.stderr and pack.read_text() == '[pack]\nname = "mine"\n'
+
+
+def test_learn_does_not_write_its_pack_over_an_input(tmp_path):
+    """(review, helper-37) `learn corpus -o corpus/a.txt` replaced an article with the learned pack."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    src = folder / "a.txt"
+    src.write_bytes(TEXT)
+    for target, given in ((src, folder), (src, src)):
+        res = run("learn", str(given), "-o", str(target))
+        assert res.exit_code == 2 and "name another file" in res.stderr
+        assert src.read_bytes() == TEXT

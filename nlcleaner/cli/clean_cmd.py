@@ -85,7 +85,7 @@ def clean(
     session = Session(resolved, cleaner, report=report)
     opts = resolved.options
     session.refuse_report_clash(inputs, output=output, output_dir=opts.get("output-dir") or output_dir,
-                                rejects=opts.get("rejects"))
+                                rejects=opts.get("rejects"), report_html=opts.get("report-html"))
 
     if _is_batch(inputs, opts, output_dir, output) and not (write or diff):
         status = _batch(session, inputs, output_dir, output)

@@ -11,6 +11,7 @@ import typer
 
 from . import options as o
 from .app import EXIT_OK, app, fail, write_out
+from .session import read_files, write_clash
 
 Opt = typer.Option
 _D = None  # defaults live in LearnOptions; a flag left out keeps them
@@ -69,6 +70,10 @@ def learn(
            "input-format": input_format, "jobs": jobs, "tail-zone": tail_zone, "quiet": quiet,
            "include": o.split(include), "exclude": o.split(exclude)}
     resolved = o.resolve(cli, config=config, isolated=isolated)
+    if output:
+        why = write_clash(output, list(paths), taken=read_files(resolved))
+        if why:
+            fail(f"-o {output}: {why}; name another file")
     opts = resolved.options
     fmt = opts.get("input-format")
     if fmt == "auto":

@@ -40,12 +40,14 @@ def totals_settings(resolved) -> dict:
     return {**resolved.options, **resolved.settings.to_dict()}
 
 
-def report_clash(report: str, paths: list[str], *, output=None, output_dir=None, rejects=None) -> str | None:
-    """Why writing the report to `report` would overwrite or append to data (an input, an output), else None."""
-    target = os.path.realpath(report)
-    for flag, other in (("-o", output), ("--rejects", rejects)):
+def write_clash(target: str, paths: list[str], *, output_dir=None, taken=()) -> str | None:
+    """Why writing a file of the run's own (a report, a learned pack) to `target` would overwrite or append to data
+    (an input, a file inside an input folder, an output), else None. `taken`: (what it is, path) of the run's other
+    files it must not land on, such as ("the -o file", output) or ("the configuration file", path)."""
+    target = os.path.realpath(target)
+    for what, other in taken:
         if other and str(other) != "-" and os.path.realpath(other) == target:
-            return f"it is also the {flag} file"
+            return f"it is also {what}"
     for p in paths:
         if p == "-":
             continue
@@ -64,6 +66,13 @@ def report_clash(report: str, paths: list[str], *, output=None, output_dir=None,
                 if (os.path.isfile(os.path.join(p, rel)) if os.path.isdir(p) else os.path.basename(p) == rel):
                     return f"{p} is written there"
     return None
+
+
+def read_files(resolved) -> list[tuple[str, str]]:
+    """The files the run reads besides its inputs (its configuration, users' rule packs): nothing it writes may
+    land on them."""
+    out = [("the configuration file", resolved.config_path)] if getattr(resolved, "config_path", None) else []
+    return out + [("a rule pack of the run", str(p)) for p in resolved.settings.rules]
 
 
 class Session:
@@ -87,13 +96,20 @@ class Session:
             except OSError as exc:
                 fail(f"{report}: {exc.strerror or exc}")
 
-    def refuse_report_clash(self, paths: list[str], *, output=None, output_dir=None, rejects=None) -> None:
-        """Exit 2 before any work when the report would land on an input or an output."""
-        if self.reporter is None:
-            return
-        why = report_clash(self.reporter.path, paths, output=output, output_dir=output_dir, rejects=rejects)
-        if why:
-            fail(f"--report {self.reporter.path}: {why}; name another file")
+    def refuse_report_clash(self, paths: list[str], *, output=None, output_dir=None, rejects=None,
+                            report_html=None) -> None:
+        """Exit 2 before any work when a report (--report, --report-html) would land on an input, an output, the
+        other report or a file the run reads."""
+        taken = [("the -o file", output), ("the --rejects file", rejects), *read_files(self.resolved)]
+        reports = [("--report", self.reporter.path if self.reporter is not None else None),
+                   ("--report-html", report_html)]
+        for flag, path in reports:
+            if not path or path == "-":
+                continue
+            others = [(f"the {f} file", q) for f, q in reports if f != flag]
+            why = write_clash(path, paths, output_dir=output_dir, taken=taken + others)
+            if why:
+                fail(f"{flag} {path}: {why}; name another file")
 
     @property
     def quiet(self) -> bool:
