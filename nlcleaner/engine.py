@@ -7,7 +7,9 @@ are mapped back to the original text's offsets. The loop ends when a round remov
 from __future__ import annotations
 
 import gc
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from . import document, packcache
 from .claims import Claim
@@ -22,7 +24,10 @@ from .rules.model import Rule, selected
 from .settings import Settings
 from .source import host_of, source_matches
 
-MAX_ROUNDS = 8
+# a bound on the rounds, for safety only: a round removes all its rules find, and the zones that shrink with the text
+# (the tail, the head: shares of its lines) take a fixed share of what is left each round, so a document of millions
+# of lines of menu words needs ~40 rounds; 8 left such a document of a few hundred lines short of its fixpoint
+MAX_ROUNDS = 100
 # documents from this many characters are cleaned with the cyclic garbage collector paused (see Cleaner.clean)
 COLLECTOR_PAUSE_CHARS = 1_000_000
 # clean_many prepares the first round of texts up to this long together (a longer one's fixed costs are a small part),
@@ -201,13 +206,13 @@ class Cleaner:
             decision = decide(
                 rnd, claims, guard=self.settings.guard, context=frozenset(self.context_rules)
             )
-            held_original = [p for c in decision.held for p in _to_original(kept, *c)]
+            held_original = _to_original(kept, decision.held)
             if "guard" in decision.flags and "guard" not in flags:
                 flags.append("guard")
             if not decision.cuts:
                 break
             cuts = decision.cuts
-            pieces = [p for c in decision.cuts for p in _to_original(kept, *c)]
+            pieces = _to_original(kept, decision.cuts)
             cuts_original += pieces
             kept = _subtract_all(kept, pieces)
             # the round's text is not read again (the next round takes over its lines, not its text): let go of it
@@ -353,31 +358,38 @@ def _hash(digests) -> str:
     return h.hexdigest()[:16]
 
 
-def _to_original(kept, start: int, end: int, rule: str) -> list[tuple[int, int, str]]:
-    """Map a span of the current text to the original's pieces (earlier rounds may have cut holes between them)."""
-    out, offset = [], 0
-    for a, b in kept:
-        length = b - a
-        lo, hi = max(start, offset), min(end, offset + length)
-        if lo < hi:
-            out.append((a + lo - offset, a + hi - offset, rule))
-        offset += length
-        if offset >= end:
-            break
+def _to_original(kept, spans) -> list[tuple[int, int, str]]:
+    """Map spans (start, end, rule, ...) of the current text to the original's pieces (earlier rounds may have cut
+    holes between them). The kept intervals are found by bisection: a document whose rounds cut thousands of lines
+    has as many intervals, and walking them from the first for every span made such a document quadratic."""
+    starts = list(accumulate((b - a for a, b in kept), initial=0))  # where each kept interval begins in the current text
+    out = []
+    for start, end, rule, *_ in spans:
+        k = max(bisect_right(starts, start) - 1, 0)
+        while k < len(kept) and starts[k] < end:
+            a, offset = kept[k][0], starts[k]
+            lo, hi = max(start, offset), min(end, starts[k + 1])
+            if lo < hi:
+                out.append((a + lo - offset, a + hi - offset, rule))
+            k += 1
     return out
 
 
 def _subtract_all(kept, pieces) -> list[tuple[int, int]]:
+    """The kept intervals less the pieces (in the original's offsets), in one sweep over both in order."""
     out = []
     cuts = sorted((a, b) for a, b, _ in pieces)
+    j = 0
     for a, b in kept:
-        pos = a
-        for x, y in cuts:
-            if y <= pos or x >= b:
-                continue
+        while j < len(cuts) and cuts[j][1] <= a:  # (cuts wholly before this interval are behind every later one)
+            j += 1
+        pos, i = a, j
+        while i < len(cuts) and cuts[i][0] < b:
+            x, y = cuts[i]
             if x > pos:
                 out.append((pos, x))
             pos = max(pos, y)
+            i += 1
         if pos < b:
             out.append((pos, b))
     return out

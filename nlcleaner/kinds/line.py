@@ -25,7 +25,10 @@ class LineKind:
                 for a, b in self.matcher.spans(rnd.view(i)):
                     claims.append(Claim(i, i, rule.id, rule.strong, (a, b)))
             return claims
-        for i in rnd.matching(self.matcher, zone):
+        matched = rnd.matching(self.matcher, zone)
+        if rule.within_last and matched:
+            matched = self._trailing(rnd, rule)
+        for i in matched:
             first = last = i
             if self.scope == "paragraph":
                 a, b = rnd.paragraph(i)
@@ -33,3 +36,22 @@ class LineKind:
                     first, last = a, b
             claims.append(Claim(first, last, rule.id, rule.strong))
         return claims
+
+    def _trailing(self, rnd, rule) -> list[int]:
+        """A rule for the last `within_last` lines, as the rounds would apply it until nothing changes, in one
+        round: a line it matches goes once fewer than `within_last` lines it does not match (blank lines aside)
+        follow it, since the matched lines after it go first. Round by round, "Comments" repeated twenty times
+        at the end lost one a round and outlasted the rounds (`clean` of the output then removed more)."""
+        matched = rnd.matching(self.matcher, rnd.zone(rule.position))
+        hit, out, others = set(matched), [], 0
+        for i in range(rnd.n - 1, -1, -1):
+            if rnd.blank(i):
+                continue
+            if i in hit:
+                out.append(i)
+            else:
+                others += 1
+                if others >= rule.within_last:
+                    break
+        return out[::-1]
+
