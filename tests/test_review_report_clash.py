@@ -97,3 +97,18 @@ def test_learn_does_not_write_its_pack_over_an_input(tmp_path):
         res = run("learn", str(given), "-o", str(target))
         assert res.exit_code == 2 and "name another file" in res.stderr
         assert src.read_bytes() == TEXT
+
+
+def test_a_pipe_inside_a_walked_folder_is_not_read(tmp_path):
+    """(review, helper-37) `check DIR` waited forever on a FIFO in DIR (corpus mode already skipped it)."""
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_bytes(TEXT)
+    os.mkfifo(tmp_path / "pipe.txt")
+    for command in (["check"], ["fix"], ["clean", "--write"]):
+        done = subprocess.run([sys.executable, "-m", "nlcleaner", *command, "--isolated", "-q", str(tmp_path)],
+                              capture_output=True, timeout=60)
+        assert done.returncode in (0, 1), (command, done.stderr)
+        assert b"pipe.txt" not in done.stdout + done.stderr

@@ -54,7 +54,9 @@ def expand(paths: list[str], resolved=None) -> list[Input]:
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded(os.path.join(folder, d)))
             for name in sorted(files):
                 full = os.path.join(folder, name)
-                if not name.startswith(".") and included(full) and not excluded(full):
+                # (a pipe or a device found in a folder is not a file of it: reading one would wait for a writer;
+                # named on the command line, it is read as given)
+                if not name.startswith(".") and included(full) and not excluded(full) and os.path.isfile(full):
                     out.append(Input(full, p))
     return out
 
