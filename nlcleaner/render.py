@@ -21,9 +21,13 @@ def is_terminal(stream) -> bool:
 
 
 def console(stream, color: str):
+    """A rich console on `stream` for color auto | always | never. "never" writes no style at all (no colour, no
+    bold); NO_COLOR (with "auto") takes the colours away and keeps the rest, as that convention asks."""
     from rich.console import Console
 
-    no_color = color == "never" or (color == "auto" and "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != "")
+    if color == "never":
+        return Console(file=stream, color_system=None, highlight=False, soft_wrap=False)
+    no_color = color == "auto" and "NO_COLOR" in os.environ and os.environ["NO_COLOR"] != ""
     return Console(
         file=stream, force_terminal=True if color == "always" else None, no_color=no_color or None,
         highlight=False, soft_wrap=False,

@@ -7,8 +7,9 @@ import sys
 
 
 class ProgressBar:
-    def __init__(self, total_bytes: int, *, enabled: bool = True, stream=None):
+    def __init__(self, total_bytes: int, *, enabled: bool = True, stream=None, color: str = "auto"):
         stream = stream if stream is not None else sys.stderr
+        self.color = color
         self.enabled = bool(enabled) and hasattr(stream, "isatty") and stream.isatty()
         self.total = total_bytes or None
         self.stream = stream
@@ -19,14 +20,15 @@ class ProgressBar:
     def __enter__(self):
         if not self.enabled:
             return self
-        from rich.console import Console
         from rich.progress import (
             BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn, TransferSpeedColumn,
         )
 
+        from ..render import console
+
         self._progress = Progress(
             TextColumn("{task.fields[docs]:>10,} docs"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
-            TimeRemainingColumn(), console=Console(file=self.stream), transient=True,
+            TimeRemainingColumn(), console=console(self.stream, self.color), transient=True,
         )
         self._progress.start()
         self._task = self._progress.add_task("clean", total=self.total, docs=0)

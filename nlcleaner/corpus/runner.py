@@ -384,7 +384,7 @@ class _Run:
             worker.set_context(Context.from_options(Cleaner(self.settings), self.options))
         from .progress import ProgressBar
 
-        self.bar = ProgressBar(total, enabled=self.progress_wanted)
+        self.bar = ProgressBar(total, enabled=self.progress_wanted, color=self.options.get("color") or "auto")
         pending: deque = deque()
         self.pending = pending
         limit = 2 * n + 1

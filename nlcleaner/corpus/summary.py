@@ -112,10 +112,6 @@ def summary_text(stats) -> str:
 
 def print_summary(stats, *, file=None, color: str = "auto", chart: bool = True) -> None:
     """Write the summary table (and the bar chart) to `file` (default stderr). color: auto | always | never."""
-    from rich.console import Console
+    from ..render import console
 
-    file = file if file is not None else sys.stderr
-    no_color = color == "never" or (color == "auto" and bool(__import__("os").environ.get("NO_COLOR")))
-    console = Console(file=file, force_terminal=True if color == "always" else None, no_color=no_color,
-                      highlight=False)
-    console.print(summary_table(stats, chart=chart))
+    console(file if file is not None else sys.stderr, color).print(summary_table(stats, chart=chart))
