@@ -120,7 +120,7 @@ class StdoutText:
         return "utf-8"
 
 
-def _quiet_pipes() -> None:
+def quiet_pipes() -> None:
     """The reader went away (`| head`): send what is left to /dev/null so that Python's exit flush stays silent."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     for stream in (sys.stdout, sys.stderr):
@@ -219,7 +219,7 @@ def _main(argv: list[str] | None, args: list[str]) -> None:
         _safe_print("nlcleaner: interrupted")
         code = EXIT_INTERRUPTED
     except (BrokenPipeError, PipeClosed):
-        _quiet_pipes()
+        quiet_pipes()
         code = EXIT_OK
     except _click_errors("NoArgsIsHelpError") as exc:  # a bare command: its help, as click shows it
         exc.show()
@@ -232,7 +232,7 @@ def _main(argv: list[str] | None, args: list[str]) -> None:
         code = EXIT_ERROR
     except OSError as exc:
         if exc.errno == errno.EPIPE:
-            _quiet_pipes()
+            quiet_pipes()
             code = EXIT_OK
         else:
             _safe_print(f"nlcleaner: error: {exc.filename or ''}{': ' if exc.filename else ''}{exc.strerror or exc}")

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import options as o
-from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, app, fail, write_out
+from .app import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, PipeClosed, app, fail, quiet_pipes, write_out
 from .findings import FORMATS, findings_of, render
 from .in_place import write_in_place
 from .inputs import STDIN, expand, record_files
@@ -53,17 +53,22 @@ def check(
     _refuse_records(files, resolved, "check")
     session.refuse_report_clash([f.path for f in files])
     found = []
-    for inp in files:
-        _, _, _, outcome = session.clean(inp)
-        if outcome is None:
-            continue
-        session.record(outcome)
-        found += findings_of("<stdin>" if inp.is_stdin else inp.path, outcome.result)
-        if output_format == "text" and found:  # stream text findings as they come
-            write_out(_encode(render(found, "text")))
-            found = []
-    if output_format != "text" or found:
-        write_out(_encode(render(found, output_format)))
+    try:
+        for inp in files:
+            _, _, _, outcome = session.clean(inp)
+            if outcome is None:
+                continue
+            session.record(outcome)
+            found += findings_of("<stdin>" if inp.is_stdin else inp.path, outcome.result)
+            if output_format == "text" and found:  # stream text findings as they come
+                write_out(_encode(render(found, "text")))
+                found = []
+        if output_format != "text" or found:
+            write_out(_encode(render(found, output_format)))
+    except PipeClosed:
+        # the reader stopped reading (`check DIR | head -1`): what was found up to then decides the exit code (a
+        # finding, or an unreadable file, is not made good by a closed pipe); the report is still completed
+        quiet_pipes()
     session.finish(verb="would change")
     if session.input_errors:
         raise typer.Exit(EXIT_ERROR)
