@@ -32,6 +32,7 @@ def test_the_manifest_declares_both_hooks():
     assert hooks["nlcleaner"]["entry"] == "nlcleaner fix"
     assert hooks["nlcleaner-check"]["entry"] == "nlcleaner check"
     for hook in hooks.values():
+        assert hook["args"] == ["--"]  # the file names after it are never options (a file named "-note.txt")
         assert hook["language"] == "python"
         assert hook["types_or"] == ["plain-text", "markdown"]
 
