@@ -51,7 +51,7 @@ def clean(
     drop_empty: Annotated[bool, Opt("--drop-empty", help="Leave out records whose cleaned text is empty.")] = False,
     min_chars: Annotated[Optional[int], Opt("--min-chars", metavar="N", help="Leave out records with fewer cleaned characters.")] = None,
     resume: Annotated[bool, Opt("--resume", help="Skip outputs that are already complete.")] = False,
-    rejects: Annotated[Optional[str], Opt("--rejects", metavar="FILE", help="Write dropped and failed records here.")] = None,
+    rejects: Annotated[Optional[str], Opt("--rejects", metavar="FILE", help="Write bad records (not JSON, no text field, invalid UTF-8 ...) here, as read, instead of to the output. Records --drop-empty or --min-chars leave out are only counted.")] = None,
     include: Annotated[Optional[list[str]], Opt("--include", metavar="GLOB", help="Files a folder contributes (default *.txt *.md ...).")] = None,
     exclude: Annotated[Optional[list[str]], Opt("--exclude", metavar="GLOB", help="Files and folders to leave out.")] = None,
     report_html: Annotated[Optional[str], Opt("--report-html", metavar="FILE", help="An HTML report of the run (corpus mode).")] = None,
@@ -87,7 +87,7 @@ def clean(
     session.refuse_report_clash(inputs, output=output, output_dir=opts.get("output-dir") or output_dir,
                                 rejects=opts.get("rejects"), report_html=opts.get("report-html"))
 
-    if _is_batch(inputs, opts, output_dir, output) and not (write or diff):
+    if _is_batch(inputs, opts, output_dir, output, cli) and not (write or diff):
         status = _batch(session, inputs, output_dir, output)
     elif write or diff:
         if STDIN in inputs and write:
@@ -120,8 +120,15 @@ def clean(
     raise typer.Exit(status)
 
 
-def _is_batch(inputs: list[str], opts: dict, output_dir, output) -> bool:
+# flags only corpus mode acts on: given on the command line with a text file to stdout, they take the run there (where
+# each is checked and used) instead of being ignored; a configuration's `annotate`, meant for its corpus runs, does not
+CORPUS_FLAGS = ("report-html", "rejects", "annotate", "annotate-only", "drop-empty", "min-chars", "resume")
+
+
+def _is_batch(inputs: list[str], opts: dict, output_dir, output, cli: dict) -> bool:
     if output is not None or opts.get("input-format") not in TEXT_FORMATS:
+        return True
+    if any(cli.get(flag) for flag in CORPUS_FLAGS):
         return True
     if any(p.lower().endswith(CORPUS_SUFFIXES) for p in inputs):
         return True

@@ -1,0 +1,37 @@
+"""Flags only corpus mode acts on, given with one text file to stdout, were ignored without a word (review,
+helper-37): `clean --report-html r.html a.txt` wrote no report. They now take the run to corpus mode, which uses
+them or refuses them in one line; a configuration's `annotate` (meant for its corpus runs) does not."""
+
+from __future__ import annotations
+
+from typer.testing import CliRunner
+
+import nlcleaner.cli.commands  # noqa: F401  (registers the commands)
+from nlcleaner import Cleaner
+from nlcleaner.cli import app
+
+TEXT = "The council met on Tuesday and approved the budget.\n\nShare this article\n"
+
+
+def test_an_html_report_of_one_file_cleaned_to_stdout(tmp_path):
+    src, report = tmp_path / "a.txt", tmp_path / "r.html"
+    src.write_text(TEXT)
+    res = CliRunner().invoke(app, ["clean", "--isolated", "-q", "--report-html", str(report), str(src)])
+    assert res.exit_code == 0
+    assert res.stdout_bytes == Cleaner().clean(TEXT).text.encode()
+    assert "Share this article" in report.read_text()
+
+
+def test_corpus_flags_that_do_not_apply_are_refused(tmp_path):
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT)
+    for flags in (["--resume"], ["--annotate", "nl"]):
+        res = CliRunner().invoke(app, ["clean", "--isolated", "-q", *flags, str(src)])
+        assert res.exit_code == 2 and res.stderr.startswith("nlcleaner: error:"), flags
+
+
+def test_a_configured_annotate_leaves_a_pipe_a_filter(tmp_path, monkeypatch):
+    (tmp_path / "nlcleaner.toml").write_text('annotate = "nl"\n')
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(app, ["clean", "-q"], input=TEXT)
+    assert res.exit_code == 0 and res.stdout_bytes == Cleaner().clean(TEXT).text.encode()
