@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .app import error, say
 from .inputs import Input
 from .session import Session
@@ -22,8 +24,11 @@ def write_in_place(session: Session, files: list[Input], source=None, *, tell: b
             try:
                 write_atomic(inp.path, out)
             except OSError as exc:
-                error(f"{inp.path}: {exc.strerror or exc}")
+                why = exc.strerror or str(exc)
+                error(f"{inp.path}: {why}")
                 session.input_errors += 1
+                # (the file is as it was: a failed document in the summary and the report, not a changed one)
+                session.record(replace(outcome, result=None, error=f"cannot write: {why}"))
                 continue
             changed += 1
             if tell and not session.quiet:
