@@ -39,3 +39,31 @@ def test_a_file_that_cannot_be_written_is_a_failed_document(tmp_path, monkeypatc
         docs = {d["path"]: d for d in got["documents"]}
         assert "cannot write" in docs[str(full)]["error"] and not docs[str(fine)].get("error")
         assert got["totals"]["failed"] == 1 and got["totals"]["documents"] == 2
+
+
+class _Full:
+    def write(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def flush(self):
+        pass
+
+    def close(self):
+        pass
+
+
+def test_an_output_that_cannot_be_written_is_named_in_the_error():
+    """(review, helper-37) `-o`/`-d` write failures said only "nlcleaner: error: No space left on device"."""
+    import pytest
+
+    from nlcleaner.corpus.compress import OutputStream
+
+    for compression in (None, "gzip-members"):
+        with pytest.raises(OSError) as caught:
+            OutputStream(_Full(), compression, "out/clean.jsonl").write(b'{"text": "x"}\n')
+        assert caught.value.filename == "out/clean.jsonl" and caught.value.errno == errno.ENOSPC
+    with pytest.raises(BrokenPipeError):  # a closed pipe stays a closed pipe (the reader went away)
+        class _Closed(_Full):
+            def write(self, data):
+                raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+        OutputStream(_Closed(), None, "-").write(b"x")

@@ -5,9 +5,11 @@ the stream ended early (a truncated gzip member, a corrupt zstd frame), so the r
 
 from __future__ import annotations
 
+import errno
 import gzip
 import io
 import zlib
+from contextlib import contextmanager
 
 from .errors import MissingExtraError
 
@@ -203,7 +205,7 @@ class OutputStream:
     """A binary file written with the compression its name asks for; gzip output is deterministic (mtime 0)."""
 
     def __init__(self, fh, compression: str | None, name: str = "<stream>", close_raw: bool = True):
-        self._fh, self._close_raw = fh, close_raw
+        self._fh, self._close_raw, self.name = fh, close_raw, name
         self.compression = compression
         if compression == "gzip-members":  # one gzip member per write: one per record, as WARC tools expect
             self._stream = fh
@@ -218,22 +220,36 @@ class OutputStream:
 
     def write(self, data: bytes) -> None:
         if data:
-            if self.compression == "gzip-members":
-                self._stream.write(gzip.compress(data, compresslevel=6, mtime=0))
-            else:
-                self._stream.write(data)
+            with self._naming():
+                if self.compression == "gzip-members":
+                    self._stream.write(gzip.compress(data, compresslevel=6, mtime=0))
+                else:
+                    self._stream.write(data)
             self.last = data[-1:]
 
     def flush(self) -> None:
-        if self._stream is not self._fh and self.compression != "zstd":
-            self._stream.flush()
-        if hasattr(self._fh, "flush"):
-            self._fh.flush()
+        with self._naming():
+            if self._stream is not self._fh and self.compression != "zstd":
+                self._stream.flush()
+            if hasattr(self._fh, "flush"):
+                self._fh.flush()
 
     def close(self) -> None:
-        if self._stream is not self._fh:
-            self._stream.close()
-        if self._close_raw:
-            self._fh.close()
-        else:
-            self._fh.flush()
+        with self._naming():
+            if self._stream is not self._fh:
+                self._stream.close()
+            if self._close_raw:
+                self._fh.close()
+            else:
+                self._fh.flush()
+
+    @contextmanager
+    def _naming(self):
+        """An error writing the file names it ("out.jsonl: No space left on device", not the bare reason); a
+        closed pipe stays what it is (the reader went away: not an error of this file)."""
+        try:
+            yield
+        except OSError as exc:
+            if exc.filename is None and exc.errno != errno.EPIPE and self.name != "<stream>":
+                raise OSError(exc.errno, exc.strerror or str(exc), self.name) from None
+            raise
