@@ -103,6 +103,8 @@ keep = ["Shares rose."]
         (('why = "test"', 'why = "test"\ncolour = "red"'), "colour"),
         (('keep = ["Shares rose."]', ''), "examples.keep"),
         (('phrases = ["Share"]', 'pattern = "(unclosed"'), "pattern"),
+        (('phrases = ["Share"]', 'phrases = ["Share", "**"]'), "phrases[1]"),  # empty once normalised
+        (('phrases = ["Share"]', 'phrases = ["  "]'), "phrases[0]"),
     ],
 )
 def test_broken_pack_names_file_rule_and_key(tmp_path, change, key):
@@ -114,6 +116,14 @@ def test_broken_pack_names_file_rule_and_key(tmp_path, change, key):
         load_pack(path)
     message = str(info.value)
     assert str(path) in message and f"key '{key}'" in message and "\n" not in message
+
+
+def test_a_bound_with_one_side_is_said_as_one(tmp_path):
+    """(review, helper-37) "expected a value between 1 and None"."""
+    body = '[pack]\nname = "mine"\n' + GOOD_RULE.replace('kind = "phrase"', 'kind = "phrase"\nmax_chars = -1')
+    with pytest.raises(PackError) as info:
+        load_pack(_write(tmp_path, body))
+    assert "expected a value of at least 0, got -1" in str(info.value) and "None" not in str(info.value)
 
 
 def test_broken_toml_names_the_file(tmp_path):

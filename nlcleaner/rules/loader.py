@@ -164,7 +164,9 @@ class _Checker:
         if not ok or isinstance(value, bool):
             self.fail(name, f"expected {'an integer' if integer else 'a number'}, got {value!r}")
         if (low is not None and value < low) or (high is not None and value > high):
-            self.fail(name, f"expected a value between {low} and {high}, got {value!r}")
+            span = (f"between {low} and {high}" if low is not None and high is not None
+                    else f"of at least {low}" if low is not None else f"of at most {high}")
+            self.fail(name, f"expected a value {span}, got {value!r}")
         return value
 
     def unknown(self, table: dict, allowed: set, prefix: str = ""):
@@ -193,6 +195,11 @@ class _Checker:
         spec: dict = {"max_chars": self.number(table, "max_chars", 0, prefix, integer=True, low=0) or None}
         if has_phrases:
             spec["phrases"] = self.strings(table, "phrases", prefix, required=True)
+            from ..normalise import bare, normalise
+
+            for i, phrase in enumerate(spec["phrases"]):
+                if not bare(normalise(phrase)):  # (a line is matched as normalised: this one would match nothing)
+                    self.fail(f"{prefix}phrases[{i}]", f"{phrase!r} is empty once normalised (spaces, Markdown marks)")
             spec["match"] = self.string(table, "match", prefix, default="line", choices=("line", "prefix", "contains"))
         else:
             spec["pattern"] = self.pattern(table, "pattern", prefix)
