@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from . import options as o
-from .app import EXIT_OK, app, fail, write_out
+from .app import EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_OK, app, error, fail, write_out
 from .session import read_files, write_clash
 
 Opt = typer.Option
@@ -115,6 +115,12 @@ def learn(
         print(f"nlcleaner learn: warning: {result.corpus.saturation:.0%} of the first pass's counters are full, so "
               "most lines were counted again in the second pass (slow, and some sources may have hit "
               "--max-candidates); raise --sketch-mb or learn from a sample", file=sys.stderr)
+    skipped = result.corpus.skipped
+    if skipped:  # (said even with --quiet: like clean's bad inputs, they set the exit code)
+        from ..learn.inputs import SKIPPED_AS
+
+        said = ", ".join(f"{n} {SKIPPED_AS[why][n != 1]}" for why, n in sorted(skipped.items()))
+        error(f"learn: skipped {said}")
     if output_format == "json":
         write_out((json.dumps(_as_json(result), ensure_ascii=True, indent=1) + "\n").encode("ascii"))
     if summary:
@@ -127,13 +133,16 @@ def learn(
         if result.dropped:
             print(f"nlcleaner learn: left out (their examples did not pass): {', '.join(result.dropped)}",
                   file=sys.stderr)
-    raise typer.Exit(EXIT_OK)
+    from ..learn.inputs import NOT_TEXT
+
+    raise typer.Exit(EXIT_ERROR if NOT_TEXT in skipped else EXIT_BAD_RECORDS if skipped else EXIT_OK)
 
 
 def _as_json(result) -> dict:
     c = result.corpus
     return {
         "documents": c.documents, "sources_counted": len(c.groups), "without_source": c.unsourced,
+        "skipped": dict(c.skipped),
         "rules": [
             {"id": f.id, "source": f.group or None, "kind": f.kind, "position": f.position, "docs": f.docs,
              "source_docs": f.group_docs, "share": round(f.share, 4), "tail_share": round(f.tail_share, 4),

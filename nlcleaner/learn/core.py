@@ -10,7 +10,7 @@ import regex
 from ..source import host_of
 from .count import HEAD, KMV, TAIL, Group, Limits, Sketch, h64, head_end, tail_start
 from .fold import fold, letters, line_key
-from .inputs import ReadOptions, Unit, read_unit, split, units
+from .inputs import SKIPPED, ReadOptions, Unit, read_unit, split, units
 
 _UNDECODABLE = regex.compile("[\ud800-\udfff]")
 _CONTEXT = 3  # lines kept before and after an example line
@@ -65,6 +65,7 @@ class Corpus:
     groups: dict  # name -> Group
     documents: int = 0  # documents read (duplicates included)
     unsourced: int = 0  # documents skipped for lacking a source
+    skipped: dict = field(default_factory=dict)  # why -> files or records read_unit skipped (not text, bad records)
     saturation: float = 0.0  # share of sketch counters at or above min-docs: near 1, every line is a candidate
 
 
@@ -142,8 +143,12 @@ def _pass1(shard: list[Unit], options: LearnOptions, width: int):
     sketch = Sketch(width)
     sizes: dict[str, KMV] = {}  # distinct texts per source
     documents = unsourced = 0
+    skipped: dict[str, int] = {}
     for unit in shard:
         for text, source, _key in read_unit(unit, options.read):
+            if text is SKIPPED:
+                skipped[source] = skipped.get(source, 0) + 1
+                continue
             documents += 1
             group = _group_of(source, options)
             if group is None:
@@ -155,7 +160,7 @@ def _pass1(shard: list[Unit], options: LearnOptions, width: int):
             size.add(h64(text))
             for folded in _units(_lines(text), options):
                 sketch.add(h64(group, folded))
-    return sketch, sizes, documents, unsourced
+    return sketch, sizes, documents, unsourced, skipped
 
 
 def _needs(sizes: dict, options: LearnOptions) -> dict[str, int]:
@@ -179,6 +184,8 @@ def _pass2(shard: list[Unit], options: LearnOptions, sketch: Sketch, needs: dict
     groups: dict[str, Group] = {}
     for unit in shard:
         for text, source, key in read_unit(unit, options.read):
+            if text is SKIPPED:
+                continue
             group = _group_of(source, options)
             need = needs.get(group) if group is not None else None
             if need is None:
@@ -261,11 +268,12 @@ def count(paths, options: LearnOptions) -> Corpus:
     n = len(shards)
     if options.jobs > 1 and n > 1:
         with ProcessPoolExecutor(max_workers=options.jobs) as pool:
-            sketch, sizes, documents, unsourced = _merge1(list(pool.map(_pass1, shards, [options] * n, [width] * n)))
+            sketch, sizes, documents, unsourced, skipped = _merge1(list(pool.map(_pass1, shards, [options] * n,
+                                                                                 [width] * n)))
             needs = _needs(sizes, options)
             seconds = list(pool.map(_pass2, shards, [options] * n, [sketch] * n, [needs] * n))
     else:
-        sketch, sizes, documents, unsourced = _merge1([_pass1(s, options, width) for s in shards])
+        sketch, sizes, documents, unsourced, skipped = _merge1([_pass1(s, options, width) for s in shards])
         needs = _needs(sizes, options)
         seconds = [_pass2(s, options, sketch, needs) for s in shards]
     groups: dict[str, Group] = {}
@@ -275,12 +283,12 @@ def count(paths, options: LearnOptions) -> Corpus:
                 groups[name] = g
             else:
                 groups[name].merge(g, limits)
-    return Corpus(groups, documents, unsourced, sketch.saturation(options.min_docs))
+    return Corpus(groups, documents, unsourced, saturation=sketch.saturation(options.min_docs), skipped=skipped)
 
 
 def _merge1(parts):
-    sketch, sizes, documents, unsourced = parts[0]
-    for other, osizes, d, u in parts[1:]:
+    sketch, sizes, documents, unsourced, skipped = parts[0]
+    for other, osizes, d, u, why in parts[1:]:
         sketch.merge(other)
         for k, v in osizes.items():
             if k in sizes:
@@ -289,4 +297,6 @@ def _merge1(parts):
                 sizes[k] = v
         documents += d
         unsourced += u
-    return sketch, sizes, documents, unsourced
+        for k, v in why.items():
+            skipped[k] = skipped.get(k, 0) + v
+    return sketch, sizes, documents, unsourced, skipped

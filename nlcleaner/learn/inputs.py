@@ -96,8 +96,19 @@ def folder_source(unit: Unit) -> str:
     return rel.parts[0] if len(rel.parts) > 1 else Path(unit.root).resolve().name
 
 
-def read_unit(unit: Unit, options: ReadOptions) -> Iterator[tuple[str, str | None, str | None]]:
-    """Documents of one unit. Records without a text (or not JSON objects) are skipped: nothing to learn from."""
+# what read_unit yields in place of a document it skips: (SKIPPED, why, None); the first pass counts them by why, and
+# the command line says so (exit 2 for a file that is not text, 3 for bad records, as `clean` does)
+SKIPPED = None
+NOT_TEXT, BAD_RECORD, CUT_SHORT = "not-text", "bad-record", "cut-short"
+SKIPPED_AS = {  # why -> how one, and several, are said
+    NOT_TEXT: ("file that is not text", "files that are not text"),
+    BAD_RECORD: ("record that is not a JSON object with a text", "records that are not JSON objects with a text"),
+    CUT_SHORT: ("stream cut short", "streams cut short"),
+}
+
+
+def read_unit(unit: Unit, options: ReadOptions) -> Iterator[tuple[str | None, str | None, str | None]]:
+    """Documents of one unit: (text, source, key); for one skipped (nothing to learn from), (SKIPPED, why, None)."""
     if unit.format == "jsonl":
         yield from _jsonl(unit, options)
     elif unit.format == "parquet":
@@ -108,7 +119,8 @@ def read_unit(unit: Unit, options: ReadOptions) -> Iterator[tuple[str, str | Non
         try:
             text = decode(Path(unit.path).read_bytes())
         except InputError:
-            return  # binary
+            yield SKIPPED, NOT_TEXT, None
+            return
         yield text, options.source or folder_source(unit), None
 
 
@@ -152,14 +164,16 @@ def _jsonl(unit: Unit, options: ReadOptions):
                 continue
             try:
                 rec = json.loads(raw)
-            except ValueError:
+            except (ValueError, RecursionError):
+                rec = None
+            text = rec.get(options.text_field) if isinstance(rec, dict) else None
+            if not isinstance(text, str):
+                yield SKIPPED, BAD_RECORD, None
                 continue
-            if not isinstance(rec, dict):
-                continue
-            text = rec.get(options.text_field)
-            if isinstance(text, str):
-                yield text, _source(rec.get(options.source_field) if options.source_field else None, options), \
-                    _key(rec.get(options.id_field), rec.get(options.source_field) if options.source_field else None)
+            yield text, _source(rec.get(options.source_field) if options.source_field else None, options), \
+                _key(rec.get(options.id_field), rec.get(options.source_field) if options.source_field else None)
+        if stream is not None and stream.error:
+            yield SKIPPED, CUT_SHORT, None
     finally:
         if stream is not None:
             stream.close()
@@ -178,6 +192,8 @@ def _parquet(unit: Unit, options: ReadOptions):
         text, rid, src = u.payload
         if isinstance(text, str):
             yield text, _source(src, options), _key(rid, src)
+        else:
+            yield SKIPPED, BAD_RECORD, None
 
 
 def _warc(unit: Unit, options: ReadOptions):
@@ -195,6 +211,7 @@ def _warc(unit: Unit, options: ReadOptions):
             try:
                 text = decode(block)
             except InputError:
+                yield SKIPPED, NOT_TEXT, None
                 continue
             yield text, options.source or uri, _key(None, uri)
     finally:
