@@ -35,3 +35,18 @@ def test_a_configured_annotate_leaves_a_pipe_a_filter(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     res = CliRunner().invoke(app, ["clean", "-q"], input=TEXT)
     assert res.exit_code == 0 and res.stdout_bytes == Cleaner().clean(TEXT).text.encode()
+
+
+def test_files_of_an_input_folder_inside_the_output_folder_are_named(tmp_path, monkeypatch):
+    """(review, helper-37) `clean -d in/sub in` left in/sub/b.txt out without a word: it is not read (outputs are
+    not read back on a rerun), and the run says so."""
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text(TEXT)
+    (tmp_path / "in" / "sub" / "b.txt").write_text(TEXT)
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(app, ["clean", "--isolated", "-d", "in/sub", "in"])
+    assert res.exit_code == 0
+    assert "1 file of the input folder inside --output-dir in/sub was not read" in res.stderr
+    assert "in/sub/b.txt" in res.stderr
+    res = CliRunner().invoke(app, ["clean", "--isolated", "-d", "out", "in"])
+    assert res.exit_code == 0 and "not read" not in res.stderr

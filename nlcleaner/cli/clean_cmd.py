@@ -201,6 +201,11 @@ def _run_corpus(run_batch, session: Session, inputs, output_dir, output) -> int:
     except NLCleanerError as exc:
         fail(str(exc))
     session.stats = stats
+    if stats.left_out:  # (a warning, not an error: a rerun into the same folder meets its own outputs there)
+        n = len(stats.left_out)
+        say(f"nlcleaner: warning: {n} file{'s' if n != 1 else ''} of the input folder inside --output-dir "
+            f"{output_dir} {'were' if n != 1 else 'was'} not read (outputs are not read back): {stats.left_out[0]}"
+            + (f" and {n - 1} more" if n > 1 else ""))
     return EXIT_OK
 
 

@@ -36,8 +36,10 @@ def _inside(child: Path, parent: Path) -> bool:
 
 
 def plan(inputs: list[str], *, output_dir: Path | None, include=(), exclude=(),
-         input_format: str | None = None, roots=()) -> list[Job]:
-    """Expand folders and, with `output_dir`, give every input its output path (checked, nothing written yet)."""
+         input_format: str | None = None, roots=(), left_out: list | None = None) -> list[Job]:
+    """Expand folders and, with `output_dir`, give every input its output path (checked, nothing written yet).
+    An output folder inside an input folder is not read (its files would be read back as inputs on a rerun):
+    the files of the input folder found in it are added to `left_out`, for the caller to say so."""
     out_real = _real(output_dir) if output_dir is not None else None
     jobs: list[Job] = []
     for item in inputs:
@@ -49,6 +51,10 @@ def plan(inputs: list[str], *, output_dir: Path | None, include=(), exclude=(),
         path = Path(item)
         if path.is_dir():
             skip = (output_dir,) if output_dir is not None else ()
+            if left_out is not None and out_real is not None and out_real.is_dir() and out_real != _real(path) \
+                    and _inside(out_real, _real(path)):
+                left_out += [f for f in expand_folder(path, include, exclude, input_format, (), roots)
+                             if _inside(_real(f), out_real)]
             for f in expand_folder(path, include, exclude, input_format, skip, roots):
                 rel = f.relative_to(path)
                 target = output_dir / rel if output_dir is not None else None

@@ -35,6 +35,7 @@ class BatchStats(Stats):
 
     inputs: int = 0
     skipped: list = field(default_factory=list)  # inputs --resume skipped (their output was complete)
+    left_out: list = field(default_factory=list)  # files of an input folder inside the --output-dir, not read
     interrupted: str | None = None  # where a Ctrl-C stopped the run
     outputs: list = field(default_factory=list)  # files written
 
@@ -494,8 +495,10 @@ def run_batch(
     if output_dir is not None:
         output_dir = Path(output_dir)
     roots = tuple(resolved.root_for(k) for k in ("include", "exclude")) if hasattr(resolved, "root_for") else ()
+    left_out: list = []
     jobs = plan(list(inputs), output_dir=output_dir, include=tuple(options.get("include") or ()),
-                exclude=tuple(options.get("exclude") or ()), input_format=input_format, roots=roots)
+                exclude=tuple(options.get("exclude") or ()), input_format=input_format, roots=roots,
+                left_out=left_out)
     if options.get("per-file-ignores") and hasattr(resolved, "settings_for"):
         for job in jobs:
             if not job.stdin:
@@ -511,5 +514,6 @@ def run_batch(
     run = _Run(jobs, resolved, options, output_dir=output_dir, output=output, on_outcome=on_outcome,
                progress=progress, stdout=stdout)
     run.stats.skipped = [j.display for j in skipped]
+    run.stats.left_out = [str(p) for p in left_out]
     run.stats.inputs = len(jobs) + len(skipped)
     return run.run()
