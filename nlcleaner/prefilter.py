@@ -647,9 +647,14 @@ class Prefilter:
 
     def _build_gate(self) -> None:
         matchers = self._gate_matchers
+        # a user's pattern is left to its keys: it runs with a timeout, and a rule that times out on a line is off
+        # for the rest of the document, so whether it runs on a line must not depend on the engine (a gate that
+        # rules a line out first never starts the backtracking keys alone time out on, and the rule then removed
+        # lines with hyperscan and not without it); users' phrases (learned packs) have no timeout and stay gated
         targets = [
             (m, b, form, "raw" if m.on == "raw" else "norm")
             for m in matchers
+            if not (m.user and m.mode == "pattern")
             for b, form in enumerate(_gate_forms_of(m))
             if form is not None
         ]

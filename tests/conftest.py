@@ -41,11 +41,24 @@ def keys_only(settings=None):
     return plain
 
 
-def gate_pair(settings=None):
-    """(the default Cleaner with its hyperscan gate, its keys-only twin) for the same settings."""
+def judged_as_built_in(settings=None):
+    """A Cleaner whose rules the gate judges as it judges the built-in packs', users' patterns included (it leaves
+    those to their keys: see `Prefilter._build_gate`): how the gate's tests reach it with expressions of their own.
+    (Its gate is built when first asked for, after this.)"""
     from nlcleaner import Cleaner
 
-    gated = Cleaner(settings) if settings is not None else Cleaner()
+    cleaner = Cleaner(settings) if settings is not None else Cleaner()
+    for kind in cleaner._kinds:
+        for m in kind.matchers:
+            m.user = False
+    return cleaner
+
+
+def gate_pair(settings=None):
+    """(the default Cleaner with its hyperscan gate, its keys-only twin) for the same settings. The gate's tests give
+    their expressions as users' packs, whose patterns the gate leaves to their keys (see `Prefilter._build_gate`):
+    here they are judged as the built-in packs' are, before the gate is built."""
+    gated = judged_as_built_in(settings)
     assert gated._prefilter.gate is not None
     return gated, keys_only(settings)
 

@@ -71,7 +71,7 @@ keep = ["b"]
 
 @pytest.mark.parametrize("backend", ["ahocorasick", "python"])
 def test_a_catastrophic_user_pattern_is_stopped_reported_and_the_run_goes_on(tmp_path, monkeypatch, backend):
-    # a gate (hyperscan's or RE2's) judges this pattern without backtracking: with keys alone it is left to `regex`
+    # (keys alone; a user's pattern is found by its keys with a gate too: see the test after this one)
     monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
     monkeypatch.setenv("NLCLEANER_GATE", "0")
     cleaner = Cleaner(Settings(builtin=False, rules=(REFERENCE, _pack(tmp_path, CATASTROPHIC))))
@@ -84,6 +84,30 @@ def test_a_catastrophic_user_pattern_is_stopped_reported_and_the_run_goes_on(tmp
     assert "Advertisement" not in result.text and evil in result.text  # other rules still ran
     with pytest.raises(PatternTimeoutError, match="ad.catastrophic"):
         Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, CATASTROPHIC),), strict=True)).clean(evil)
+
+
+CATASTROPHIC_AND_PLAIN = CATASTROPHIC.replace("'^(a|aa)+$'", "'^(a|aa)+$|^buy now$'").replace(
+    'remove = ["aaaa"]', 'remove = ["aaaa", "Text.\\n~~ Buy now"]')
+
+
+@pytest.mark.parametrize("backend, gate", [
+    ("hyperscan", "hyperscan"), ("ahocorasick", "re2"), ("python", "re2"), ("ahocorasick", "0"), ("python", "0"),
+])
+def test_a_user_pattern_that_times_out_does_so_with_every_engine(tmp_path, monkeypatch, backend, gate):
+    """(review, helper-37) The gates judged `^(a|aa)+$` without backtracking, so with them the rule never timed out
+    and went on to remove "Buy now", while keys alone timed out on the line of a's and turned the rule off: the
+    output depended on the engine. A user's patterns are now found by their keys with every engine."""
+    from nlcleaner.prefilter import available_backends
+
+    if backend not in available_backends():
+        pytest.skip(f"{backend} is not installed")
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    monkeypatch.setenv("NLCLEANER_GATE", gate)
+    cleaner = Cleaner(Settings(builtin=False, rules=(_pack(tmp_path, CATASTROPHIC_AND_PLAIN),)))
+    text = "The storm reached the coast.\n" + "a" * 40 + "!\nBuy now\nMore text follows here.\n"
+    result = cleaner.clean(text)
+    assert "timeout:ad.catastrophic" in result.flags
+    assert result.text == text  # the rule is off for the document once it timed out: "Buy now" stays
 
 
 TAIL_LINE = """

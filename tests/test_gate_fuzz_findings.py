@@ -9,7 +9,7 @@ runs that check itself once built."""
 import os
 
 import pytest
-from conftest import gate_on, keys_only, needs_gate
+from conftest import gate_on, judged_as_built_in, keys_only, needs_gate
 from conftest import gate_pair as _pair
 
 from nlcleaner.settings import Settings
@@ -342,7 +342,6 @@ def _pack(tmp_path, name, pattern):
 def test_the_gate_check_is_cached_by_whole_patterns_and_a_damaged_file_is_checked_again(monkeypatch, tmp_path):
     """Two patterns whose gate expressions are the same (bounded repeats are widened) may match different lines:
     each gets its own check. A cached result this code did not write is ignored and the check made again."""
-    from nlcleaner import Cleaner
     from nlcleaner import prefilter
 
     monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
@@ -352,7 +351,7 @@ def test_the_gate_check_is_cached_by_whole_patterns_and_a_damaged_file_is_checke
     wide, narrow = _pack(tmp_path, "wide", r"^promo: .{1,80}?code$"), _pack(tmp_path, "narrow", r"^promo: .{1,10}?code$")
 
     def gate(path):
-        return Cleaner(Settings(rules=(path,), builtin=False))._prefilter.gate
+        return judged_as_built_in(Settings(rules=(path,), builtin=False))._prefilter.gate
 
     assert gate(wide).expressions == gate(narrow).expressions and len(made) == 2  # (the second is not the first's)
     assert gate(wide) is not None and len(made) == 2  # (now from the cache)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from conftest import keys_only, needs_gate
+from conftest import judged_as_built_in, keys_only, needs_gate
 
 from nlcleaner import Cleaner, Settings
 from nlcleaner.prefilter import Prefilter, available_backends, branch_keys, choose_backend, split_branches
@@ -370,7 +370,7 @@ def test_an_alternative_with_an_inner_anchor_is_gated_without_it(tmp_path):
         "pattern = '^(?!.*\\bsaid\\b).*?(?:^click here to subscribe\\b)'\n"
         '[rule.examples]\nremove = ["Click here to subscribe now"]\nkeep = ["He said click here to subscribe."]\n'
     )
-    gated = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    gated = judged_as_built_in(Settings(rules=(str(pack),), builtin=False))
     matcher = gated._kinds[0].matcher
     assert gated._prefilter.gate is not None and gated._prefilter.gate.gated.get(id(matcher))
     plain = keys_only(Settings(rules=(str(pack),), builtin=False))
@@ -1138,7 +1138,7 @@ def test_a_user_pattern_each_gate_once_misread_is_found_as_by_keys_alone(tmp_pat
         f'[rule.examples]\nremove = ["{example}"]\nkeep = ["A story about the town."]\n'
     )
     settings = Settings(rules=(str(pack),), builtin=False)
-    gated, plain = Cleaner(settings), keys_only(settings)
+    gated, plain = judged_as_built_in(settings), keys_only(settings)  # (a user's pattern the gate would take)
     assert gated._prefilter.gate is not None and gated._prefilter.gate.engine == engine
     text = f"The council met on Tuesday and agreed the budget.\n\n{line}\n\nMore story text follows here.\n"
     a, b = plain.clean(text), gated.clean(text)
