@@ -183,7 +183,7 @@ def _explain_rows(text: str, spans):
     is shown as pieces [(text, removed?)]."""
     starts_at: dict[int, str] = {}
     pos, number = 0, 0
-    lines = text.splitlines(keepends=True) or ([""] if not text else [])
+    lines = text.splitlines(keepends=True)  # (an empty document has no line to show)
     span_i = 0
     for line in lines:
         number += 1

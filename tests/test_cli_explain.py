@@ -108,3 +108,13 @@ def test_a_finding_quotes_the_document_without_its_control_characters():
     removal = Removal("social.x", "social", 3, 3, 10, 30, "\x1b[31mShare this\x1b[0m\n")
     (finding,) = findings_of("a.txt", CleanResult("", [removal]))
     assert "\x1b" not in finding.message and finding.message.endswith("\\x1b[31mShare this\\x1b[0m")
+
+
+def test_an_empty_document_shows_no_line(tmp_path):
+    """(review, helper-37) An empty file showed a line 1 it does not have."""
+    f = tmp_path / "empty.txt"
+    f.write_bytes(b"")
+    result = invoke(str(f))
+    assert result.exit_code == 0 and result.stdout == f"{f}: 0 removals\n"
+    f.write_bytes(b"x")
+    assert invoke(str(f)).stdout == f"{f}: 0 removals\n     1 | x\n"
