@@ -112,3 +112,33 @@ def test_a_pipe_inside_a_walked_folder_is_not_read(tmp_path):
                               capture_output=True, timeout=60)
         assert done.returncode in (0, 1), (command, done.stderr)
         assert b"pipe.txt" not in done.stdout + done.stderr
+
+
+def test_output_or_rejects_on_a_rule_pack_or_the_configuration(tmp_path):
+    """(review, helper-38) -o and --rejects could replace a rule pack or the configuration the run reads."""
+    pack = tmp_path / "u.toml"
+    pack.write_text('[pack]\nname = "u"\n')
+    config = tmp_path / "nlcleaner.toml"
+    config.write_text(f'rules = ["{pack.name}"]\n')
+    src = tmp_path / "c.jsonl"
+    src.write_bytes(b'{"text": 5}\n' + CORPUS)
+    for args in (["-o", str(pack)], ["-o", str(tmp_path / "o.jsonl"), "--rejects", str(pack)],
+                 ["-o", str(config)]):
+        res = CliRunner().invoke(app, ["clean", "-q", "--config", str(config), *args, str(src)])
+        assert res.exit_code == 2 and "name another file" in res.stderr, args
+        assert pack.read_text() == '[pack]\nname = "u"\n' and config.read_text() == f'rules = ["{pack.name}"]\n'
+
+
+def test_a_report_inside_an_input_folder_is_refused_before_it_exists_too(tmp_path):
+    """(review, helper-38) `check --report rd/report.txt rd` worked once, then failed: the report it had written
+    was an input of the next run. It is refused from the first run; and --report-html - is refused too (it wrote a
+    file named "-")."""
+    folder = tmp_path / "rd"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TEXT)
+    for command in ("check", "fix"):
+        res = run(command, "--report", str(folder / "report.txt"), str(folder))
+        assert res.exit_code == 2 and "inside the input folder" in res.stderr, command
+        assert not (folder / "report.txt").exists()
+    res = run("clean", "--report-html", "-", str(folder / "a.txt"))
+    assert res.exit_code == 2 and "--report-html -" in res.stderr

@@ -71,7 +71,7 @@ def learn(
            "include": o.split(include), "exclude": o.split(exclude)}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     if output:
-        why = write_clash(output, list(paths), taken=read_files(resolved))
+        why = write_clash(output, list(paths), taken=read_files(resolved), read_back=False)
         if why:
             fail(f"-o {output}: {why}; name another file")
     opts = resolved.options

@@ -40,10 +40,12 @@ def totals_settings(resolved) -> dict:
     return {**resolved.options, **resolved.settings.to_dict()}
 
 
-def write_clash(target: str, paths: list[str], *, output_dir=None, taken=()) -> str | None:
+def write_clash(target: str, paths: list[str], *, output_dir=None, taken=(), read_back: bool = True) -> str | None:
     """Why writing a file of the run's own (a report, a learned pack) to `target` would overwrite or append to data
     (an input, a file inside an input folder, an output), else None. `taken`: (what it is, path) of the run's other
-    files it must not land on, such as ("the -o file", output) or ("the configuration file", path)."""
+    files it must not land on, such as ("the -o file", output) or ("the configuration file", path). `read_back`:
+    the file would be read as an input by the next run if it lay in an input folder (a report; not a learned pack,
+    which learn does not read), so it may not be written there even when it is not there yet."""
     target = os.path.realpath(target)
     for what, other in taken:
         if other and str(other) != "-" and os.path.realpath(other) == target:
@@ -54,8 +56,8 @@ def write_clash(target: str, paths: list[str], *, output_dir=None, taken=()) -> 
         if not os.path.isdir(p):
             if os.path.realpath(p) == target:
                 return "it is an input"
-        elif os.path.isfile(target) and target.startswith(os.path.realpath(p).rstrip(os.sep) + os.sep):
-            return f"it is a file inside the input folder {p}"
+        elif (read_back or os.path.isfile(target)) and target.startswith(os.path.realpath(p).rstrip(os.sep) + os.sep):
+            return f"it is inside the input folder {p}"
     if output_dir:
         folder = os.path.realpath(output_dir).rstrip(os.sep) + os.sep
         if target.startswith(folder):
@@ -99,10 +101,17 @@ class Session:
     def refuse_report_clash(self, paths: list[str], *, output=None, output_dir=None, rejects=None,
                             report_html=None) -> None:
         """Exit 2 before any work when a report (--report, --report-html) would land on an input, an output, the
-        other report or a file the run reads."""
-        taken = [("the -o file", output), ("the --rejects file", rejects), *read_files(self.resolved)]
+        other report or a file the run reads, or -o / --rejects on a file the run reads (its configuration, a pack)."""
+        read_too = read_files(self.resolved)
+        for flag, path in (("-o", output), ("--rejects", rejects)):  # (their clashes with inputs: corpus mode's)
+            why = write_clash(path, [], taken=read_too) if path and str(path) != "-" else None
+            if why:
+                fail(f"{flag} {path}: {why}; name another file")
+        taken = [("the -o file", output), ("the --rejects file", rejects), *read_too]
         reports = [("--report", self.reporter.path if self.reporter is not None else None),
                    ("--report-html", report_html)]
+        if report_html == "-":
+            fail("--report-html -: the HTML report is written to a file; name one")
         for flag, path in reports:
             if not path or path == "-":
                 continue
