@@ -42,3 +42,10 @@ def test_a_trailing_heading_run_goes_in_one_round_and_the_article_stays(cleaner)
 def test_a_heading_followed_by_article_text_is_kept(cleaner):
     text = ARTICLE + "Comments\n" * 3 + "The vote is on Friday, and the council expects a large crowd.\n"
     assert not [r for r in cleaner.clean(text).removals if r.rule == "comments.trailing-heading"]
+
+
+def test_a_protected_last_line_keeps_the_run_before_it(cleaner):
+    """(review, helper-38) A protected line is never removed, so it stays among the last lines for good: a line
+    the rule matches before it is not reached by the rounds, and not by the one-round form either."""
+    text = ARTICLE + "Topics Apple\n<!-- nlcleaner: off -->\nTopics Apple\n"
+    assert cleaner.clean(text).text == text
