@@ -50,3 +50,15 @@ def test_files_of_an_input_folder_inside_the_output_folder_are_named(tmp_path, m
     assert "in/sub/b.txt" in res.stderr
     res = CliRunner().invoke(app, ["clean", "--isolated", "-d", "out", "in"])
     assert res.exit_code == 0 and "not read" not in res.stderr
+
+
+def test_corpus_flags_with_write_or_diff_and_record_flags_on_text_files_are_refused(tmp_path):
+    """(review, helper-38) With --write or --diff the flags were still ignored; --drop-empty and --min-chars did
+    nothing to text files in corpus mode."""
+    src = tmp_path / "a.txt"
+    src.write_text(TEXT)
+    for args in (["--diff", "--report-html", str(tmp_path / "r.html")], ["--write", "--rejects", str(tmp_path / "r")],
+                 ["--min-chars", "10000", "--output-dir", str(tmp_path / "out")], ["--drop-empty"]):
+        res = CliRunner().invoke(app, ["clean", "--isolated", "-q", *args, str(src)])
+        assert res.exit_code == 2 and res.stderr.startswith("nlcleaner: error:"), args
+    assert src.read_text() == TEXT and not (tmp_path / "r.html").exists() and not (tmp_path / "out").exists()

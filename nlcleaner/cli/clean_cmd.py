@@ -80,6 +80,10 @@ def clean(
     resolved = o.resolve(cli, config=config, isolated=isolated)
     if sum([write, diff, output_dir is not None or output is not None]) > 1:
         fail("--write, --diff and --output-dir/--output exclude each other")
+    given = [flag for flag in CORPUS_FLAGS if cli.get(flag)]
+    if (write or diff) and given:
+        fail(f"--{given[0]} is a corpus mode flag (--output-dir, -o FILE, JSONL, Parquet or WET inputs); it does "
+             f"nothing with --{'write' if write else 'diff'}")
     inputs = list(paths or [STDIN])
     cleaner = o.cleaner(resolved)
     session = Session(resolved, cleaner, report=report)

@@ -70,6 +70,8 @@ def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
     if options.get("annotate-only") and not note:
         raise UsageError("--annotate-only needs --annotate FIELD")
     formats = {j.format for j in jobs}
+    if formats == {"text"} and (options.get("drop-empty") or options.get("min-chars")):
+        raise UsageError("--drop-empty and --min-chars leave out records (JSONL, Parquet, WET); text files have none")
     if note and formats & {"text", "warc"}:
         raise UsageError("--annotate needs JSONL or Parquet inputs (text files and WARC records have no fields)")
     for job in jobs:
