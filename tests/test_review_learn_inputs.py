@@ -23,7 +23,7 @@ def test_bad_records_are_said_and_exit_3(tmp_path):
     src.write_bytes(b"not json\n" + GOOD + b'{"text": 5}\n[1, 2]\n')
     res = run(str(src), "-o", str(pack))
     assert res.exit_code == 3
-    assert "skipped 3 records that are not JSON objects with a text" in res.stderr
+    assert "skipped 3 records without a readable text" in res.stderr
     assert pack.read_text().startswith("#") or "[pack]" in pack.read_text()
 
 
@@ -34,11 +34,21 @@ def test_a_file_that_is_not_text_exits_2(tmp_path):
     assert res.exit_code == 2 and "skipped 1 file that is not text" in res.stderr
 
 
-def test_a_stream_cut_short_is_said(tmp_path):
+def test_a_stream_cut_short_is_said_once(tmp_path):
     src = tmp_path / "c.jsonl.gz"
     src.write_bytes(gzip.compress(GOOD * 200)[:-40])
     res = run(str(src), "-o", str(tmp_path / "p.toml"))
-    assert res.exit_code == 3 and "stream cut short" in res.stderr
+    assert res.exit_code == 3 and "skipped 1 stream cut short\n" in res.stderr  # (its last line is not a bad record too)
+
+
+def test_a_warc_record_that_is_not_one_is_said(tmp_path):
+    """(review, helper-38) learn read WARC files without counting what it could not read."""
+    src = tmp_path / "c.warc"
+    record = (b"WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: https://a.example/1\r\n"
+              b"Content-Length: 26\r\n\r\nA sentence of an article.\n\r\n\r\n")
+    src.write_bytes(record + b"this is not a WARC record\n")
+    res = run(str(src), "-o", str(tmp_path / "p.toml"))
+    assert res.exit_code == 3 and "skipped 1 record without a readable text" in res.stderr
 
 
 def test_a_clean_corpus_exits_0_and_says_nothing_of_skipping(tmp_path):

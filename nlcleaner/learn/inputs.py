@@ -102,7 +102,7 @@ SKIPPED = None
 NOT_TEXT, BAD_RECORD, CUT_SHORT = "not-text", "bad-record", "cut-short"
 SKIPPED_AS = {  # why -> how one, and several, are said
     NOT_TEXT: ("file that is not text", "files that are not text"),
-    BAD_RECORD: ("record that is not a JSON object with a text", "records that are not JSON objects with a text"),
+    BAD_RECORD: ("record without a readable text", "records without a readable text"),  # (bad JSON, a bad WARC record)
     CUT_SHORT: ("stream cut short", "streams cut short"),
 }
 
@@ -139,7 +139,7 @@ def _lines_of(stream):
         parts = (rest + block).split(b"\n")
         rest = parts.pop()
         yield from parts
-    if rest:
+    if rest and not getattr(stream, "error", None):  # (a stream cut short: its last line is its loss, counted once)
         yield rest
 
 
@@ -206,6 +206,8 @@ def _warc(unit: Unit, options: ReadOptions):
     try:
         for u in warc.read(Job(Path(unit.path), "warc"), ctx, stream):
             if u.payload is None:
+                if u.error:  # (a record that is not one, or what a stream cut short lost: clean counts it too)
+                    yield SKIPPED, CUT_SHORT if stream.error else BAD_RECORD, None
                 continue
             _head, block, _trailer, uri, _rid = u.payload
             try:
