@@ -142,3 +142,19 @@ def test_a_report_inside_an_input_folder_is_refused_before_it_exists_too(tmp_pat
         assert not (folder / "report.txt").exists()
     res = run("clean", "--report-html", "-", str(folder / "a.txt"))
     assert res.exit_code == 2 and "--report-html -" in res.stderr
+
+
+def test_a_file_the_walk_passes_over_may_be_written_in_an_input_folder(tmp_path):
+    """(review, helper-39) Refusing every report inside an input folder refused `check --report r.jsonl .`, whose
+    walk reads text files only; a JSONL report there is refused where the walk reads it (corpus mode), and learn
+    may write its pack (a .toml it does not read) beside its corpus but not over a text of it."""
+    folder = tmp_path / "rd"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TEXT)
+    for _ in range(2):  # (the second run finds the report there, and still does not read it)
+        res = run("check", "--report", str(folder / "r.jsonl"), str(folder))
+        assert res.exit_code == 1, res.stderr
+    res = run("clean", "-d", str(tmp_path / "out"), "--report", str(folder / "r2.jsonl"), str(folder))
+    assert res.exit_code == 2 and "whose walk reads it" in res.stderr
+    res = run("learn", str(folder), "-o", str(folder / "learned.toml"))
+    assert res.exit_code in (0, 3) and (folder / "learned.toml").exists()

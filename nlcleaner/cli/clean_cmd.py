@@ -89,7 +89,8 @@ def clean(
     session = Session(resolved, cleaner, report=report)
     opts = resolved.options
     session.refuse_report_clash(inputs, output=output, output_dir=opts.get("output-dir") or output_dir,
-                                rejects=opts.get("rejects"), report_html=opts.get("report-html"))
+                                rejects=opts.get("rejects"), report_html=opts.get("report-html"),
+                                corpus=_is_batch(inputs, opts, output_dir, output, cli) and not (write or diff))
 
     if _is_batch(inputs, opts, output_dir, output, cli) and not (write or diff):
         status = _batch(session, inputs, output_dir, output)

@@ -61,6 +61,24 @@ def expand(paths: list[str], resolved=None) -> list[Input]:
     return out
 
 
+def read_by_walk(path: str, folder: str, resolved=None, corpus: bool = False) -> bool:
+    """Whether walking `folder` would read the file `path` inside it as an input (`corpus`: as corpus mode walks,
+    which reads record files too): what a file the run writes there must not be, or the next run reads it back."""
+    rel = os.path.relpath(path, folder)
+    if any(part.startswith(".") for part in rel.split(os.sep)):
+        return False  # (hidden entries are skipped)
+    options = resolved.options if resolved is not None else {}
+    name = os.path.basename(path)
+    if options.get("include"):
+        return resolved.matches(path, "include") if hasattr(resolved, "matches") else \
+            _matches(path, name, options["include"])
+    if corpus:
+        from ..corpus.discover import _known
+
+        return _known(name)
+    return _matches(path, name, TEXT_GLOBS)
+
+
 def record_files(files: list[Input], resolved=None) -> list[str]:
     """The inputs whose names say they hold records (JSONL, Parquet, WARC/WET), which the text-file commands
     (`check`, `fix`, `explain`) must not read as one text: editing JSON lines as text could drop records. By name

@@ -11,6 +11,7 @@ import typer
 
 from . import options as o
 from .app import EXIT_BAD_RECORDS, EXIT_ERROR, EXIT_OK, app, error, fail, write_out
+from .inputs import read_by_walk
 from .session import read_files, write_clash
 
 Opt = typer.Option
@@ -71,7 +72,8 @@ def learn(
            "include": o.split(include), "exclude": o.split(exclude)}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     if output:
-        why = write_clash(output, list(paths), taken=read_files(resolved), read_back=False)
+        why = write_clash(output, list(paths), taken=read_files(resolved),  # (learn walks folders as corpus mode)
+                          read_back=lambda t, folder: read_by_walk(t, folder, resolved, corpus=True))
         if why:
             fail(f"-o {output}: {why}; name another file")
     opts = resolved.options

@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..outcome import DocOutcome
 from ..stats import Stats
 from .app import error, fail
-from .inputs import Input, read, reason
+from .inputs import Input, read, read_by_walk, reason
 from .options import color_of
 
 REPORT_FORMATS = ("json", "jsonl", "text")
@@ -40,12 +40,12 @@ def totals_settings(resolved) -> dict:
     return {**resolved.options, **resolved.settings.to_dict()}
 
 
-def write_clash(target: str, paths: list[str], *, output_dir=None, taken=(), read_back: bool = True) -> str | None:
+def write_clash(target: str, paths: list[str], *, read_back, output_dir=None, taken=()) -> str | None:
     """Why writing a file of the run's own (a report, a learned pack) to `target` would overwrite or append to data
-    (an input, a file inside an input folder, an output), else None. `taken`: (what it is, path) of the run's other
-    files it must not land on, such as ("the -o file", output) or ("the configuration file", path). `read_back`:
-    the file would be read as an input by the next run if it lay in an input folder (a report; not a learned pack,
-    which learn does not read), so it may not be written there even when it is not there yet."""
+    (an input, a file of an input folder, an output), else None. `read_back(path, folder)`: whether walking an input
+    folder reads the file (then it may not be written there, there yet or not: the next run would read it back; a
+    file the walk passes over, such as a JSONL report beside text files, may). `taken`: (what it is, path) of the
+    run's other files it must not land on, such as ("the -o file", output) or ("the configuration file", path)."""
     target = os.path.realpath(target)
     for what, other in taken:
         if other and str(other) != "-" and os.path.realpath(other) == target:
@@ -56,8 +56,8 @@ def write_clash(target: str, paths: list[str], *, output_dir=None, taken=(), rea
         if not os.path.isdir(p):
             if os.path.realpath(p) == target:
                 return "it is an input"
-        elif (read_back or os.path.isfile(target)) and target.startswith(os.path.realpath(p).rstrip(os.sep) + os.sep):
-            return f"it is inside the input folder {p}"
+        elif target.startswith(os.path.realpath(p).rstrip(os.sep) + os.sep) and read_back(target, os.path.realpath(p)):
+            return f"it is inside the input folder {p}, whose walk reads it"
     if output_dir:
         folder = os.path.realpath(output_dir).rstrip(os.sep) + os.sep
         if target.startswith(folder):
@@ -99,12 +99,12 @@ class Session:
                 fail(f"{report}: {exc.strerror or exc}")
 
     def refuse_report_clash(self, paths: list[str], *, output=None, output_dir=None, rejects=None,
-                            report_html=None) -> None:
+                            report_html=None, corpus: bool = False) -> None:
         """Exit 2 before any work when a report (--report, --report-html) would land on an input, an output, the
         other report or a file the run reads, or -o / --rejects on a file the run reads (its configuration, a pack)."""
         read_too = read_files(self.resolved)
         for flag, path in (("-o", output), ("--rejects", rejects)):  # (their clashes with inputs: corpus mode's)
-            why = write_clash(path, [], taken=read_too) if path and str(path) != "-" else None
+            why = write_clash(path, [], taken=read_too, read_back=None) if path and str(path) != "-" else None
             if why:
                 fail(f"{flag} {path}: {why}; name another file")
         taken = [("the -o file", output), ("the --rejects file", rejects), *read_too]
@@ -116,7 +116,8 @@ class Session:
             if not path or path == "-":
                 continue
             others = [(f"the {f} file", q) for f, q in reports if f != flag]
-            why = write_clash(path, paths, output_dir=output_dir, taken=taken + others)
+            why = write_clash(path, paths, output_dir=output_dir, taken=taken + others,
+                              read_back=lambda t, folder: read_by_walk(t, folder, self.resolved, corpus))
             if why:
                 fail(f"{flag} {path}: {why}; name another file")
 
