@@ -145,7 +145,7 @@ def test_a_report_inside_an_input_folder_is_refused_before_it_exists_too(tmp_pat
 
 
 def test_a_file_the_walk_passes_over_may_be_written_in_an_input_folder(tmp_path):
-    """(review, helper-39) Refusing every report inside an input folder refused `check --report r.jsonl .`, whose
+    """Refusing every report inside an input folder refused `check --report r.jsonl .`, whose
     walk reads text files only; a JSONL report there is refused where the walk reads it (corpus mode), and learn
     may write its pack (a .toml it does not read) beside its corpus but not over a text of it."""
     folder = tmp_path / "rd"
