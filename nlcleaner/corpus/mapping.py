@@ -42,7 +42,6 @@ def plan(inputs: list[str], *, output_dir: Path | None, include=(), exclude=(),
     the files of the input folder found in it are added to `left_out`, for the caller to say so."""
     out_real = _real(output_dir) if output_dir is not None else None
     jobs: list[Job] = []
-    inside: list[Path] = []  # files of input folders that lie in the output folder
     for item in inputs:
         if item == "-":
             if output_dir is not None:
@@ -54,8 +53,8 @@ def plan(inputs: list[str], *, output_dir: Path | None, include=(), exclude=(),
             skip = (output_dir,) if output_dir is not None else ()
             if left_out is not None and out_real is not None and out_real.is_dir() and out_real != _real(path) \
                     and _inside(out_real, _real(path)):
-                inside += [f for f in expand_folder(path, include, exclude, input_format, (), roots)
-                           if _inside(_real(f), out_real)]
+                left_out += [f for f in expand_folder(path, include, exclude, input_format, (), roots)
+                             if _inside(_real(f), out_real)]
             for f in expand_folder(path, include, exclude, input_format, skip, roots):
                 rel = f.relative_to(path)
                 target = output_dir / rel if output_dir is not None else None
@@ -63,9 +62,6 @@ def plan(inputs: list[str], *, output_dir: Path | None, include=(), exclude=(),
         else:
             target = output_dir / path.name if output_dir is not None else None
             jobs.append(Job(path, format_of(path, input_format), target, item))
-    if inside:  # (what this run writes there is its own output, met again on a rerun: not worth a word)
-        targets = {_real(j.output) for j in jobs if j.output is not None}
-        left_out += [f for f in inside if _real(f) not in targets]
     if output_dir is not None:
         check(jobs, output_dir, out_real)
     return jobs
