@@ -158,3 +158,13 @@ def test_a_file_the_walk_passes_over_may_be_written_in_an_input_folder(tmp_path)
     assert res.exit_code == 2 and "whose walk reads it" in res.stderr
     res = run("learn", str(folder), "-o", str(folder / "learned.toml"))
     assert res.exit_code in (0, 3) and (folder / "learned.toml").exists()
+
+
+def test_with_an_input_format_the_corpus_walk_reads_any_report_back(tmp_path):
+    """(review, helper-39) With --input-format, corpus mode takes every file of a folder: a report there is read."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "a.jsonl").write_bytes(CORPUS)
+    res = run("clean", "--input-format", "jsonl", "-d", str(tmp_path / "out"), "--report", str(folder / "r.json"),
+              str(folder))
+    assert res.exit_code == 2 and "whose walk reads it" in res.stderr

@@ -75,7 +75,8 @@ def read_by_walk(path: str, folder: str, resolved=None, corpus: bool = False) ->
     if corpus:
         from ..corpus.discover import _known
 
-        return _known(name)
+        fmt = options.get("input-format")
+        return (fmt not in (None, "auto")) or _known(name)  # (a format given: the walk takes every file)
     return _matches(path, name, TEXT_GLOBS)
 
 
