@@ -168,3 +168,14 @@ def test_with_an_input_format_the_corpus_walk_reads_any_report_back(tmp_path):
     res = run("clean", "--input-format", "jsonl", "-d", str(tmp_path / "out"), "--report", str(folder / "r.json"),
               str(folder))
     assert res.exit_code == 2 and "whose walk reads it" in res.stderr
+
+
+def test_a_report_in_the_output_folder_inside_an_input_folder(tmp_path):
+    """(review, helper-39) The walk skips the --output-dir, so a report there is not read back: allowed."""
+    folder = tmp_path / "c"
+    (folder / "cleaned").mkdir(parents=True)
+    (folder / "a.jsonl").write_bytes(CORPUS)
+    report = folder / "cleaned" / "rep.jsonl"
+    res = run("clean", "-d", str(folder / "cleaned"), "--report", str(report), str(folder))
+    assert res.exit_code == 0, res.stderr
+    assert report.exists() and (folder / "cleaned" / "a.jsonl").exists()

@@ -40,6 +40,10 @@ def totals_settings(resolved) -> dict:
     return {**resolved.options, **resolved.settings.to_dict()}
 
 
+def _within(path: str, folder) -> bool:
+    return path.startswith(os.path.realpath(folder).rstrip(os.sep) + os.sep)
+
+
 def write_clash(target: str, paths: list[str], *, read_back, output_dir=None, taken=()) -> str | None:
     """Why writing a file of the run's own (a report, a learned pack) to `target` would overwrite or append to data
     (an input, a file of an input folder, an output), else None. `read_back(path, folder)`: whether walking an input
@@ -56,17 +60,15 @@ def write_clash(target: str, paths: list[str], *, read_back, output_dir=None, ta
         if not os.path.isdir(p):
             if os.path.realpath(p) == target:
                 return "it is an input"
-        elif target.startswith(os.path.realpath(p).rstrip(os.sep) + os.sep) and read_back(target, os.path.realpath(p)):
+        elif _within(target, p) and read_back(target, os.path.realpath(p)):
             return f"it is inside the input folder {p}, whose walk reads it"
-    if output_dir:
-        folder = os.path.realpath(output_dir).rstrip(os.sep) + os.sep
-        if target.startswith(folder):
-            rel = target[len(folder):]
-            for p in paths:
-                if p == "-":
-                    continue
-                if (os.path.isfile(os.path.join(p, rel)) if os.path.isdir(p) else os.path.basename(p) == rel):
-                    return f"{p} is written there"
+    if output_dir and _within(target, output_dir):
+        rel = os.path.relpath(target, os.path.realpath(output_dir))
+        for p in paths:
+            if p == "-":
+                continue
+            if (os.path.isfile(os.path.join(p, rel)) if os.path.isdir(p) else os.path.basename(p) == rel):
+                return f"{p} is written there"
     return None
 
 
@@ -117,7 +119,8 @@ class Session:
                 continue
             others = [(f"the {f} file", q) for f, q in reports if f != flag]
             why = write_clash(path, paths, output_dir=output_dir, taken=taken + others,
-                              read_back=lambda t, folder: read_by_walk(t, folder, self.resolved, corpus))
+                              read_back=lambda t, folder: read_by_walk(t, folder, self.resolved, corpus)
+                              and not (output_dir and _within(t, output_dir)))  # (the walk skips the output folder)
             if why:
                 fail(f"{flag} {path}: {why}; name another file")
 
