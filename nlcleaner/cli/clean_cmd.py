@@ -88,11 +88,11 @@ def clean(
     cleaner = o.cleaner(resolved)
     session = Session(resolved, cleaner, report=report)
     opts = resolved.options
+    batch = _is_batch(inputs, opts, output_dir, output, cli) and not (write or diff)
     session.refuse_report_clash(inputs, output=output, output_dir=opts.get("output-dir") or output_dir,
-                                rejects=opts.get("rejects"), report_html=opts.get("report-html"),
-                                corpus=_is_batch(inputs, opts, output_dir, output, cli) and not (write or diff))
+                                rejects=opts.get("rejects"), report_html=opts.get("report-html"), corpus=batch)
 
-    if _is_batch(inputs, opts, output_dir, output, cli) and not (write or diff):
+    if batch:
         status = _batch(session, inputs, output_dir, output)
     elif write or diff:
         if STDIN in inputs and write:
