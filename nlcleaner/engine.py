@@ -362,7 +362,7 @@ def _to_original(kept, spans) -> list[tuple[int, int, str]]:
     """Map spans (start, end, rule, ...) of the current text to the original's pieces (earlier rounds may have cut
     holes between them). The kept intervals are found by bisection: a document whose rounds cut thousands of lines
     has as many intervals, and walking them from the first for every span made such a document quadratic."""
-    starts = list(accumulate((b - a for a, b in kept), initial=0))  # where each kept interval begins in the current text
+    starts = list(accumulate((b - a for a, b in kept), initial=0))  # each kept interval's start in the current text
     out = []
     for start, end, rule, *_ in spans:
         k = max(bisect_right(starts, start) - 1, 0)

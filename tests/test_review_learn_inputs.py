@@ -38,7 +38,8 @@ def test_a_stream_cut_short_is_said_once(tmp_path):
     src = tmp_path / "c.jsonl.gz"
     src.write_bytes(gzip.compress(GOOD * 200)[:-40])
     res = run(str(src), "-o", str(tmp_path / "p.toml"))
-    assert res.exit_code == 3 and "skipped 1 stream cut short\n" in res.stderr  # (its last line is not a bad record too)
+    # (its last line is not counted as a bad record too)
+    assert res.exit_code == 3 and "skipped 1 stream cut short\n" in res.stderr
 
 
 def test_a_warc_record_that_is_not_one_is_said(tmp_path):

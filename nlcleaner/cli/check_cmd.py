@@ -51,7 +51,7 @@ def check(
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths or [STDIN]), resolved)
     _refuse_records(files, resolved, "check")
-    session.refuse_report_clash(list(paths or [STDIN]))
+    session.refuse_clashes(list(paths or [STDIN]))
     found = []
     try:
         for inp in files:
@@ -100,7 +100,7 @@ def fix(
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths), resolved)
     _refuse_records(files, resolved, "fix")
-    session.refuse_report_clash(list(paths))
+    session.refuse_clashes(list(paths))
     changed = write_in_place(session, files, tell=True)
     session.finish(verb="fixed")
     if session.input_errors:

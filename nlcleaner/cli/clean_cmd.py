@@ -89,7 +89,7 @@ def clean(
     session = Session(resolved, cleaner, report=report)
     opts = resolved.options
     batch = _is_batch(inputs, opts, output_dir, output, cli) and not (write or diff)
-    session.refuse_report_clash(inputs, output=output, output_dir=opts.get("output-dir") or output_dir,
+    session.refuse_clashes(inputs, output=output, output_dir=opts.get("output-dir") or output_dir,
                                 rejects=opts.get("rejects"), report_html=opts.get("report-html"), corpus=batch)
 
     if batch:

@@ -117,10 +117,10 @@ def learn(
         print(f"nlcleaner learn: warning: {result.corpus.saturation:.0%} of the first pass's counters are full, so "
               "most lines were counted again in the second pass (slow, and some sources may have hit "
               "--max-candidates); raise --sketch-mb or learn from a sample", file=sys.stderr)
+    from ..learn.inputs import NOT_TEXT, SKIPPED_AS
+
     skipped = result.corpus.skipped
     if skipped:  # (said even with --quiet: like clean's bad inputs, they set the exit code)
-        from ..learn.inputs import SKIPPED_AS
-
         said = ", ".join(f"{n} {SKIPPED_AS[why][n != 1]}" for why, n in sorted(skipped.items()))
         error(f"learn: skipped {said}")
     if output_format == "json":
@@ -135,8 +135,6 @@ def learn(
         if result.dropped:
             print(f"nlcleaner learn: left out (their examples did not pass): {', '.join(result.dropped)}",
                   file=sys.stderr)
-    from ..learn.inputs import NOT_TEXT
-
     raise typer.Exit(EXIT_ERROR if NOT_TEXT in skipped else EXIT_BAD_RECORDS if skipped else EXIT_OK)
 
 

@@ -100,7 +100,7 @@ class Session:
             except OSError as exc:
                 fail(f"{report}: {exc.strerror or exc}")
 
-    def refuse_report_clash(self, paths: list[str], *, output=None, output_dir=None, rejects=None,
+    def refuse_clashes(self, paths: list[str], *, output=None, output_dir=None, rejects=None,
                             report_html=None, corpus: bool = False) -> None:
         """Exit 2 before any work when a report (--report, --report-html) would land on an input, an output, the
         other report or a file the run reads, or -o / --rejects on a file the run reads (its configuration, a pack)."""

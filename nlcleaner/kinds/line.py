@@ -41,8 +41,8 @@ class LineKind:
         """A rule for the last `within_last` lines, as rounds of it alone would apply it until nothing changes, in
         one round: a line it matches goes once fewer than `within_last` lines that stay (not matched, or protected;
         blank lines aside) follow it, since the matched lines after it go first. (Other rules see its lines claimed
-        together: the sandwich pass may then take a line between two of them.) Round by round, "Comments" repeated twenty times
-        at the end lost one a round and outlasted the rounds (`clean` of the output then removed more)."""
+        together: the sandwich pass may then take a line between two of them.) Round by round, "Comments" repeated
+        twenty times at the end lost one a round and outlasted the rounds (`clean` of the output then removed more)."""
         matched = rnd.matching(self.matcher, rnd.zone(rule.position))
         hit, out, others = set(matched) - rnd.protected, [], 0  # (a protected line stays: it never goes first)
         for i in range(rnd.n - 1, -1, -1):
@@ -55,4 +55,3 @@ class LineKind:
                 if others >= rule.within_last:
                     break
         return out[::-1]
-
