@@ -47,7 +47,7 @@ def _sets_as_regex_reads_them(pattern: str) -> str:
     "a" to both parsers."""
     if "[" not in pattern:
         return pattern
-    from .prefilter import _tokens, set_combines, set_units  # (the walk over sets the gate's rewriting uses)
+    from .prefilter.syntax import _tokens, set_combines, set_units  # (the walk over sets the gate's rewriting uses)
 
     out = []
     for kind, a, b in _tokens(pattern):

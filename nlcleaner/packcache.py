@@ -61,19 +61,31 @@ def _key(raw: bytes, path: str, user: bool) -> str:
 _CODE: list[str] = []
 
 
+def digest(head: bytes, items):
+    """A sha256 of `head` and byte strings in order, each led by its length: joined by a separator instead,
+    [b"a", b"b"] and [b"a\\0b"] would hash alike, and an expression (or a key) may hold a NUL."""
+    import hashlib
+
+    h = hashlib.sha256(head)
+    for item in items:
+        h.update(b"%d:" % len(item))
+        h.update(item)
+    return h
+
+
 def _code_digest() -> str:
-    """A hash of the code that builds what is cached (loader, kinds, anchors, prefilter and the RE2 gate, the line
+    """A hash of the code that builds what is cached (loader, kinds, anchors, the prefilter and its gates, the line
     views the gate is checked with): an edited kind renews it."""
     if not _CODE:
         import hashlib
 
         root = Path(__file__).resolve().parent
         h = hashlib.sha256()
-        files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), root / "anchors.py", root / "prefilter.py",
-                        root / "gate_re2.py", root / "detect.py", root / "normalise.py"])
+        files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), *root.glob("prefilter/*.py"),
+                        root / "anchors.py", root / "detect.py", root / "normalise.py"])
         for f in files:
             try:
-                h.update(f.name.encode() + b"\0" + f.read_bytes())
+                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
             except OSError:
                 pass
         _CODE.append(h.hexdigest()[:16])

@@ -112,7 +112,7 @@ def test_parsing_a_pattern_shows_no_warning():
 def test_built_in_requirements_hold_on_the_lines_their_alternatives_match():
     """For every built-in alternative with further requirements (what the keys-only prefilter narrows lines by, see
     Prefilter.keyed_lines), each line of its rule's examples that it matches holds a key of each, in the text keys
-    are looked for in (case-folded, see prefilter._unsplit: Prefilter._fold): a wrong requirement would lose lines silently."""
+    are looked for in (case-folded, see prefilter.key_view._unsplit: Prefilter._fold): a wrong requirement would lose lines silently."""
     from nlcleaner import Cleaner
     from nlcleaner.kinds.line_match import LineView
     from nlcleaner.rules.examples import split_marked

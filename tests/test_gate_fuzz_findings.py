@@ -35,7 +35,7 @@ PAIR = ["What height should the monitor be at?\nWell, first, the wait.\nWe earn 
 #    section stayed in the output with the gate; the key-only backends remove it. Fixed: the gate scans without
 #    MULTILINE (python-hyperscan 0.9.1 alone misses `^(?:.*?[.!?:] )?subscribe to` in
 #    b"\nis our eekw on markets. subscribe to podcast" with HS_FLAG_MULTILINE): first each line on its own, now a
-#    document's lines joined, with line anchors written as newlines (prefilter._on_lines).
+#    document's lines joined, with line anchors written as newlines (prefilter.gate_forms._on_lines).
 @pytest.mark.parametrize("text", [
     "Story text.\nWe are only getting at the truth.\n\n2 comments",
     "ng at the truth.\n2 comment",
@@ -76,7 +76,7 @@ def test_raw_view_alternative_on_a_line_with_a_translated_character(line):
 ])
 def test_words_joined_by_normalisation(text):
     """Fixed: keys are looked for in the case-folded text without emphasis marks, zero-width characters and soft
-    hyphens, and with full-width forms read as ASCII (prefilter._unsplit)."""
+    hyphens, and with full-width forms read as ASCII (prefilter.key_view._unsplit)."""
     _same(GATED, PLAIN, text)
 
 
@@ -88,7 +88,7 @@ def test_words_joined_by_normalisation(text):
 def test_a_word_split_by_a_link_target(text):
     """Fixed (it was a strict xfail until the twelfth speed pass, when the deferred gate made the command line's
     verdict on such a line depend on how much text it had cleaned before): a line with links is also looked through
-    for keys as normalisation reads it, links as their text (prefilter._with_link_texts)."""
+    for keys as normalisation reads it, links as their text (prefilter.key_view._with_link_texts)."""
     _same(GATED, PLAIN, text)
     assert [r.rule for r in GATED.clean(text).removals] == ["newsletter.signup-prompt"]
 

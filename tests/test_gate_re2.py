@@ -14,7 +14,7 @@ import pytest
 pytest.importorskip("re2")
 
 from nlcleaner import Cleaner, Settings  # noqa: E402
-from nlcleaner.gate_re2 import Re2Sets, _lines_matched, _options, _takes  # noqa: E402
+from nlcleaner.prefilter.gate_re2 import Re2Sets, _lines_matched, _options, _takes  # noqa: E402
 from nlcleaner.prefilter import BackendError, choose_gate  # noqa: E402
 
 
@@ -137,7 +137,7 @@ def test_lines_judged_in_blocks_are_those_a_search_of_each_line_finds(monkeypatc
     search finds it in (an expression reading the character before a window's newline among them)."""
     import re2
 
-    import nlcleaner.gate_re2 as gate_re2
+    import nlcleaner.prefilter.gate_re2 as gate_re2
 
     monkeypatch.setattr(gate_re2, "BLOCK", block)
     expressions = EXPRESSIONS + [b"\\b\\nab", b"b\\n\\B"]
@@ -192,7 +192,7 @@ def test_expressions_re2_cannot_compile_together_are_split_and_one_too_large_alo
 def test_a_non_ascii_character_s_bytes_are_one_group_in_gate_forms():
     """The engines read expressions byte by byte: `»?` must make the whole character optional, not its last byte
     (an ASCII line the alternative matches without it was turned away, by hyperscan too)."""
-    from nlcleaner.prefilter import _bytes_grouped
+    from nlcleaner.prefilter.gate_forms import _bytes_grouped
 
     assert _bytes_grouped("\\nAnzeige ?»?\\n".encode()) == "\\nAnzeige ?(?:»)?\\n".encode()
     assert _bytes_grouped("\\é?x[»a]".encode()) == "(?:\\é)?x[»a]".encode()
@@ -246,7 +246,7 @@ def test_which_expressions_re2_takes_is_cached_and_a_damaged_cache_is_made_again
 def test_expressions_that_begin_at_a_line_s_start_share_sets(tmp_path, monkeypatch):
     """(RE2 builds fewer DFA states for sets so made: see Re2Sets.) The order of the sets is all that changes:
     every expression is kept, and each set still names its own members."""
-    from nlcleaner import gate_re2
+    from nlcleaner.prefilter import gate_re2
 
     monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(gate_re2, "SET_SIZE", 3)

@@ -263,20 +263,20 @@ def test_cache_files_unused_for_thirty_days_are_removed_and_no_others(tmp_path, 
 
 @needs_gate
 def test_hyperscan_databases_loaded_from_the_cache_scan(tmp_path, monkeypatch):
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_finders
 
     monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
     keys = ["subscribe", "newsletter", "share"]
     text = "Subscribe to our newsletter\nnothing\nshare\n"
-    prefilter._ENGINES.clear()
+    key_finders._ENGINES.clear()
     first = Prefilter(keys, backend="hyperscan").scan(text).lines
     assert list(tmp_path.glob("hyperscan-*.db"))
-    prefilter._ENGINES.clear()
+    key_finders._ENGINES.clear()
     assert Prefilter(keys, backend="hyperscan").scan(text).lines == first
     cleaner = Cleaner(Settings(select=("newsletter",)))  # a small gate: quick to compile
     doc = "Article.\n\nSign up for our newsletter to get the news in your inbox.\n"
     assert cleaner.clean(doc).removals
-    prefilter._ENGINES.clear()
+    key_finders._ENGINES.clear()
     again = Cleaner(Settings(select=("newsletter",)))  # key database and gate both from the cache now
     assert again._prefilter.gate is not None and list(tmp_path.glob("gate-*.db"))
     assert cleaner.clean(doc).removals == again.clean(doc).removals
@@ -299,7 +299,7 @@ def _gate_documents():
 def _gate_engines():
     """(gate engine, key backend) pairs, each skipped where it is not installed: hyperscan's gate with its own keys,
     RE2's with each of the other backends (the default without hyperscan)."""
-    from nlcleaner.prefilter import _gate_installed
+    from nlcleaner.prefilter.gate import _gate_installed
 
     pairs = [("hyperscan", "hyperscan"), ("re2", "ahocorasick"), ("re2", "python")]
     return [
@@ -341,7 +341,7 @@ def test_each_gate_changes_no_output(tmp_path, monkeypatch, engine, backend):
 def test_gate_expressions_never_match_across_lines():
     """The gate scans a document's lines as one text: a match running from one line into the next would let through
     every line after one it starts on (`[^.?]{0,40}` over one-word lines let through nine lines in ten)."""
-    from nlcleaner.prefilter import _gate_expression, _relaxed
+    from nlcleaner.prefilter.gate_forms import _gate_expression, _relaxed
 
     cleaner = Cleaner(Settings())
     gate = cleaner._prefilter.gate
@@ -431,7 +431,8 @@ def test_stand_in_forms_let_through_the_stand_ins_of_every_line_their_alternativ
     """The superset promise behind judging lines with other characters: wherever a built-in alternative written
     with such characters matches a normalised line, its gate form (characters replaced by their stand-ins) matches
     the line's stand-in. Checked with `regex` on every such line of the fixtures."""
-    from nlcleaner.prefilter import _relaxed, line_form, stand_ins
+    from nlcleaner.prefilter import stand_ins
+    from nlcleaner.prefilter.gate_forms import _relaxed, line_form
 
     lines = _non_ascii_lines()
     assert len(lines) > 100
@@ -466,7 +467,7 @@ def test_stand_in_forms_let_through_the_stand_ins_of_every_line_their_alternativ
     ("[é-]", None),
 ])
 def test_stand_in_expressions(expression, expected):
-    from nlcleaner.prefilter import _stand_in_expression
+    from nlcleaner.prefilter.stand_ins import _stand_in_expression
 
     got = _stand_in_expression(expression.encode())
     if expected is None:
@@ -529,7 +530,7 @@ def test_an_expression_that_may_not_match_a_line_s_stand_ins_does_not_judge_them
 def test_line_anchors_become_newlines_only_at_an_alternative_s_ends(expression, on_lines):
     """An anchor with nothing consumed before it (after it, for `$`) is the newline around the line in a scan of
     many lines; any other is dropped (`^x^y` as `\nx\ny` would need two newlines where the line has one)."""
-    from nlcleaner.prefilter import _on_lines
+    from nlcleaner.prefilter.gate_forms import _on_lines
 
     assert _on_lines(expression) == on_lines
 
@@ -540,7 +541,7 @@ def _lines_found_joined(expression: bytes, lines: list[str]) -> set[int]:
     from bisect import bisect_right
     from itertools import accumulate
 
-    from nlcleaner.prefilter import _on_lines
+    from nlcleaner.prefilter.gate_forms import _on_lines
 
     data = ("\n" + "\n".join(lines) + "\n").encode()
     starts = list(accumulate(map((1).__add__, map(len, lines)), initial=1))
@@ -557,8 +558,8 @@ def _lines_found_by_re2(expression: bytes, lines: list[str]) -> set[int] | None:
     gate joins them (None: RE2 does not take it, and the gate would not judge its alternative)."""
     from itertools import accumulate
 
-    from nlcleaner.gate_re2 import Re2Sets
-    from nlcleaner.prefilter import _on_lines
+    from nlcleaner.prefilter.gate_re2 import Re2Sets
+    from nlcleaner.prefilter.gate_forms import _on_lines
 
     sets = Re2Sets([_on_lines(expression)])
     if not sets.kept:
@@ -576,7 +577,8 @@ def _re2_finder():
 
 
 def _installed_gates():
-    from nlcleaner.prefilter import GATES, _gate_installed
+    from nlcleaner.prefilter import GATES
+    from nlcleaner.prefilter.gate import _gate_installed
 
     return [g for g in GATES if _gate_installed(g)]
 
@@ -634,7 +636,7 @@ def test_every_gate_expression_on_many_lines_finds_each_line_it_matches_alone():
     (both run by `regex` here, which reads their syntax as hyperscan does), and no match crosses into another
     line."""
     from nlcleaner.normalise import normalise
-    from nlcleaner.prefilter import _on_lines, line_form
+    from nlcleaner.prefilter.gate_forms import _on_lines, line_form
 
     cleaner = Cleaner()
     gate = cleaner._prefilter.gate
@@ -693,7 +695,7 @@ def test_an_expression_hyperscan_refuses_leaves_the_others_gated(monkeypatch):
     (r"^(?:x)?", r"^(?:x)?"), (r"^(?:x)?+y", r"^(?:x)?+y"), (r"^share this$", r"^share this$"),
 ])
 def test_an_optional_lead_after_a_line_start_is_dropped_from_gate_forms(pattern, form):
-    from nlcleaner.prefilter import _without_optional_lead
+    from nlcleaner.prefilter.gate_forms import _without_optional_lead
 
     assert _without_optional_lead(pattern) == form
 
@@ -706,7 +708,7 @@ def test_a_long_text_is_folded_and_encoded_by_pieces_as_it_would_be_whole(monkey
     import random
 
     import nlcleaner.normalise
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_finders, key_view
     from nlcleaner.normalise import normalise
 
     tokens = ["e\u0301", "E\u0301\u0327", "Stra\u00dfe", "\ufb01le", "\uff26\uff55\uff4c\uff4c", "a\u200bb", "**bold**",
@@ -715,23 +717,23 @@ def test_a_long_text_is_folded_and_encoded_by_pieces_as_it_would_be_whole(monkey
     text = "".join(rng.choice(tokens) + rng.choice(["", "", " ", "\n", "\u00a0"]) for _ in range(3000))
     cleaner = Cleaner(Settings())
     whole = cleaner._prefilter._view(text)  # shorter than the default piece: made in one go
-    assert whole == prefilter._unsplit(text.casefold(), prefilter._joining(cleaner._prefilter.keys))
+    assert whole == key_view._unsplit(text.casefold(), key_view._joining(cleaner._prefilter.keys))
     line = text.replace("\n", " ")
     normalised = normalise(line)
     monkeypatch.setattr(nlcleaner.normalise, "PIECE", piece)
     assert cleaner._prefilter._view(text) == whole
-    assert prefilter.utf8(text) == text.encode("utf-8", "surrogatepass")
+    assert key_finders.utf8(text) == text.encode("utf-8", "surrogatepass")
     assert normalise(line) == normalised  # a long line's view is composed and case-folded by pieces too
 
 
 def test_the_keys_of_one_long_line_are_those_found_with_a_newline_after_it():
     """A text of one line longer than _ONE_LINE_SET has its keys collected as a set (each on line 0); they are the
     keys the match-by-match path finds on the same line when a newline follows it."""
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_finders
 
     cleaner = Cleaner(Settings())
     words = "Share this article. Subscribe to our newsletter, Подписаться, follow us on Twitter and read more "
-    line = words * (prefilter._ONE_LINE_SET // len(words) + 2)
+    line = words * (key_finders._ONE_LINE_SET // len(words) + 2)
     alone = cleaner._prefilter.scan(line)
     followed = cleaner._prefilter.scan(line + "\n")
     assert alone.lines and alone.lines == followed.lines
@@ -768,7 +770,7 @@ def test_a_long_text_s_keys_are_found_piece_by_piece_on_the_lines_the_whole_view
 
     import nlcleaner.normalise
     from nlcleaner import prefilter
-    from nlcleaner.prefilter import holds_marker
+    from nlcleaner.prefilter import holds_marker, key_finders
 
     rng = random.Random(piece)
     for n in range(40):
@@ -780,6 +782,7 @@ def test_a_long_text_s_keys_are_found_piece_by_piece_on_the_lines_the_whole_view
         with monkeypatch.context() as m:
             m.setattr(nlcleaner.normalise, "PIECE", piece)
             m.setattr(prefilter, "PIECE", piece)
+            m.setattr(key_finders, "PIECE", piece)
             looked_at = []
             key_lines = scanner._key_lines
             m.setattr(scanner, "_key_lines", lambda view: looked_at.append(len(view)) or key_lines(view))
@@ -799,6 +802,7 @@ def test_one_long_line_s_keys_are_looked_for_without_its_whole_view(monkeypatch)
 
     import nlcleaner.normalise
     from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_finders
 
     words = "Share this article, подписаться на рассылку, follow us on Twitter and read more of the story "
     line = words * (8_000_000 // len(words))
@@ -807,6 +811,7 @@ def test_one_long_line_s_keys_are_looked_for_without_its_whole_view(monkeypatch)
     scanner.scan("Share this")  # (the gate is loaded at the first scan)
     monkeypatch.setattr(nlcleaner.normalise, "PIECE", 1 << 16)
     monkeypatch.setattr(prefilter, "PIECE", 1 << 16)
+    monkeypatch.setattr(key_finders, "PIECE", 1 << 16)
     tracemalloc.start()
     try:
         hits = scanner.scan(line)
@@ -833,7 +838,7 @@ def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch, bac
     `in` find it."""
     import random
 
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_finders
 
     rnd = random.Random(7)
     alphabet = "abcse  \n\n.:$|(c)©é€ßſ_-'’ж1"
@@ -844,10 +849,10 @@ def test_the_word_by_word_finder_finds_what_the_trie_scan_finds(monkeypatch, bac
         if not keys:
             continue
         # a small memory on some rounds: it is emptied while a text is being read, and that must not lose a key
-        monkeypatch.setattr(prefilter, "_MAX_WORDS", 3 if round_ % 3 == 0 else 1 << 18)
-        monkeypatch.setattr(prefilter, "_MAX_LINES", 2 if round_ % 2 == 0 else 1 << 14)
-        engine = prefilter._BACKEND_CLASSES[backend](keys)
-        reference = prefilter._Python(keys)
+        monkeypatch.setattr(key_finders, "_MAX_WORDS", 3 if round_ % 3 == 0 else 1 << 18)
+        monkeypatch.setattr(key_finders, "_MAX_LINES", 2 if round_ % 2 == 0 else 1 << 14)
+        engine = key_finders._BACKEND_CLASSES[backend](keys)
+        reference = key_finders._Python(keys)
         views = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 120))).casefold() for _ in range(3)]
         for view in views + views:  # (the second time, lines are remembered: their keys must be the same)
             found, _ = engine.find(view)
@@ -989,7 +994,7 @@ def test_nfkc_line_by_line_is_nfkc_of_the_whole_text(text):
     """(Folded again after composing: "\u2126" composes to an upper-case letter.)"""
     import unicodedata
 
-    from nlcleaner.prefilter import _nfkc_folded_by_lines
+    from nlcleaner.prefilter.key_view import _nfkc_folded_by_lines
 
     folded = text.casefold()
     assert _nfkc_folded_by_lines(folded) == unicodedata.normalize("NFKC", folded).casefold()
@@ -1070,31 +1075,31 @@ def test_typographic_quotes_are_made_plain_before_folding_and_no_key_is_found_or
     key is found on the same lines as in the view made without it (the fixtures, every key of the built-in packs)."""
     from conftest import FIXTURES
 
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_view
 
     texts = [p.read_text(encoding="utf-8", errors="surrogateescape") for p in sorted(FIXTURES.rglob("*.txt"))]
     texts.append("It\u2019s \u201cquoted\u201d \u2013 and\u00a0spaced \u2014 fine\u2026\n\u2018single\u2019 \u00abx\u00bb \u201ay\u201b")
     pf = Cleaner()._prefilter
-    assert pf._fold.func is prefilter._folded_plain_unsplit
+    assert pf._fold.func is key_view._folded_plain_unsplit
     joining = pf._fold.keywords["joining"]
     checked = 0
     for text in texts:
-        plain = prefilter._plain(text)
+        plain = key_view._plain(text)
         assert plain.count("\n") == text.count("\n")
-        assert pf._key_lines(prefilter._folded_plain_unsplit(text, joining)) == pf._key_lines(
-            prefilter._folded_unsplit(text, joining))
+        assert pf._key_lines(key_view._folded_plain_unsplit(text, joining)) == pf._key_lines(
+            key_view._folded_unsplit(text, joining))
         checked += plain != text
     assert checked > 10
-    assert prefilter._plain(texts[-1]) == "It's \"quoted\" - and spaced - fine...\n'single' \"x\" \u201ay\u201b"
+    assert key_view._plain(texts[-1]) == "It's \"quoted\" - and spaced - fine...\n'single' \"x\" \u201ay\u201b"
 
 
 def test_a_key_that_holds_a_typographic_quote_keeps_them_in_the_view():
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_view
 
     pf = Prefilter(["it\u2019s", "newsletter"], backend="python")
-    assert pf._fold.func is prefilter._folded_unsplit
+    assert pf._fold.func is key_view._folded_unsplit
     assert set(pf.scan("Story.\nIt\u2019s our newsletter\n").lines) == {0, 1}
-    assert Prefilter(["newsletter"], backend="python")._fold.func is prefilter._folded_plain_unsplit
+    assert Prefilter(["newsletter"], backend="python")._fold.func is key_view._folded_plain_unsplit
 
 
 def test_stand_ins_are_each_character_s_stand_in_however_many_characters_are_outside_ascii():
@@ -1102,7 +1107,7 @@ def test_stand_ins_are_each_character_s_stand_in_however_many_characters_are_out
     either way each character is its stand-in, and ASCII stays."""
     import random
 
-    from nlcleaner.prefilter import _STAND_INS, stand_ins
+    from nlcleaner.prefilter.stand_ins import _STAND_INS, stand_ins
 
     rng = random.Random(11)
     others = ["é", "ß", "ı", "\u212a", "п", "ж", "\u2026", "\U0001f600", "\udc80", "\u0301", "\u00a0", "٣", "中"]
@@ -1152,6 +1157,7 @@ def test_keys_of_lines_outside_ascii_are_found_the_same_in_groups_of_lines(monke
     (`_find_on_lines`, so that a large text in another script is not copied whole): groups of any size find what
     one group finds, the lines' numbers kept."""
     from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_finders
 
     monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
     monkeypatch.delenv("NLCLEANER_GATE", raising=False)
@@ -1165,12 +1171,14 @@ def test_keys_of_lines_outside_ascii_are_found_the_same_in_groups_of_lines(monke
         assert [pf.scan(text).lines for text in texts] != whole
     for piece in (1, 40, 500):
         monkeypatch.setattr(prefilter, "PIECE", piece)
+        monkeypatch.setattr(key_finders, "PIECE", piece)  # (the groups' size: see _find_on_lines)
         assert [pf.scan(text).lines for text in texts] == whole
 
 
 def test_cache_files_are_keyed_by_each_expression_and_key_whole(tmp_path, monkeypatch):
     """Expressions (and keys) are hashed each led by its length: a NUL inside one never makes two lists alike."""
-    from nlcleaner.prefilter import _gate_cache_file, _hs_cache_file
+    from nlcleaner.prefilter.gate import _gate_cache_file
+    from nlcleaner.prefilter.key_finders import _hs_cache_file
 
     monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
     assert _gate_cache_file([b"ab", b"cd"], 0, "v") != _gate_cache_file([b"ab\x00cd"], 0, "v")
@@ -1184,12 +1192,12 @@ def test_a_key_is_found_joined_across_a_link_beside_any_character_it_holds():
     """The key view adds a line without its links' markup where that markup touches a character some key holds:
     word characters, and the others keys hold, as a combining mark (not a word character to `re`) or the "(c)" of
     a copyright key (found by review, helper-34). Links beside other characters are left: no key joins there."""
-    from nlcleaner import prefilter
+    from nlcleaner.prefilter import key_view
 
     pf = Prefilter(["\u0915\u094d\u0937\u092e\u093e"], backend="python")  # (U+094D, the virama, is a mark)
     assert pf.scan("Story.\n\u0915\u094d[\u0937\u092e\u093e](http://a)\n").lines == {0: {1}}
     assert Prefilter(["(c) 2007"], backend="python").scan("Story.\nPolicy ([c](/l)) 2007\n").lines == {0: {1}}
     assert Prefilter(["(c) 2007"], backend="python").scan("Story.\nPolicy (c) [2007](/l)\n").lines == {0: {1}}
-    joining = prefilter._joining(["newsletter", "(c)"])
+    joining = key_view._joining(["newsletter", "(c)"])
     assert joining.search("see [it](http://a))") and joining.search("news[letter](http://a)")
-    assert prefilter._joining(["newsletter"]).search("see [it](http://a)), or [this](http://b).") is None
+    assert key_view._joining(["newsletter"]).search("see [it](http://a)), or [this](http://b).") is None

@@ -64,7 +64,7 @@ def _takes(expression: bytes) -> bool:
     anchor to the whole text, no `{,n}` (a repeat to `regex`, a literal to RE2), and no escaped digit (`\\10` is
     group 10 again to `regex`, an octal escape to RE2). (A search within a window reads its edges in the joined
     text, as hyperscan does: `\\b` there looks at the next line.)"""
-    from .prefilter import _tokens
+    from .syntax import _tokens
 
     pattern = expression.decode("latin-1")
     previous = ""
@@ -84,8 +84,8 @@ def _taken(expressions: list[bytes]) -> list[int]:
     """The indices of the expressions RE2 reads as `regex` does (`_takes`), remembered in the cache: each is a walk
     over the expression's pieces in Python, ~30 ms for the built-in packs' 2,000, most of the gap between a short
     run's start-up without hyperscan and with it (whose databases come from the cache)."""
-    from .packcache import _code_digest, read_numbers, write_numbers
-    from .prefilter import _gate_cache_file
+    from ..packcache import _code_digest, read_numbers, write_numbers
+    from .gate import _gate_cache_file
 
     cached = _gate_cache_file(expressions, 0, "re2 takes " + _code_digest())
     cached = None if cached is None else cached.with_suffix(".takes")

@@ -1,0 +1,114 @@
+"""A pattern's alternatives, and the keys that pick the lines each may match.
+
+A pattern `a|b|c` (or `x(?:a|b)y`) is split into its alternatives, and each gets its own keys: literal words of
+which every match contains one (`anchors.derive`). A line is tried against an alternative only where one of them
+is."""
+
+from __future__ import annotations
+
+import re
+
+from .syntax import _class_end
+
+_UNSPLITTABLE = re.compile(r"\(\?[a-zA-Z^]+[-a-zA-Z]*[:)]|\(\?#|\(\?\(|\\[1-9]|\(\?P=|\\g<|\(\?R|\(\?\d|\(\?&|\(\?\|")
+_MAX_BRANCHES = 400
+
+
+def _scan_groups(pattern: str):
+    """Top-level '|' positions and top-level groups (start, end, positions of their own '|'); None when unsure."""
+    pipes: list[int] = []
+    groups: list[tuple[int, int, list[int]]] = []
+    stack: list[tuple[int, list[int]]] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            end = _class_end(pattern, i, strict=True)
+            if end is None:
+                return None  # a set that does not close, or a nested one (regex V1 syntax): keep the pattern whole
+            i = end
+            continue
+        if c == "(":
+            stack.append((i, []))
+        elif c == ")":
+            if not stack:
+                return None
+            start, inner = stack.pop()
+            if not stack:
+                groups.append((start, i, inner))
+        elif c == "|":
+            if not stack:
+                pipes.append(i)
+            elif len(stack) == 1:
+                stack[0][1].append(i)
+        i += 1
+    if stack:
+        return None
+    return pipes, groups
+
+
+def _split_once(p: str):
+    scanned = _scan_groups(p)
+    if scanned is None:
+        return None
+    pipes, groups = scanned
+    if pipes:
+        bounds = [-1, *pipes, len(p)]
+        return [p[a + 1:b] for a, b in zip(bounds, bounds[1:])]
+    splittable = [g for g in groups if g[2]]
+    if len(splittable) != 1:
+        return None
+    start, end, inner = splittable[0]
+    plain = p.startswith("(?:", start)
+    if p[start + 1:start + 2] == "?" and not plain:
+        return None  # lookaround, atomic or named group: not a plain alternation
+    if end + 1 < len(p) and p[end + 1] in "*+?{":
+        return None  # a repeated group does not distribute
+    body = start + (3 if plain else 1)
+    bounds = [body - 1, *inner, end]
+    prefix, suffix = p[:start], p[end + 1:]
+    return [f"{prefix}(?:{p[a + 1:b]}){suffix}" for a, b in zip(bounds, bounds[1:])]
+
+
+def split_branches(pattern: str) -> list[str]:
+    """Alternatives that together match exactly where the pattern matches: `a|b` -> a, b; `x(?:a|b)y` -> xay, xby.
+
+    Used only to decide *whether* a line matches; spans (scope = "span") always come from the whole pattern.
+    A pattern with inline flags, back-references, nested sets or anything unusual stays whole."""
+    if _UNSPLITTABLE.search(pattern):
+        return [pattern]
+    out: list[str] = []
+    todo = [pattern]
+    while todo:
+        p = todo.pop()
+        parts = _split_once(p)
+        if parts is None or len(out) + len(todo) + len(parts) > _MAX_BRANCHES:
+            out.append(p)
+        else:
+            todo.extend(reversed(parts))
+    return list(dict.fromkeys(out))
+
+
+def branch_keys(pattern: str) -> tuple[str, ...] | None:
+    """Prefilter keys for one alternative: `anchors.derive`'s, else its extended second try (small character classes,
+    two-letter non-ASCII words, rare symbols). None: no key (the alternative is tried everywhere)."""
+    from ..anchors import derive, derive_extended
+
+    keys = derive(pattern)
+    return keys if keys is not None else derive_extended(pattern)
+
+
+def branch_requirements(pattern: str, keys: tuple[str, ...] | None) -> tuple[tuple[str, ...], ...]:
+    """Key sets besides an alternative's keys that every line it matches holds one of each of (`anchors.requirements`:
+    "^(?:get|join) (?:the|our) x" is tried only on lines with "get" or "join", and "the" or "our"); for the
+    keys-only backends, which would otherwise try it on every line holding one of its keys (often common words).
+    For an alternative without keys, shorter words count too ("vk", "is"): the first set then serves as its keys
+    there (see Prefilter.plan), instead of every line of its zone."""
+    from ..anchors import requirements
+
+    if keys is None:
+        return tuple(requirements(pattern, short=True))
+    return tuple(r for r in requirements(pattern) if r != keys)[:2]

@@ -1,0 +1,211 @@
+"""The gate: every alternative it can judge, compiled into one database per view of a line (hyperscan in prefilter
+mode, or RE2 sets), which tells in one scan of a document's lines which alternatives may match which line; `regex`
+then confirms only there."""
+
+from __future__ import annotations
+
+import os
+from array import array
+from bisect import bisect_right
+from functools import partial
+from itertools import accumulate
+
+from ..packcache import digest, read_numbers, write_cache, write_numbers
+from .key_finders import BackendError, _scratch, available_backends
+from .stand_ins import _all_ascii
+
+# the gate judges lines up to this long (a longer line always passes: hyperscan in prefilter mode is slow on them)
+GATE_MAX_CHARS = 100_000
+# characters of text a deferred gate waits for (Prefilter.defer_gate), by its engine: about where building it and
+# judging by keys and the screen cost the same, in a fresh process on fixture text. RE2's sets compile anew at every
+# start (~60 ms): ~16 KB. Hyperscan's database loads from the cache in ~15 ms, about what screening the
+# alternatives a few hundred characters' keys pick costs: not deferred (`nlcleaner check` on four files of 2 KB in
+# all took 257 ms deferred, 230 ms not)
+DEFER_GATE = {"re2": 16_384}
+
+
+GATES = ("hyperscan", "re2")
+_GATE_ENV = "NLCLEANER_GATE"
+
+
+def choose_gate(backend: str, requested: str | None = None) -> str | None:
+    """The gate's engine for a prefilter with this backend (None: keys alone): `requested`, else $NLCLEANER_GATE
+    ("0" for none, or an engine's name), else hyperscan with the hyperscan backend and RE2 with the others, when
+    installed (the fallback is for the keys too: hyperscan's keys come with its gate)."""
+    name = (requested or os.environ.get(_GATE_ENV) or "1").strip().lower()
+    if name in ("0", "off", "none", "false", "no"):
+        return None
+    if name in ("1", "on", "true", "yes", ""):
+        name = "hyperscan" if backend == "hyperscan" else "re2"
+        return name if _gate_installed(name) else None
+    if name not in GATES:
+        raise BackendError(f"{_GATE_ENV}: unknown gate '{name}' (expected 0 or one of {', '.join(GATES)})")
+    if not _gate_installed(name):
+        raise BackendError(f"{_GATE_ENV}: gate '{name}' is not installed")
+    return name
+
+
+def _gate_installed(name: str) -> bool:
+    if name == "hyperscan":
+        return "hyperscan" in available_backends()
+    from .gate_re2 import available
+
+    return available()
+
+
+class BranchGate:
+    """Every gate-eligible alternative compiled with hyperscan in prefilter mode (a superset of the lines each
+    alternative matches), one database per view (normalised or raw line), cached on disk by its expressions. One
+    database scans about twice as fast as one per category (14 scans of every document), which is worth the ~5 s
+    its recompiling takes after a pack is edited. Only ASCII lines are judged; the rest always pass.
+
+    With `engine="re2"` (hyperscan not installed), each view's expressions are RE2 sets instead (`gate_re2`):
+    exact rather than a superset, the ones RE2 cannot take left out; they compile in a fraction of a second and
+    are not cached."""
+
+    def __init__(self, targets: list[tuple[object, int, str, str]], engine: str = "hyperscan"):
+        self.engine = engine
+        self.targets = [(m, b) for m, b, _, _ in targets]
+        # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
+        # normalised-view expression that is all ASCII, which the gate also judges on lines with other characters
+        # through their ASCII stand-ins (see `stand_ins`)
+        self.view_of: dict[int, str] = {}
+        groups: dict[str, list[tuple[int, bytes]]] = {}
+        for tid, (m, b, pattern, view) in enumerate(targets):
+            groups.setdefault(view, []).append((tid, pattern))
+            self.view_of[tid] = "norm-ascii" if view == "norm" and _all_ascii(pattern) else view
+        self.expressions = [pattern for _, _, pattern, _ in targets]  # (what the check of its misses is cached by)
+        if engine == "hyperscan":
+            import hyperscan
+
+            self._hs = hyperscan
+            # no HS_FLAG_UTF8: the gate only scans ASCII, and with it (and CASELESS and MULTILINE) hyperscan 0.9
+            # misses some `^`-anchored matches after certain earlier lines (tests/test_gate_fuzz_findings.py, class
+            # 1); no MULTILINE either: line anchors are written as the newlines around a line (see `_on_lines`)
+            flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
+            compile_view = partial(self._database, flags=flags)
+        else:
+            from .gate_re2 import Re2Sets
+
+            def compile_view(exprs):
+                sets = Re2Sets(exprs)
+                return (sets if sets.kept else None), sets.kept
+
+        self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
+        kept_all: set[int] = set()
+        for view, exprs in sorted(groups.items()):
+            db, kept_local = compile_view([e for _, e in exprs])
+            if db is None:
+                continue
+            glob = [tid for tid, _ in exprs]
+            self.dbs[view].append((db, glob))
+            kept_all.update(glob[i] for i in kept_local)
+        self.gated: dict[int, dict[int, int]] = {}
+        for t in kept_all:
+            m, b = self.targets[t]
+            self.gated.setdefault(id(m), {})[b] = t
+
+    @property
+    def version(self) -> str:
+        """The engine and its version: what else, besides the expressions, decides what the gate lets through."""
+        if self.engine == "hyperscan":
+            return "hyperscan " + str(getattr(self._hs, "__version__", ""))
+        from .gate_re2 import version
+
+        return "re2 " + version()
+
+    def _database(self, exprs: list[bytes], flags):
+        """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
+        hs = self._hs
+        cached = _gate_cache_file(exprs, flags, str(getattr(hs, "__version__", "")))
+        kept = None if cached is None else read_numbers(cached.with_suffix(".kept"), len(exprs))
+        if kept is not None:
+            try:
+                db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
+                db.scratch = hs.Scratch(db)  # a loaded database has none
+                os.utime(cached)  # in use: not pruned
+                return db, kept
+            except Exception:
+                pass
+        db, kept = self._compile(exprs, flags)
+        if cached is not None and db is not None:
+            write_numbers(cached.with_suffix(".kept"), kept)  # (first: a database is never there without its list)
+            write_cache(cached, hs.dumpb(db))
+        return db, kept
+
+    def _compile(self, exprs: list[bytes], flags):
+        """(database, indices of the expressions in it). The whole set usually compiles in one go; when hyperscan
+        refuses it, each expression is tried alone and the ones it refuses are left out (their alternatives stay
+        ungated)."""
+        hs = self._hs
+        kept = list(range(len(exprs)))
+        try:
+            db = hs.Database(mode=hs.HS_MODE_BLOCK)
+            db.compile(expressions=exprs, ids=kept, flags=[flags] * len(kept))
+            return db, kept
+        except Exception:
+            pass
+        kept = [i for i, e in enumerate(exprs) if self._compiles(e, flags)]
+        if not kept:
+            return None, []
+        db = hs.Database(mode=hs.HS_MODE_BLOCK)
+        db.compile(expressions=[exprs[i] for i in kept], ids=kept, flags=[flags] * len(kept))
+        return db, kept
+
+    def _compiles(self, expression: bytes, flags) -> bool:
+        try:
+            self._hs.Database(mode=self._hs.HS_MODE_BLOCK).compile(expressions=[expression], ids=[0], flags=[flags])
+        except Exception:
+            return False
+        return True
+
+    def scan(self, view: str, lines: list, out: dict[int, set[int]]) -> None:
+        """Add to `out` (target id -> line numbers) what the `view` database lets through among `lines`, a
+        document's lines in order as the gate sees them (ASCII; empty or None for a line it does not judge).
+
+        The lines are scanned as one text, each ended by a newline and the first preceded by one, which the
+        expressions take for their line anchors (`_on_lines`): one call for the document instead of one a line,
+        and no MULTILINE mode (with it hyperscan 0.9 misses some `^`-anchored matches after a newline,
+        tests/test_gate_fuzz_findings.py). A match belongs to the line its end lies in; one on a line the gate does not
+        judge is not kept (it is let through anyway)."""
+        if None in lines:
+            lines = ["" if line is None else line for line in lines]
+        if not any(lines):
+            return
+        data = ("\n" + "\n".join(lines) + "\n").encode()  # (ASCII: the same bytes in any encoding)
+        # where each line starts in `data` (line i ends with the newline at starts[i + 1] - 1); 8 bytes a line
+        starts = array("q", accumulate(map((1).__add__, map(len, lines)), initial=1))
+
+        def add(tid: int, line: int) -> None:
+            s = out.get(tid)
+            if s is None:
+                out[tid] = {line}
+            else:
+                s.add(line)
+
+        for db, glob in self.dbs[view]:
+            if self.engine != "hyperscan":  # (RE2 sets report each expression's lines themselves: see gate_re2)
+                db.scan(data, starts, lines, lambda i, line, glob=glob: add(glob[i], line))
+                continue
+
+            def on_match(lid, _start, end, _flags, _ctx, glob=glob):
+                line = bisect_right(starts, end - 1) - 1
+                if 0 <= line < len(lines) and lines[line]:
+                    add(glob[lid], line)
+
+            db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
+
+
+def _gate_cache_file(exprs: list[bytes], flags: int, version: str):
+    """Where what is built from these expressions is cached (`version`: the engine's, see BranchGate.version); None
+    when nothing is cached."""
+    from ..packcache import cache_dir
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    # the format changes when what a database holds for the same expressions does, or how they are hashed ("gate
+    # 3": each expression led by its length)
+    h = digest(b"gate 3, flags %d\0" % flags, exprs)
+    h.update(version.encode())
+    return folder / f"gate-{h.hexdigest()[:32]}.db"
