@@ -8,6 +8,8 @@ import gzip
 import hashlib
 import io
 
+import pytest
+
 from corpus_support import ARTICLE, FURNISHED, cleaner, require, resolved
 
 from nlcleaner.corpus import run_batch
@@ -130,3 +132,63 @@ def test_stream_parser_reads_stdin_style_buffers():
     units = list(warc.read(Job(Path("x.wet"), "warc"), None, stream))
     assert b"".join(u.raw for u in units) == _wet()
     assert [u.payload is not None for u in units] == [False, True, True, False, True]
+
+
+def _mis_sized(delta: int) -> tuple[bytes, bytes, list[bytes]]:
+    """Five conversion records, the second one's Content-Length off by `delta`: (the stream, that record as
+    written, the other four)."""
+    records = [_record(b"conversion", (f"Story {n}.\n\n" + FURNISHED).encode(), n=n) for n in range(5)]
+    size = str(len(f"Story 1.\n\n{FURNISHED}".encode())).encode()
+    bad = records[1].replace(b"Content-Length: " + size, b"Content-Length: " + str(int(size) + delta).encode())
+    return b"".join([records[0], bad, *records[2:]]), bad, [records[0], *records[2:]]
+
+
+@pytest.mark.parametrize("delta", [5, 400, -10])
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_wrong_content_length_fails_that_record_only(tmp_path, delta, gz):
+    """A record whose Content-Length is too long (its block would swallow the next record) or too short passes
+    through unchanged and is counted as failed; every record after it is still read and cleaned (found by review,
+    helper-42: the block was cleaned with the next records in it, or the rest of the file was left uncounted)."""
+    data, bad, good = _mis_sized(delta)
+    src = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    members = [good[0], bad, *good[1:]]
+    src.write_bytes(b"".join(gzip.compress(r) for r in members) if gz else data)
+    out = tmp_path / "out.warc"
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=seen.append)
+    written = out.read_bytes()
+    assert (stats.documents, stats.failed) == (5, 1)
+    assert stats.changed == 4 and [o.record for o in seen if o.error] == [1]
+    assert bad in written  # passed through byte for byte
+    expected = tmp_path / "expected.warc"
+    (tmp_path / "good.warc").write_bytes(b"".join(good))
+    run_batch([str(tmp_path / "good.warc")], resolved(), output_dir=None, output=expected, on_outcome=None)
+    assert written.replace(bad, b"") == expected.read_bytes()  # the others cleaned as if alone
+
+
+def test_bytes_between_records_fail_alone_and_reading_goes_on(tmp_path):
+    data = _wet()
+    first = _record(b"warcinfo", b"software: test\r\n", b"", 0)
+    src = tmp_path / "junk.wet"
+    src.write_bytes(first + b"stray line that is no record\r\nanother\r\n" + data[len(first):])
+    out = tmp_path / "o.wet"
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=seen.append)
+    assert (stats.documents, stats.failed, stats.changed) == (4, 1, 2)
+    assert b"stray line that is no record\r\nanother\r\n" in out.read_bytes()
+
+
+def test_the_reader_gives_back_every_byte_of_a_mis_framed_stream():
+    from pathlib import Path
+
+    from nlcleaner.corpus.compress import InputStream
+    from nlcleaner.corpus.formats import warc
+    from nlcleaner.corpus.mapping import Job
+
+    for delta in (1, 4, 5, 37, -1, -3, -50):
+        data, _, _ = _mis_sized(delta)
+        for garbage in (b"", b"junk\n", b"\r\nWARC"):
+            stream = InputStream(io.BufferedReader(io.BytesIO(data + garbage)))
+            units = list(warc.read(Job(Path("x.wet"), "warc"), None, stream))
+            assert b"".join(u.raw for u in units) == data + garbage
+            assert sum(u.payload is not None for u in units) >= 3

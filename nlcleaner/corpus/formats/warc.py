@@ -16,6 +16,7 @@ from ...errors import InputError
 from .base import Context, Processed, Unit, read_chars
 
 DOCUMENT_TYPES = {b"conversion"}
+_NEXT_RECORD = b"\nWARC/"  # where a record starts: a line beginning with its version
 
 
 class _Buffer:
@@ -55,6 +56,28 @@ class _Buffer:
         self.pos += len(data)
         return data
 
+    def unread(self, data: bytes) -> None:
+        """Give bytes back: the next reads start with them."""
+        self.buf, self.pos = data + self.buf[self.pos:], 0
+
+    def until_record(self) -> bytes:
+        """The bytes up to (not including) the next line that begins "WARC/", or to the end when none does: how the
+        reader finds its way back to a record's start after bytes it cannot read as one."""
+        out = []
+        while True:
+            i = self.buf.find(_NEXT_RECORD, self.pos)
+            if i >= 0:
+                out.append(self.buf[self.pos:i + 1])
+                self.pos = i + 1
+                return b"".join(out)
+            keep = max(self.pos, len(self.buf) - len(_NEXT_RECORD) + 1)  # (a marker may be cut between blocks)
+            out.append(self.buf[self.pos:keep])
+            self.pos = keep
+            if not self._fill(len(self.buf) - self.pos + 1):
+                out.append(self.buf[self.pos:])
+                self.pos = len(self.buf)
+                return b"".join(out)
+
     def rest(self) -> bytes:
         out = [self.buf[self.pos:]]
         self.pos = len(self.buf)
@@ -75,6 +98,10 @@ def _header(lines: list[bytes], name: bytes) -> bytes | None:
 
 
 def read(job, ctx: Context, stream):
+    """Units of the stream's records. A record that cannot be read as one (not a record's start, no valid
+    Content-Length, a block not followed by the blank lines that end a record: a wrong Content-Length) is given as
+    a failed unit of its bytes up to the next line that begins "WARC/", and reading goes on from there: a bad
+    record must not cost the records after it, and its bytes must not be cleaned as part of another's block."""
     buf = _Buffer(stream)
     index = 0
     last_pos = stream.raw_pos
@@ -88,9 +115,9 @@ def read(job, ctx: Context, stream):
             break
         first = buf.readline()
         if not first.startswith(b"WARC/"):
-            raw = lead + first + buf.rest()
-            yield Unit(payload=None, raw=raw, record=index, error=stream.error or "not a WARC record")
-            return
+            yield _unreadable(buf, lead + first, index, stream, "not a WARC record")
+            index += 1
+            continue
         lines = [first]
         while True:
             line = buf.readline()
@@ -105,14 +132,14 @@ def read(job, ctx: Context, stream):
         try:
             n = int(length or b"")
         except ValueError:
-            yield Unit(payload=None, raw=head + buf.rest(), record=index,
-                       error=stream.error or "WARC record without a valid Content-Length")
-            return
+            yield _unreadable(buf, head, index, stream, "WARC record without a valid Content-Length")
+            index += 1
+            continue
         block = buf.read(n)
         if len(block) < n or not lines[-1].strip() == b"":
-            yield Unit(payload=None, raw=head + block, record=index,
-                       error=stream.error or "truncated WARC record")
-            return
+            yield _misframed(buf, head, block, index, stream, "truncated WARC record")
+            index += 1
+            continue
         trailer = b""
         for _ in range(2):
             nl = buf.peek(2)
@@ -120,6 +147,13 @@ def read(job, ctx: Context, stream):
                 trailer += buf.read(2)
             elif nl.startswith(b"\n"):
                 trailer += buf.read(1)
+        after = buf.peek(len(_NEXT_RECORD) - 1)
+        if after and after != _NEXT_RECORD[1:]:  # (the end of the stream, or the next record, must follow)
+            buf.unread(trailer)
+            why = "WARC record whose Content-Length does not match its block"
+            yield _misframed(buf, head, block, index, stream, why)
+            index += 1
+            continue
         pos = stream.raw_pos
         advance, last_pos = pos - last_pos, pos
         kind = (_header(lines, b"WARC-Type") or b"").lower()
@@ -133,6 +167,20 @@ def read(job, ctx: Context, stream):
         index += 1
     if stream.error:
         yield Unit(payload=None, raw=b"", record=index, error=stream.error)
+
+
+def _unreadable(buf: _Buffer, raw: bytes, index: int, stream, why: str) -> Unit:
+    """A failed unit of `raw` and the bytes after it up to the next record's start (passed through unchanged)."""
+    return Unit(payload=None, raw=raw + buf.until_record(), record=index, error=stream.error or why)
+
+
+def _misframed(buf: _Buffer, head: bytes, block: bytes, index: int, stream, why: str) -> Unit:
+    """A record whose block is not what its Content-Length says: its bytes up to the next record's start make a
+    failed unit. That start may lie inside the block read (a length too long) or after it (too short): the block is
+    given back and looked through again."""
+    buf.unread(block)
+    rest = b"" if block.startswith(b"WARC/") else buf.until_record()
+    return Unit(payload=None, raw=head + rest, record=index, error=stream.error or why)
 
 
 def _digest(old: bytes, block: bytes) -> bytes | None:
