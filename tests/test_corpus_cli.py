@@ -139,3 +139,21 @@ def test_stdin_jsonl_answers_line_by_line(tmp_path):
     finally:
         proc.stdin.close()
         assert proc.wait(timeout=60) == 0
+
+
+@pytest.mark.parametrize("name", ["noise.jsonl", "noise.jsonl.gz"])
+def test_a_binary_file_named_jsonl_is_refused_whole(tmp_path, name):
+    """A file with a NUL in its first 8 KiB is binary, whatever its name (found by review, helper-42: random bytes
+    named .jsonl were read as dozens of bad records and copied to the output folder, exit 3)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    noise = bytes(range(256)) * 40 + b"\n{not json}\n"
+    (src / name).write_bytes(gzip.compress(noise) if name.endswith(".gz") else noise)
+    (src / "good.jsonl").write_bytes(_line({"id": 1, "text": FURNISHED}))
+    out = tmp_path / "out"
+    result = run("--output-dir", str(out), str(src))
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.stderr.splitlines() if "binary" in line]
+    assert len(errors) == 1 and name in errors[0]
+    assert sorted(p.name for p in out.iterdir()) == ["good.jsonl"]
+    assert (out / "good.jsonl").read_bytes() == _line({"id": 1, "text": cleaner().clean(FURNISHED).text})

@@ -28,6 +28,7 @@ class BytesSink:
         self.direct = target is not None and target.exists() and not target.is_file()
         self.path = temp_path(target) if target is not None and not self.direct else None
         self.wrote = False
+        self.refused = False  # the input was refused whole (binary): no output for it
 
     def _open(self) -> OutputStream:
         if self._out is None:
@@ -44,7 +45,10 @@ class BytesSink:
         return self._out
 
     def write(self, unit: Unit, p: Processed) -> None:
-        if p.dropped or (self.fmt == "text" and p.error):  # a binary file is skipped, not copied
+        if p.dropped:
+            return
+        if p.error and unit.record is None:  # a file refused whole (binary) is skipped, not copied
+            self.refused = True
             return
         data = p.out if p.out is not None else unit.raw
         out = self._open()
@@ -62,9 +66,9 @@ class BytesSink:
 
     def close(self, final: Path | None = None) -> None:
         """Finish the file; it appears under `final` (default: its target). A text input that was skipped (or
-        wrote nothing because it failed) leaves no file."""
+        wrote nothing because it failed), or an input refused whole, leaves no file."""
         if self._out is None:
-            if self.target is None or (self.fmt == "text" and not self.wrote):
+            if self.target is None or (self.fmt == "text" or self.refused) and not self.wrote:
                 return
             self._open()  # every record dropped: the output exists, empty
         self._out.close()
