@@ -67,7 +67,15 @@ def summary_line(stats: Stats, verb: str = "changed") -> str:
         parts.append(f"{stats.failed} failed")
     if stats.dropped:
         parts.append(f"{stats.dropped} dropped")
-    return ", ".join(parts) + f"; {stats.chars_removed:,} characters removed{share}"
+    line = ", ".join(parts) + f"; {stats.chars_removed:,} characters removed{share}"
+    # what a batch run's table also says about the run itself (see corpus.summary), for the plain line
+    skipped = getattr(stats, "skipped", None)
+    if skipped:
+        line += f"; {len(skipped)} input{'s' if len(skipped) != 1 else ''} skipped (--resume)"
+    stopped = getattr(stats, "interrupted", None)
+    if stopped:
+        line += f"; interrupted ({stopped})"
+    return line
 
 
 def summary(stats: Stats, *, color: str = "auto", stream=None, verb: str = "changed", top: int = 10) -> None:

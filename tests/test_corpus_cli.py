@@ -157,3 +157,19 @@ def test_a_binary_file_named_jsonl_is_refused_whole(tmp_path, name):
     assert len(errors) == 1 and name in errors[0]
     assert sorted(p.name for p in out.iterdir()) == ["good.jsonl"]
     assert (out / "good.jsonl").read_bytes() == _line({"id": 1, "text": cleaner().clean(FURNISHED).text})
+
+
+def test_the_plain_summary_says_what_resume_skipped_and_where_a_run_stopped(tmp_path):
+    """Without a terminal the summary is one line: it says what the table says about the run itself (review,
+    helper-42: a --resume run that skipped every input printed "0 documents" alone)."""
+    from nlcleaner.corpus.runner import BatchStats
+    from nlcleaner.render import summary_line
+
+    src = tmp_path / "a.jsonl"
+    src.write_bytes(_line({"id": 1, "text": FURNISHED}))
+    out = tmp_path / "out"
+    assert run("--output-dir", str(out), "--resume", str(src)).exit_code == 0
+    again = run("--output-dir", str(out), "--resume", str(src))
+    assert again.exit_code == 0 and "1 input skipped (--resume)" in again.stderr
+    assert "interrupted (a.jsonl, record 3)" in summary_line(BatchStats(interrupted="a.jsonl, record 3"))
+    assert "interrupted" not in summary_line(BatchStats()) and "skipped" not in summary_line(BatchStats())
