@@ -192,3 +192,11 @@ def test_the_reader_gives_back_every_byte_of_a_mis_framed_stream():
             units = list(warc.read(Job(Path("x.wet"), "warc"), None, stream))
             assert b"".join(u.raw for u in units) == data + garbage
             assert sum(u.payload is not None for u in units) >= 3
+
+
+def test_extra_blank_lines_between_records_are_no_error(tmp_path):
+    data = _wet().replace(b"\r\n\r\nWARC/1.0", b"\r\n\r\n\r\n\r\nWARC/1.0")
+    src = tmp_path / "spaced.wet"
+    src.write_bytes(data)
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.wet", on_outcome=None)
+    assert (stats.documents, stats.failed, stats.changed) == (3, 0, 2)

@@ -148,7 +148,8 @@ def read(job, ctx: Context, stream):
             elif nl.startswith(b"\n"):
                 trailer += buf.read(1)
         after = buf.peek(len(_NEXT_RECORD) - 1)
-        if after and after != _NEXT_RECORD[1:]:  # (the end of the stream, or the next record, must follow)
+        # the end of the stream, the next record or more blank lines (kept with the next record) must follow
+        if after and after != _NEXT_RECORD[1:] and after[:1] not in (b"\r", b"\n"):
             buf.unread(trailer)
             why = "WARC record whose Content-Length does not match its block"
             yield _misframed(buf, head, block, index, stream, why)
