@@ -7,6 +7,7 @@ import codecs
 from .errors import InputError
 
 BINARY_PROBE = 8192
+BINARY = "binary file (NUL byte in the first 8 KiB)"  # why a file with a NUL in its first BINARY_PROBE bytes is refused
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "UTF-32"), (codecs.BOM_UTF32_BE, "UTF-32"),
     (codecs.BOM_UTF16_LE, "UTF-16"), (codecs.BOM_UTF16_BE, "UTF-16"),
@@ -19,7 +20,7 @@ def decode(data: bytes) -> str:
         if data.startswith(bom):
             raise InputError(f"{name} text (byte-order mark found); convert it to UTF-8 first")
     if b"\x00" in data[:BINARY_PROBE]:
-        raise InputError("binary file (NUL byte in the first 8 KiB)")
+        raise InputError(BINARY)
     return data.decode("utf-8", "surrogateescape")
 
 

@@ -12,7 +12,7 @@ import re
 from json.decoder import scanstring
 from typing import Any, NamedTuple
 
-from ...document import BINARY_PROBE
+from ...document import BINARY, BINARY_PROBE
 from ..compress import BLOCK
 from .base import Context, Processed, Unit, record_id
 
@@ -31,7 +31,7 @@ def read(job, ctx: Context, stream):
         if index == 0 and not pending and b"\x00" in block[:BINARY_PROBE]:
             # JSON text never holds a NUL (a string escapes it): a binary file with a JSONL name is refused whole,
             # as a text file is, rather than read as thousands of bad records and copied to the output
-            yield Unit(payload=None, raw=b"", error="binary file (NUL byte in the first 8 KiB)")
+            yield Unit(payload=None, raw=b"", error=BINARY)
             return
         pos = stream.raw_pos
         advance, last_pos = pos - last_pos, pos
