@@ -6,6 +6,7 @@ import signal
 from dataclasses import replace
 from itertools import groupby
 
+from .. import regex_programs
 from ..engine import Cleaner
 from .formats import module
 from .formats.base import Context
@@ -53,6 +54,8 @@ def process_chunk(chunk: list) -> list:
         for p in out:
             if p.result is not None:
                 p.result = replace(p.result, text=None)
+    # the patterns this chunk compiled first, for later runs: a pool's worker ends without running exit handlers
+    regex_programs.save()
     return out
 
 

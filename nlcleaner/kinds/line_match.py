@@ -8,6 +8,7 @@ import unicodedata
 
 import regex
 
+from .. import regex_programs
 from ..normalise import bare, normalise, words
 from ..prefilter import branch_keys, branch_requirements, gate_eligible, gate_forms, split_branches
 
@@ -136,7 +137,7 @@ class LineMatcher:
     def regex(self):
         """The whole pattern, compiled on first use (a pack with hundreds of rules loads without compiling them)."""
         if self._regex is None and self.pattern is not None:
-            self._regex = regex.compile(self.pattern, regex.IGNORECASE | regex.V1)
+            self._regex = regex_programs.compile(self.pattern, regex.IGNORECASE | regex.V1)
         return self._regex
 
     def _branch(self, b: int):
@@ -144,7 +145,7 @@ class LineMatcher:
         if r is None:
             if len(self.branches) > 1:
                 try:
-                    r = regex.compile(self.branches[b], regex.IGNORECASE | regex.V1)
+                    r = regex_programs.compile(self.branches[b], regex.IGNORECASE | regex.V1)
                 except regex.error:  # a split the parser got wrong: the whole pattern is never wrong
                     r = self.regex
             else:

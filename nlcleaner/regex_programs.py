@@ -1,0 +1,153 @@
+"""The packs' `regex` patterns compiled once per installation: what `regex` compiles a pattern into is kept on disk
+and given straight to its C engine by later processes.
+
+`regex.compile` parses and optimises a pattern in Python (a few milliseconds for an alternative of a pack rule, tens
+for a long alternation of phrases) before it hands the result — the pattern, its flags, the program as a list of
+ints and its group tables — to its C module. A run over a corpus compiles a few hundred of the packs' alternatives
+on their first candidate lines: ~0.45 s of every process, and of every worker with `--jobs` (issue #7). What the C
+module is given depends on the pattern, the flags and the versions of `regex` and Python alone, so it is recorded
+the first time a pattern is compiled and kept in one cache file (see `packcache.cache_dir`), named by those versions;
+later processes load the file when they first need a pattern (~1 ms for a few hundred programs) and compile a
+recorded pattern in microseconds. A record for another pattern, or one the C module refuses, is compiled anew; a
+file that cannot be read, or whose hash does not match what it holds, is ignored.
+
+What is recorded is taken from `regex` itself, by standing in for its C module while it compiles a pattern (its
+compiler stays the only one): no program is built here."""
+
+from __future__ import annotations
+
+import atexit
+import os
+import sys
+import threading
+
+import regex
+from regex import _main as _regex_main
+
+_LOCK = threading.Lock()
+_TABLE: dict[tuple[str, int], tuple] | None = None  # (pattern, flags) -> what regex gave its C module; None: not read
+_NEW: dict[tuple[str, int], tuple] = {}  # recorded by this process and not saved yet
+_MAX_ENTRIES = 50_000  # past this many (users' patterns that keep changing), the file is started again
+_SAVE_REGISTERED = False
+
+
+def compile(pattern: str, flags: int):
+    """`regex.compile(pattern, flags)`, from the recorded program when there is one. Raises what `regex.compile`
+    raises for a bad pattern."""
+    table = _TABLE if _TABLE is not None else _read()
+    args = table.get((pattern, flags))
+    if args is not None and args[0] == pattern:
+        try:
+            return _regex_main._regex.compile(*args)
+        except Exception:
+            pass
+    return _recorded(pattern, flags)
+
+
+def _recorded(pattern: str, flags: int):
+    """`regex.compile`, with what it gives its C module recorded for later processes."""
+    global _SAVE_REGISTERED
+    real = _regex_main._regex
+    seen: list[tuple] = []
+
+    class Recorder:  # the C module as regex's compiler sees it, noting the call that builds this pattern
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+        @staticmethod
+        def compile(*args):
+            if args and args[0] is pattern:
+                seen.append(args)
+            return real.compile(*args)
+
+    with _LOCK:
+        _regex_main._regex = Recorder()
+        try:
+            # not from regex's own cache: a pattern compiled before (the pack loader checks every one) would not
+            # reach the C module, and there would be nothing to record
+            compiled = regex.compile(pattern, flags, cache_pattern=False)
+        finally:
+            _regex_main._regex = real
+        if len(seen) == 1 and _TABLE is not None and _cache_file() is not None:
+            _TABLE[(pattern, flags)] = _NEW[(pattern, flags)] = seen[0]
+            if not _SAVE_REGISTERED:
+                _SAVE_REGISTERED = True
+                atexit.register(save)
+    return compiled
+
+
+def save() -> None:
+    """Write what this process recorded to the cache file, with what other processes wrote there meanwhile. Called
+    at exit, and by the corpus workers after each chunk (a pool's workers end without running exit handlers)."""
+    if not _NEW:
+        return
+    from .packcache import write_cache
+
+    with _LOCK:
+        file = _cache_file()
+        if file is None:
+            _NEW.clear()
+            return
+        merged = _load(file)
+        if len(merged) + len(_NEW) > _MAX_ENTRIES:
+            merged = {}
+        merged.update(_NEW)
+        _NEW.clear()
+        import pickle
+
+        try:
+            data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return
+        write_cache(file, _hash(data) + data)
+
+
+def _read() -> dict:
+    global _TABLE
+    with _LOCK:
+        if _TABLE is None:
+            file = _cache_file()
+            _TABLE = _load(file) if file is not None else {}
+        return _TABLE
+
+
+def _load(file) -> dict:
+    """The table a cache file holds ({} when there is none, or it is not whole): a program is given to the C module
+    as it is, and one altered on disk could crash the process, so the file carries a hash of its table."""
+    try:
+        data = file.read_bytes()
+        head, table = data[:32], data[32:]
+        if len(head) < 32 or _hash(table) != head:
+            return {}
+        from _pickle import loads
+
+        got = loads(table)
+        os.utime(file)  # in use: not pruned (see packcache._prune)
+    except Exception:
+        return {}
+    return got if isinstance(got, dict) else {}
+
+
+def _hash(data: bytes) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(data).digest()
+
+
+_NAME: list[str] = []
+
+
+def _cache_file():
+    """The cache file for this `regex` and Python (None: no disk cache)."""
+    from .packcache import cache_dir, digest
+
+    folder = cache_dir()
+    if folder is None:
+        return None
+    if not _NAME:
+        from regex import _regex
+
+        versions = (regex.__version__, sys.version, str(getattr(_regex, "MAGIC", "")),
+                    str(getattr(_regex, "CODE_SIZE", "")))
+        _NAME.append(f"regex-{digest(b'regex programs 1', [v.encode() for v in versions]).hexdigest()[:32]}.pickle")
+    return folder / _NAME[0]

@@ -1,0 +1,149 @@
+"""Recorded `regex` programs (nlcleaner/regex_programs.py): a pattern compiled from its record behaves as
+`regex.compile` makes it, later processes use the records, and a bad record or cache file changes nothing."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import regex
+
+from nlcleaner import Cleaner, regex_programs
+from nlcleaner.kinds.line_match import LineMatcher, LineView
+
+FLAGS = int(regex.IGNORECASE | regex.V1)
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """regex_programs with an empty table and its own cache folder."""
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex_programs, "_TABLE", None)
+    monkeypatch.setattr(regex_programs, "_NEW", {})
+    return tmp_path
+
+
+def _matchers():
+    seen, out = set(), []
+    for kind in Cleaner()._kinds:
+        for m in vars(kind).values():
+            for one in (m if isinstance(m, (list, tuple)) else [m]):
+                if isinstance(one, LineMatcher) and one.pattern is not None and id(one) not in seen:
+                    seen.add(id(one))
+                    out.append((kind.rule, one))
+    return out
+
+
+def _texts(rule) -> list[str]:
+    lines = [line for t in (*rule.examples_remove, *rule.examples_keep) for line in t.split("\n")]
+    return [v for line in lines for v in (line, LineView(line).norm)]
+
+
+def test_every_pack_pattern_compiled_from_its_record_finds_what_regex_finds(fresh):
+    """Each built-in pattern and alternative, compiled once to record it and again from the record (the table read
+    back from the file, as a later process reads it): the same pattern, flags and groups, and the same match on every
+    line of its rule's examples (raw and normalised)."""
+    pairs = _matchers()
+    assert len(pairs) > 100
+    patterns = {(p, rule) for rule, m in pairs for p in {m.pattern, *m.branches}}
+    for p, _ in patterns:
+        regex_programs.compile(p, FLAGS)
+    regex_programs.save()
+    file = regex_programs._cache_file()
+    assert file.exists()
+    table = pickle.loads(file.read_bytes()[32:])
+    assert len(table) == len({p for p, _ in patterns})
+    regex_programs._TABLE = None  # read again from the file
+    checked = 0
+    for p, rule in sorted(patterns, key=lambda x: (x[0], x[1].id)):
+        mine, theirs = regex_programs.compile(p, FLAGS), regex.compile(p, FLAGS)
+        assert mine is not theirs  # (from the record, not from regex's own cache)
+        assert (mine.pattern, mine.flags, mine.groups, mine.groupindex) == (
+            theirs.pattern, theirs.flags, theirs.groups, theirs.groupindex)
+        for text in _texts(rule):
+            a, b = mine.search(text), theirs.search(text)
+            assert (a and a.span()) == (b and b.span()), (rule.id, p, text)
+            checked += 1
+    assert checked > 5000
+
+
+def _run(code: str, cache: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NLCLEANER_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_a_later_process_compiles_a_recorded_pattern_without_regex_s_compiler(tmp_path):
+    pattern = r"\bsubscribe (?:to|for) (?:our|the) newsletters?\b"
+    first = _run(f"from nlcleaner import regex_programs; regex_programs.compile({pattern!r}, {FLAGS})", tmp_path)
+    assert first.returncode == 0, first.stderr  # (the table is written at exit)
+    later = _run(
+        "import regex, regex._main as m\n"
+        "def refuse(*a, **k): raise AssertionError('compiled by regex')\n"
+        "m._compile = refuse\n"
+        "from nlcleaner import regex_programs\n"
+        f"r = regex_programs.compile({pattern!r}, {FLAGS})\n"
+        "print(bool(r.search('Please SUBSCRIBE to our newsletter today')), bool(r.search('subscribed')))\n"
+        "try:\n"
+        f"    regex_programs.compile('not recorded', {FLAGS})\n"
+        "except AssertionError:\n"
+        "    print('unrecorded patterns go to regex')\n", tmp_path)
+    assert later.returncode == 0, later.stderr
+    assert later.stdout.split("\n")[:2] == ["True False", "unrecorded patterns go to regex"]
+
+
+def test_a_bad_record_or_cache_file_is_compiled_anew(fresh):
+    p, q = r"\bfollow us\b", r"\bshare this\b"
+    regex_programs.compile(p, FLAGS)
+    regex_programs.compile(q, FLAGS)
+    regex_programs.save()
+    file = regex_programs._cache_file()
+    data = file.read_bytes()
+    # a record holding another pattern's program
+    regex_programs._TABLE[(q, FLAGS)] = regex_programs._TABLE[(p, FLAGS)]
+    assert regex_programs.compile(q, FLAGS).pattern == q
+    assert regex_programs.compile(q, FLAGS).search("follow us") is None
+    # a file changed on disk (one byte of a program): not read, since a program is given to the C module as it is
+    # (an altered one may crash it); nor is a file that is no table at all
+    at = data.index(b"follow us") - 40
+    regex_programs._NEW.clear()
+    for bad in (data[:at] + bytes([data[at] ^ 1]) + data[at + 1:], b"not a pickle", b""):
+        file.write_bytes(bad)
+        regex_programs._TABLE = None
+        assert regex_programs.compile(p, FLAGS).search("x follow us").span() == (2, 11)
+        assert regex_programs._TABLE == {(p, FLAGS): regex_programs._NEW[(p, FLAGS)]}
+    regex_programs.save()
+    assert set(pickle.loads(file.read_bytes()[32:])) == {(p, FLAGS)}
+    with pytest.raises(regex.error):
+        regex_programs.compile("(unclosed", FLAGS)
+
+
+def test_no_cache_folder_no_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", "off")
+    monkeypatch.setattr(regex_programs, "_TABLE", None)
+    monkeypatch.setattr(regex_programs, "_NEW", {})
+    assert regex_programs.compile(r"\bsign up\b", FLAGS).search("Sign up now")
+    assert regex_programs._NEW == {}
+    regex_programs.save()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_workers_of_a_two_job_run_leave_their_programs_for_the_next_run(tmp_path):
+    """A pool's workers end without exit handlers: each saves after its chunks."""
+    records = [{"id": i, "text": f"Story {i} about the harbour.\n\nFollow us on Twitter for more updates.\n"
+                                  "Sign up for our newsletter.\n"} for i in range(400)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in records))
+    cache = tmp_path / "cache"
+    env = {**os.environ, "NLCLEANER_CACHE_DIR": str(cache)}
+    done = subprocess.run([sys.executable, "-m", "nlcleaner", "clean", "--quiet", "--jobs", "2", str(src), "-o",
+                           str(tmp_path / "out.jsonl")], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    files = list(cache.glob("regex-*.pickle"))
+    assert len(files) == 1
+    table = pickle.loads(files[0].read_bytes()[32:])
+    assert table and all(isinstance(p, str) and args[0] == p for (p, _), args in table.items())
