@@ -20,6 +20,7 @@ import atexit
 import os
 import sys
 import threading
+import time
 
 import regex
 from regex import _main as _regex_main
@@ -29,6 +30,7 @@ _TABLE: dict[tuple[str, int], tuple] | None = None  # (pattern, flags) -> what r
 _NEW: dict[tuple[str, int], tuple] = {}  # recorded by this process and not saved yet
 _MAX_ENTRIES = 50_000  # past this many (users' patterns that keep changing), the file is started again
 _SAVE_REGISTERED = False
+_SAVED_AT = float("-inf")  # (time.monotonic)
 
 
 def compile(pattern: str, flags: int):
@@ -76,11 +78,15 @@ def _recorded(pattern: str, flags: int):
     return compiled
 
 
-def save() -> None:
+def save(at_most_every: float = 0.0) -> None:
     """Write what this process recorded to the cache file, with what other processes wrote there meanwhile. Called
-    at exit, and by the corpus workers after each chunk (a pool's workers end without running exit handlers)."""
-    if not _NEW:
+    at exit, and by the corpus workers after their chunks (a pool's workers end without running exit handlers),
+    who pass `at_most_every` (seconds): the file is read and written whole, and a first run records patterns in
+    most of its early chunks."""
+    global _SAVED_AT
+    if not _NEW or time.monotonic() - _SAVED_AT < at_most_every:
         return
+    _SAVED_AT = time.monotonic()
     from .packcache import write_cache
 
     with _LOCK:

@@ -54,8 +54,8 @@ def process_chunk(chunk: list) -> list:
         for p in out:
             if p.result is not None:
                 p.result = replace(p.result, text=None)
-    # the patterns this chunk compiled first, for later runs: a pool's worker ends without running exit handlers
-    regex_programs.save()
+    # the patterns compiled first here, for later runs: a pool's worker ends without running exit handlers
+    regex_programs.save(at_most_every=10.0)
     return out
 
 
