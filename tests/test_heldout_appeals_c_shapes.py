@@ -8,6 +8,7 @@ things in the third person, or quote someone saying them, stay. (Texts invented 
 from __future__ import annotations
 
 import pytest
+from heldout_shapes import assert_kept, assert_removed_in_full
 
 APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
@@ -112,28 +113,11 @@ El medio, que no tiene anunciantes, se financia con las cuotas de sus socios, un
 }
 
 
-def _expected(doc: str) -> tuple[str, list[str]]:
-    lines = doc.splitlines(keepends=True)
-    kept = [line for line in lines if not line.startswith("~~ ")]
-    return "".join(line[3:] if line.startswith("~~ ") else line for line in lines), kept
-
-
-def _nonblank(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
 @pytest.mark.parametrize("name", sorted(REMOVE))
 def test_new_appeal_shape_is_removed_in_full(name, cleaner):
-    text, kept = _expected(REMOVE[name])
-    result = cleaner.clean(text)
-    assert _nonblank(result.text) == _nonblank("".join(kept)), [(r.rule, r.text[:60]) for r in result.removals]
-    assert {r.category for r in result.removals} <= APPEAL_CATEGORIES
-    assert cleaner.clean(result.text).text == result.text
+    assert_removed_in_full(cleaner, REMOVE[name], APPEAL_CATEGORIES)
 
 
 @pytest.mark.parametrize("name", sorted(KEEP))
 def test_prose_about_the_same_things_is_kept(name, cleaner):
-    text = KEEP[name]
-    result = cleaner.clean(text)
-    assert result.text == text, [(r.rule, r.text[:80]) for r in result.removals]
-    assert not result.held
+    assert_kept(cleaner, KEEP[name])

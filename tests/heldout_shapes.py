@@ -1,0 +1,31 @@
+"""What the held-out shape tests (tests/test_heldout_appeals*_shapes.py) check a document for. A document marks the
+lines that must go with a leading "~~ "; the rest must stay."""
+
+from __future__ import annotations
+
+
+def marked(doc: str) -> tuple[str, list[str]]:
+    """(the document without its marks, the lines that must stay)."""
+    lines = doc.splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("~~ ")]
+    return "".join(line[3:] if line.startswith("~~ ") else line for line in lines), kept
+
+
+def _nonblank(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def assert_removed_in_full(cleaner, doc: str, categories: set[str]) -> None:
+    """Every marked line goes, under one of `categories`, and nothing else does; cleaning again changes nothing."""
+    text, kept = marked(doc)
+    result = cleaner.clean(text)
+    assert _nonblank(result.text) == _nonblank("".join(kept)), [(r.rule, r.text[:60]) for r in result.removals]
+    assert {r.category for r in result.removals} <= categories
+    assert cleaner.clean(result.text).text == result.text
+
+
+def assert_kept(cleaner, text: str) -> None:
+    """Nothing is removed, nor held back by the guard."""
+    result = cleaner.clean(text)
+    assert result.text == text, [(r.rule, r.text[:80]) for r in result.removals]
+    assert not result.held
