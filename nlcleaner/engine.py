@@ -63,6 +63,14 @@ class PatternTimeoutError(NLCleanerError):
 CONTEXT_RULES = {SANDWICH_RULE: SANDWICH_WHY, LIST_RULE: LIST_WHY}
 
 
+
+def _check_text(text, method: str) -> None:
+    """A text to clean is a str: anything else is refused by name (bytes have `clean_bytes`), rather than with
+    whatever a string method deep inside the engine raises on it."""
+    if not isinstance(text, str):
+        hint = " (encoded text: use clean_bytes)" if isinstance(text, (bytes, bytearray, memoryview)) else ""
+        raise TypeError(f"{method}() takes text as str, not {type(text).__name__}{hint}")
+
 class Cleaner:
     """Packs and settings compiled once; reusable, picklable (it pickles as its settings) and thread-safe."""
 
@@ -126,6 +134,7 @@ class Cleaner:
 
     # cleaning
     def clean(self, text: str, source: str | None = None) -> CleanResult:
+        _check_text(text, "clean")
         self._prefilter.count_text(len(text))
         return self._clean_one(text, source)
 
@@ -146,6 +155,8 @@ class Cleaner:
         first round of the small ones (a few KB each) is prepared for a group of them at once — one key scan and one
         gate scan of all their lines — which is most of a small document's time when each pays for its own."""
         texts = list(texts)
+        for text in texts:
+            _check_text(text, "clean_many")
         sources = [None] * len(texts) if sources is None else list(sources)
         if len(sources) != len(texts):
             raise ValueError(f"clean_many: {len(texts)} texts but {len(sources)} sources")

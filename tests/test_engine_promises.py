@@ -172,3 +172,18 @@ def test_lossless_replayable_idempotent(reference_cleaner, text):
     # every kept line is a whole line of the input: nothing rewritten
     assert set(result.text.split("\n")) <= set(text.split("\n")) | {""}
     assert reference_cleaner.clean(result.text).text == result.text
+
+
+def test_a_text_that_is_not_a_str_is_refused_by_name():
+    """(left from a review) `clean(b"...")` raised "'bytes' object has no attribute 'casefold'" from deep inside."""
+    import pytest
+
+    from nlcleaner import Cleaner
+
+    cleaner = Cleaner()
+    for method, call in (("clean", lambda v: cleaner.clean(v)), ("clean_many", lambda v: cleaner.clean_many(["x", v]))):
+        with pytest.raises(TypeError, match=rf"^{method}\(\) takes text as str, not bytes \(encoded text: use clean_bytes\)$"):
+            call(b"Share this article\n")
+        with pytest.raises(TypeError, match=rf"^{method}\(\) takes text as str, not NoneType$"):
+            call(None)
+    assert cleaner.clean_bytes(b"Story.\n\nShare this article\n")[0] == b"Story.\n"
