@@ -29,3 +29,16 @@ def assert_kept(cleaner, text: str) -> None:
     result = cleaner.clean(text)
     assert result.text == text, [(r.rule, r.text[:80]) for r in result.removals]
     assert not result.held
+
+
+def assert_furniture_goes(cleaner, text: str, furniture: dict) -> None:
+    """Each line of `furniture` (line -> its category, or a tuple of categories it may go under) is removed under
+    its category, and no other non-blank line is removed."""
+    from conftest import removed_by_category
+
+    gone = removed_by_category(cleaner, text)
+    for line, category in furniture.items():
+        assert gone.get(line) in ((category,) if isinstance(category, str) else category), (line, gone)
+    for line in text.splitlines():
+        if line.strip() and line not in furniture:
+            assert line not in gone, (line, gone)
