@@ -26,8 +26,10 @@ import regex
 from regex import _main as _regex_main
 
 _LOCK = threading.Lock()
-_TABLE: dict[tuple[str, int], tuple] | None = None  # (pattern, flags) -> what regex gave its C module; None: not read
-_NEW: dict[tuple[str, int], tuple] = {}  # recorded by this process and not saved yet
+# (pattern, flags) -> what regex gave its C module, pickled: unpickled when the pattern is asked for (a table of a few
+# thousand programs as Python lists and ints is ~8 MB in every process and worker; pickled, ~1.5 MB); None: not read
+_TABLE: dict[tuple[str, int], bytes] | None = None
+_NEW: dict[tuple[str, int], bytes] = {}  # recorded by this process and not saved yet
 _MAX_ENTRIES = 50_000  # past this many (users' patterns that keep changing), the file is started again
 _SAVE_REGISTERED = False
 _SAVED_AT = float("-inf")  # (time.monotonic)
@@ -37,10 +39,12 @@ def compile(pattern: str, flags: int):
     """`regex.compile(pattern, flags)`, from the recorded program when there is one. Raises what `regex.compile`
     raises for a bad pattern."""
     table = _TABLE if _TABLE is not None else _read()
-    args = table.get((pattern, flags))
-    if args is not None and args[0] == pattern:
+    blob = table.get((pattern, flags))
+    if blob is not None:
         try:
-            return _regex_main._regex.compile(*args)
+            args = _loads(blob)
+            if args[0] == pattern:
+                return _regex_main._regex.compile(*args)
         except Exception:
             pass
     return _recorded(pattern, flags)
@@ -71,7 +75,13 @@ def _recorded(pattern: str, flags: int):
         finally:
             _regex_main._regex = real
         if len(seen) == 1 and _TABLE is not None and _cache_file() is not None:
-            _TABLE[(pattern, flags)] = _NEW[(pattern, flags)] = seen[0]
+            import pickle
+
+            try:
+                blob = pickle.dumps(seen[0], protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:
+                return compiled
+            _TABLE[(pattern, flags)] = _NEW[(pattern, flags)] = blob
             if not _SAVE_REGISTERED:
                 _SAVE_REGISTERED = True
                 atexit.register(save)
@@ -125,13 +135,17 @@ def _load(file) -> dict:
         head, table = data[:32], data[32:]
         if len(head) < 32 or _hash(table) != head:
             return {}
-        from _pickle import loads
-
-        got = loads(table)
+        got = _loads(table)
         os.utime(file)  # in use: not pruned (see packcache._prune)
     except Exception:
         return {}
     return got if isinstance(got, dict) else {}
+
+
+def _loads(data: bytes):
+    from _pickle import loads  # what pickle.loads is, without importing the rest of pickle
+
+    return loads(data)
 
 
 def _hash(data: bytes) -> bytes:
@@ -155,5 +169,5 @@ def _cache_file():
 
         versions = (regex.__version__, sys.version, str(getattr(_regex, "MAGIC", "")),
                     str(getattr(_regex, "CODE_SIZE", "")))
-        _NAME.append(f"regex-{digest(b'regex programs 1', [v.encode() for v in versions]).hexdigest()[:32]}.pickle")
+        _NAME.append(f"regex-{digest(b'regex programs 2', [v.encode() for v in versions]).hexdigest()[:32]}.pickle")
     return folder / _NAME[0]

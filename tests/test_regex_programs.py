@@ -146,4 +146,4 @@ def test_workers_of_a_two_job_run_leave_their_programs_for_the_next_run(tmp_path
     files = list(cache.glob("regex-*.pickle"))
     assert len(files) == 1
     table = pickle.loads(files[0].read_bytes()[32:])
-    assert table and all(isinstance(p, str) and args[0] == p for (p, _), args in table.items())
+    assert table and all(isinstance(p, str) and pickle.loads(blob)[0] == p for (p, _), blob in table.items())
