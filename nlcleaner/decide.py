@@ -14,6 +14,7 @@ from itertools import islice
 import regex
 
 from .claims import Claim
+from .shapes import headline_looking, reads_as_prose
 
 # the context passes, which act like rules: reported under these ids, and left out by them like any rule
 SANDWICH_RULE = "navigation.sandwiched"
@@ -28,12 +29,10 @@ LIST_WHY = (
 )
 _SANDWICH_MAX_CHARS = 60
 _SANDWICH_MAX_LINES = 2
-_LIST_MAX_CHARS = 100  # a headline under a related-content heading
 _LIST_MAX_LINES = 6
 _LIST_HEADING_MAX_CHARS = 60
 _LIST_HEADING_RULES = frozenset({"related.heading", "related.tail-more", "related.more-list-heading"})
 _BUTTON = regex.compile(r"(?:read|see|view|show|load) (?:more|all)\W*$")  # a button, not a list heading
-_PROSE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @dataclass
@@ -119,16 +118,7 @@ def _unprotected(c: Claim, protected) -> list[Claim]:
 
 def _furniture_looking(rnd, i: int) -> bool:
     text = rnd.raw(i).strip()
-    if len(text) > _SANDWICH_MAX_CHARS:
-        return False
-    return not (_PROSE_END.search(text) and len(text.split()) >= 4)
-
-
-def _headline_looking(rnd, i: int) -> bool:
-    text = rnd.view(i).norm  # Markdown emphasis and link targets aside: "**Pin this.**" ends like prose
-    if len(text) > _LIST_MAX_CHARS:
-        return False
-    return not (_PROSE_END.search(text) and len(text.split()) >= 4)
+    return len(text) <= _SANDWICH_MAX_CHARS and not reads_as_prose(text)
 
 
 def _context_claims(rnd, claims: list[Claim], context: frozenset[str]) -> list[Claim]:
@@ -157,7 +147,7 @@ def _context_claims(rnd, claims: list[Claim], context: frozenset[str]) -> list[C
                 and all(_furniture_looking(rnd, i) for i in gap)):
             found.append(Claim(gap[0], gap[-1], SANDWICH_RULE, False))
         elif (LIST_RULE in context and prev_last in headings and len(gap) <= _LIST_MAX_LINES
-              and all(_headline_looking(rnd, i) for i in gap)):
+              and all(headline_looking(rnd, i) for i in gap)):
             found.append(Claim(gap[0], gap[-1], LIST_RULE, False))
     return found
 

@@ -11,8 +11,9 @@ later processes load the file when they first need a pattern (~1 ms for a few hu
 recorded pattern in microseconds. A record for another pattern, or one the C module refuses, is compiled anew; a
 file that cannot be read, or whose hash does not match what it holds, is ignored.
 
-What is recorded is taken from `regex` itself, by standing in for its C module while it compiles a pattern (its
-compiler stays the only one): no program is built here."""
+What is recorded is taken from `regex` itself: its own compile functions run with the C module replaced by a
+recorder in a copy of their globals (the `regex` module itself is never changed, so other threads, and the pickling
+of patterns, which names the C module's compile, never meet the recorder). No program is built here."""
 
 from __future__ import annotations
 
@@ -21,9 +22,12 @@ import os
 import sys
 import threading
 import time
+import types
 
 import regex
 from regex import _main as _regex_main
+
+_C = _regex_main._regex  # regex's C module
 
 _LOCK = threading.Lock()
 # (pattern, flags) -> what regex gave its C module, pickled: unpickled when the pattern is asked for (a table of a few
@@ -44,7 +48,7 @@ def compile(pattern: str, flags: int):
         try:
             args = _loads(blob)
             if args[0] == pattern:
-                return _regex_main._regex.compile(*args)
+                return _C.compile(*args)
         except Exception:
             pass
     return _recorded(pattern, flags)
@@ -53,35 +57,40 @@ def compile(pattern: str, flags: int):
 def _recorded(pattern: str, flags: int):
     """`regex.compile`, with what it gives its C module recorded for later processes."""
     global _SAVE_REGISTERED
-    real = _regex_main._regex
     seen: list[tuple] = []
 
-    class Recorder:  # the C module as regex's compiler sees it, noting the call that builds this pattern
+    class Recorder:  # the C module as this one call of regex's compiler sees it, noting the call that builds the pattern
         def __getattr__(self, name):
-            return getattr(real, name)
+            return getattr(_C, name)
 
         @staticmethod
         def compile(*args):
             if args and args[0] is pattern:
                 seen.append(args)
-            return real.compile(*args)
+            return _C.compile(*args)
 
-    with _LOCK:
-        _regex_main._regex = Recorder()
+    # regex's own compile and _compile, run with a copy of their module's globals in which `_regex` is the recorder:
+    # the module itself is never changed, so another thread's `regex.compile` (or pickling of a Pattern, which names
+    # `_regex.compile`) never meets the recorder, and no lock is held while compiling
+    scope = dict(_regex_main.__dict__)
+    scope["_regex"] = Recorder()
+    for name in ("compile", "_compile"):
+        f = getattr(_regex_main, name)
+        scope[name] = copied = types.FunctionType(f.__code__, scope, f.__name__, f.__defaults__, f.__closure__)
+        copied.__kwdefaults__ = f.__kwdefaults__
+    # not from regex's own cache: a pattern compiled before (the pack loader checks every one) would not reach the C
+    # module, and there would be nothing to record
+    compiled = scope["compile"](pattern, flags, cache_pattern=False)
+    if len(seen) == 1 and _cache_file() is not None:
+        import pickle
+
         try:
-            # not from regex's own cache: a pattern compiled before (the pack loader checks every one) would not
-            # reach the C module, and there would be nothing to record
-            compiled = regex.compile(pattern, flags, cache_pattern=False)
-        finally:
-            _regex_main._regex = real
-        if len(seen) == 1 and _TABLE is not None and _cache_file() is not None:
-            import pickle
-
-            try:
-                blob = pickle.dumps(seen[0], protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception:
-                return compiled
-            _TABLE[(pattern, flags)] = _NEW[(pattern, flags)] = blob
+            blob = pickle.dumps(seen[0], protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:
+            return compiled
+        with _LOCK:
+            table = _TABLE if _TABLE is not None else {}
+            table[(pattern, flags)] = _NEW[(pattern, flags)] = blob
             if not _SAVE_REGISTERED:
                 _SAVE_REGISTERED = True
                 atexit.register(save)
@@ -136,9 +145,12 @@ def _load(file) -> dict:
         if len(head) < 32 or _hash(table) != head:
             return {}
         got = _loads(table)
-        os.utime(file)  # in use: not pruned (see packcache._prune)
     except Exception:
         return {}
+    try:
+        os.utime(file)  # in use: not pruned (see packcache._prune)
+    except OSError:  # a shared cache this user may read but not touch: still used
+        pass
     return got if isinstance(got, dict) else {}
 
 

@@ -16,6 +16,23 @@ from heldout_shapes import assert_furniture_goes, assert_kept
 
 # (dump, {furniture line: category or tuple of categories}); every other non-blank line is article text
 CASES = {
+    # (review, helper-45) a related heading over a paragraph of the story, no blank line between: the heading goes
+    # alone (`related.heading-list-block` takes a heading's block only when it holds no sentence)
+    "en-related-heading-over-prose": ("""\
+Fire crews were still working through the night on Sunday as the wind turned towards the valley.
+
+Latest news
+The fire has now been contained on its eastern edge, officials said at 4 pm.
+Evacuation orders for the villages of Alta and Brea remain in place.
+Schools in the district will stay closed on Monday.
+""", {"Latest news": "related"}),
+    "de-related-heading-over-prose": ("""\
+Die Feuerwehr war noch in der Nacht zum Sonntag im Einsatz, als der Wind in Richtung Tal drehte.
+
+Mehr zum Thema
+Der Brand ist an seiner Ostseite inzwischen unter Kontrolle, teilte die Polizei am Nachmittag mit.
+Die Evakuierung der Dörfer Alta und Brea bleibt bestehen.
+""", {"Mehr zum Thema": "related"}),
     "blogger-footers": ("""\
 Tuesday, May 7, 2024
 The first swifts are back

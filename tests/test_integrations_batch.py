@@ -88,6 +88,19 @@ def test_frame_cleaner_json_and_records():
         FrameCleaner(removals="csv")
 
 
+def test_frame_cleaner_passes_missing_texts_through():
+    """(review, helper-45) pandas makes a None in a text column NaN (or pd.NA in a `string` column): the frame's
+    cleaning stopped with a TypeError instead of passing the row through, as `clean_batch` does a None."""
+    pd = require("pandas")
+    for dtype in (None, "string"):
+        frame = pd.DataFrame({"text": [TEXTS[0], None, TEXTS[1]], "url": ["https://a.example/x", None, None]},
+                             dtype=dtype)
+        out = FrameCleaner(source_column="url")(frame)
+        assert out["text"][0] == EXPECTED[0].text and out["text"][2] == EXPECTED[1].text
+        assert pd.isna(out["text"][1])
+        assert json.loads(out["nlcleaner_removals"][1]) == []
+
+
 def test_frame_cleaner_partitions_like_map_in_pandas():
     pd = require("pandas")
     cleaner = pickle.loads(pickle.dumps(FrameCleaner(settings=make_settings(ignore=["social"]))))

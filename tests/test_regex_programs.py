@@ -147,3 +147,21 @@ def test_workers_of_a_two_job_run_leave_their_programs_for_the_next_run(tmp_path
     assert len(files) == 1
     table = pickle.loads(files[0].read_bytes()[32:])
     assert table and all(isinstance(p, str) and pickle.loads(blob)[0] == p for (p, _), blob in table.items())
+
+
+def test_threads_compiling_at_once_leave_regex_as_it_was(fresh):
+    """(review, helper-45) The recorder once stood in for regex's C module in the module itself: two threads
+    compiling at once left it there, and a regex Pattern could no longer be pickled anywhere in the process."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from regex import _main
+
+    real = _main._regex
+    patterns = [rf"\bword{i} (?:one|two|" + "|".join(f"w{i}x{k}" for k in range(40)) + r")\b" for i in range(300)]
+    with ThreadPoolExecutor(16) as pool:
+        compiled = list(pool.map(lambda p: regex_programs.compile(p, FLAGS), patterns))
+    assert _main._regex is real
+    assert pickle.loads(pickle.dumps(regex.compile("abc"))).pattern == "abc"
+    assert [c.pattern for c in compiled] == patterns
+    assert set(regex_programs._NEW) == {(p, FLAGS) for p in patterns}
+    assert all(c.search(f"the word{i} two") for i, c in enumerate(compiled))

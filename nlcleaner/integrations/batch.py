@@ -142,6 +142,12 @@ def _json(removals: list[dict]) -> str:
     return json.dumps(removals, ensure_ascii=True)
 
 
+def _present(column) -> list:
+    """A pandas column's values with its missing ones (NaN, pd.NA, NaT: what pandas makes of a None, in a `str` or
+    `string` column among others) as None, which `clean_batch` passes through."""
+    return [None if missing else value for value, missing in zip(column, column.isna())]
+
+
 @dataclasses.dataclass(frozen=True)
 class FrameCleaner:
     """Cleans pandas DataFrames: `FrameCleaner(...)(frame)` for one frame, `.partitions(frames)` for an iterator of
@@ -161,8 +167,8 @@ class FrameCleaner:
             raise ValueError("removals must be 'json' or 'records'")
 
     def __call__(self, frame):
-        sources = list(frame[self.source_column]) if self.source_column else None
-        texts, removals = clean_batch(list(frame[self.text_column]), sources=sources, settings=self.settings)
+        sources = _present(frame[self.source_column]) if self.source_column else None
+        texts, removals = clean_batch(_present(frame[self.text_column]), sources=sources, settings=self.settings)
         out = frame.copy()
         out[self.text_column] = texts
         out[self.removals_column] = [_json(r) for r in removals] if self.removals == "json" else removals

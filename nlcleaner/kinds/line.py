@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..claims import Claim
+from ..shapes import headline_looking
 from .line_match import LineMatcher
 
 
@@ -32,7 +33,9 @@ class LineKind:
             first = last = i
             if self.scope == "paragraph":
                 a, b = rnd.paragraph(i)
-                if b - a + 1 <= self.max_lines:
+                # the block of a heading is taken whole only when its other lines are headlines, not sentences:
+                # a sub-heading ("Latest news", "Mehr zum Thema") over a paragraph of the story goes alone
+                if b - a + 1 <= self.max_lines and all(headline_looking(rnd, j) for j in range(a, b + 1) if j != i):
                     first, last = a, b
             claims.append(Claim(first, last, rule.id, rule.strong))
         return claims
