@@ -197,6 +197,26 @@ class _InterruptGuard:
         return False
 
 
+class _Settled:
+    """The sink of an input whose output is finished already (a text file, see `_Run._write`) or could not be
+    written: nothing more is written to it."""
+
+    def write(self, unit, p) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
+
+    def close(self, final=None) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass
+
+
+_FAILED, _DONE = _Settled(), _Settled()
+
+
 class _Run:
     def __init__(self, jobs, resolved, options, *, output_dir, output, on_outcome, progress, stdout):
         self.jobs, self.options = jobs, options
@@ -284,8 +304,12 @@ class _Run:
             if job.format == "parquet":
                 from .formats import parquet
 
-                sink = ParquetSink(job.output, parquet.schema_of(job.input), self.parent_ctx,
-                                   parquet.compression_of(job.input))
+                try:  # (a Parquet output is opened at once)
+                    sink = ParquetSink(job.output, parquet.schema_of(job.input), self.parent_ctx,
+                                       parquet.compression_of(job.input))
+                except OSError as exc:
+                    self._report(DocOutcome(path=job.display, error=self._cannot_write(job, _FAILED, exc)))
+                    return
             else:
                 sink = BytesSink(job.output, job.format)
             self.sinks[id(job)] = sink
@@ -304,12 +328,12 @@ class _Run:
     def _end(self, job: Job) -> None:
         if job.output is not None:
             sink = self.sinks.pop(id(job))
-            sink.close()
-            if job.output.exists():
-                self.stats.outputs.append(str(job.output))
-            stale = job.output.with_name(job.output.name + ".partial")
-            if stale.exists():  # what an interrupted run left of this input is now complete
-                stale.unlink()
+            if sink is _DONE or sink is not _FAILED and self._closed(job, sink):
+                if job.output.exists():
+                    self.stats.outputs.append(str(job.output))
+                stale = job.output.with_name(job.output.name + ".partial")
+                if stale.exists():  # what an interrupted run left of this input is now complete
+                    stale.unlink()
         elif self.shared is not None:
             self.shared.end_input()
         self.where = f"after {job.display}"
@@ -320,21 +344,64 @@ class _Run:
         if p.error and self.rejects is not None and job.format != "text":
             self.rejects.write(unit.raw)
         else:
-            sink = self._sink_for(job)
-            if sink is not None:
-                sink.write(unit, p)
+            p = self._write(job, unit, p)
         if self.bar is not None and unit.advance:
             self.bar.advance(0, unit.advance)
         if not p.document:
             return
-        outcome = DocOutcome(path=job.display, record=unit.record, id=p.id, source=p.source, result=p.result,
-                             error=p.error, dropped=p.dropped, chars=p.chars)
+        # (where a Ctrl-C in what the outcome is reported to would stop the run: after this record)
+        self.where = f"{job.display}, record {unit.record}" if unit.record is not None else f"after {job.display}"
+        self._report(DocOutcome(path=job.display, record=unit.record, id=p.id, source=p.source, result=p.result,
+                                error=p.error, dropped=p.dropped, chars=p.chars))
+
+    def _write(self, job: Job, unit: Unit, p: Processed) -> Processed:
+        """Write a unit to its input's sink. An output of the input's own (--output-dir) that cannot be written
+        fails that input alone — one error for it, exit 2 at the end, what it wrote removed — and the run goes on
+        with the next (a full disk fails them in turn); the one output of `-o FILE` or stdout stops the run."""
+        sink = self._sink_for(job)
+        if sink is None or sink is _FAILED or sink is _DONE:
+            return p
+        try:
+            sink.write(unit, p)
+            if job.output is not None and job.format == "text":
+                # a text input is one unit: its file is finished now, so that failing to put it in place is that
+                # document's outcome, not a second one
+                sink.close()
+                self.sinks[id(job)] = _DONE
+        except OSError as exc:
+            if job.output is None:
+                raise
+            error = self._cannot_write(job, sink, exc)
+            if job.format == "text":
+                return Processed(error=error)  # (the file's one document: its outcome is the failure)
+            self._report(DocOutcome(path=job.display, error=error))
+        return p
+
+    def _closed(self, job: Job, sink) -> bool:
+        """Finish an input's own output; False when it could not be written (see `_write`)."""
+        try:
+            sink.close()
+        except OSError as exc:
+            self._report(DocOutcome(path=job.display, error=self._cannot_write(job, sink, exc)))
+            self.sinks.pop(id(job))
+            return False
+        return True
+
+    def _cannot_write(self, job: Job, sink, exc: OSError) -> str:
+        """Give up an input's output after a write error: what was written of it is removed, nothing more is."""
+        try:
+            sink.abort()
+        except OSError:
+            pass
+        self.sinks[id(job)] = _FAILED
+        return f"cannot write {job.output}: {exc.strerror or exc}"
+
+    def _report(self, outcome: DocOutcome) -> None:
         self.stats.add(outcome)
         if self.html is not None:
             self.html.add(outcome)
         if self.bar is not None:
             self.bar.advance(1, 0)
-        self.where = f"{job.display}, record {unit.record}" if unit.record is not None else f"after {job.display}"
         if self.on_outcome is not None:
             self.on_outcome(outcome)
 
