@@ -344,7 +344,7 @@ def test_a_record_longer_than_a_read_block_is_edited_or_passed_through_exactly(t
     assert expected != text and "ADVERTISEMENT" not in expected
     assert lines[1] == b'{"id": 1, "text": ' + json.dumps(expected, ensure_ascii=False).encode() + b', "n": 1.50}\r\n'
     assert lines[2] == unchanged
-    assert lines[0] == lines[3] != small and lines[4] == b'{"id": 4, "text": "end"}\n'  # (a last line is ended)
+    assert lines[0] == lines[3] != small and lines[4] == b'{"id": 4, "text": "end"}'  # (as read)
     assert (stats.documents, stats.changed, stats.failed) == (5, 3, 0)
     assert [o.id for o in seen] == [3, 1, 2, 3, 4]
 
@@ -428,3 +428,17 @@ def test_an_edited_text_with_a_lone_surrogate_escape_is_written_escaped(tmp_path
     assert expected != text and "\ud800" in expected
     assert stats.changed == 1 and stats.failed == 0
     assert out.read_bytes() == ('{"id": 1, "text": ' + json.dumps(expected) + "}\n").encode("ascii")
+
+
+def test_a_last_record_without_a_newline_stays_so_in_one_output(tmp_path):
+    """(left from a review) `-o FILE` and stdout added a newline after the last record of an input that had none,
+    even when no input followed: the bytes of a record that nothing changed were not the bytes read. The newline
+    is now written only before a next input's first record."""
+    a = tmp_path / "a.jsonl"
+    a.write_bytes(_line({"text": ARTICLE}).rstrip(b"\n"))
+    out = tmp_path / "out.jsonl"
+    run_batch([str(a)], resolved(), output_dir=None, output=out, on_outcome=None)
+    assert out.read_bytes() == a.read_bytes()
+    both = tmp_path / "both.jsonl"
+    run_batch([str(a), str(a)], resolved(), output_dir=None, output=both, on_outcome=None)
+    assert both.read_bytes() == a.read_bytes() + b"\n" + a.read_bytes()

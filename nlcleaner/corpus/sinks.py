@@ -29,6 +29,7 @@ class BytesSink:
         self.path = temp_path(target) if target is not None and not self.direct else None
         self.wrote = False
         self.refused = False  # the input was refused whole (binary): no output for it
+        self._separate = False  # a newline is owed before the next record (see `end_input`)
 
     def _open(self) -> OutputStream:
         if self._out is None:
@@ -53,6 +54,9 @@ class BytesSink:
         data = p.out if p.out is not None else unit.raw
         out = self._open()
         self.wrote = True
+        if self._separate:  # (see `end_input`)
+            self._separate = False
+            out.write(b"\n")
         out.write(data)
 
     def flush(self) -> None:
@@ -60,9 +64,11 @@ class BytesSink:
             self._out.flush()
 
     def end_input(self) -> None:
-        """Between two inputs written into one file: a last line without a newline must not join the next."""
+        """After an input written into one file with others: a last line without a newline must not join the next
+        input's first, so a newline goes before that one — and only then: the last input's bytes stay as they
+        were, without a newline they did not have."""
         if self.shared and self.fmt == "jsonl" and self._out is not None and self._out.last != b"\n":
-            self._out.write(b"\n")
+            self._separate = True
 
     def close(self, final: Path | None = None) -> None:
         """Finish the file; it appears under `final` (default: its target). A text input that was skipped (or
