@@ -42,3 +42,35 @@ def assert_furniture_goes(cleaner, text: str, furniture: dict) -> None:
     for line in text.splitlines():
         if line.strip() and line not in furniture:
             assert line not in gone, (line, gone)
+
+
+def appeal_tests(remove: dict, keep: dict, categories: set[str]):
+    """A held-out appeal file's two tests, parametrized by name: each of `remove` loses its marked lines in full,
+    each of `keep` comes out unchanged. (Bound to `test_...` names in the file, where pytest collects them.)"""
+    import pytest
+
+    @pytest.mark.parametrize("name", sorted(remove))
+    def removed_in_full(name, cleaner):
+        assert_removed_in_full(cleaner, remove[name], categories)
+
+    @pytest.mark.parametrize("name", sorted(keep))
+    def kept(name, cleaner):
+        assert_kept(cleaner, keep[name])
+
+    return removed_in_full, kept
+
+
+def furniture_tests(cases: dict, negatives: dict):
+    """A held-out furniture file's two tests: each of `cases` (text, furniture) loses its furniture lines and no
+    other, each of `negatives` comes out unchanged."""
+    import pytest
+
+    @pytest.mark.parametrize("name", sorted(cases))
+    def furniture_goes(name, cleaner):
+        assert_furniture_goes(cleaner, *cases[name])
+
+    @pytest.mark.parametrize("name", sorted(negatives))
+    def kept(name, cleaner):
+        assert_kept(cleaner, negatives[name])
+
+    return furniture_goes, kept

@@ -7,8 +7,7 @@ things in the third person, or quote someone saying them, stay. (Texts invented 
 
 from __future__ import annotations
 
-import pytest
-from heldout_shapes import assert_kept, assert_removed_in_full
+from heldout_shapes import appeal_tests
 
 APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
@@ -113,11 +112,5 @@ El medio, que no tiene anunciantes, se financia con las cuotas de sus socios, un
 }
 
 
-@pytest.mark.parametrize("name", sorted(REMOVE))
-def test_new_appeal_shape_is_removed_in_full(name, cleaner):
-    assert_removed_in_full(cleaner, REMOVE[name], APPEAL_CATEGORIES)
-
-
-@pytest.mark.parametrize("name", sorted(KEEP))
-def test_prose_about_the_same_things_is_kept(name, cleaner):
-    assert_kept(cleaner, KEEP[name])
+(test_new_appeal_shape_is_removed_in_full,
+ test_prose_about_the_same_things_is_kept) = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)

@@ -11,8 +11,7 @@ each negative dump uses the same words in article prose and must come out unchan
 
 from __future__ import annotations
 
-import pytest
-from heldout_shapes import assert_furniture_goes, assert_kept
+from heldout_shapes import furniture_tests
 
 # (dump, {furniture line: category or tuple of categories}); every other non-blank line is article text
 CASES = {
@@ -234,10 +233,6 @@ The ministry expects a million new installations in two years.
 }
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_heldout_c_furniture_goes_and_the_article_stays(name, cleaner):
-    assert_furniture_goes(cleaner, *CASES[name])
-
 
 NEGATIVES = {
     "en-posted-and-views": """\
@@ -286,6 +281,5 @@ About the author question everyone asks: yes, the grandmother in the book is par
 }
 
 
-@pytest.mark.parametrize("name", sorted(NEGATIVES))
-def test_heldout_c_prose_with_the_same_words_is_kept(name, cleaner):
-    assert_kept(cleaner, NEGATIVES[name])
+(test_heldout_c_furniture_goes_and_the_article_stays,
+ test_heldout_c_prose_with_the_same_words_is_kept) = furniture_tests(CASES, NEGATIVES)
