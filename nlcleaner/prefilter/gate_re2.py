@@ -84,16 +84,9 @@ def _taken(expressions: list[bytes]) -> list[int]:
     """The indices of the expressions RE2 reads as `regex` does (`_takes`), remembered in the cache: each is a walk
     over the expression's pieces in Python, ~30 ms for the built-in packs' 2,000, most of the gap between a short
     run's start-up without hyperscan and with it (whose databases come from the cache)."""
-    from ..packcache import _code_digest, read_numbers, write_numbers
-    from .gate import _gate_cache_file
+    from .gate import indices_where
 
-    cached = _gate_cache_file(expressions, 0, "re2 takes " + _code_digest())
-    cached = None if cached is None else cached.with_suffix(".takes")
-    taken = read_numbers(cached, len(expressions))
-    if taken is None:
-        taken = [i for i, expression in enumerate(expressions) if _takes(expression)]
-        write_numbers(cached, taken)
-    return taken
+    return indices_where(_takes, expressions, "takes")
 
 
 def compiled_alone(expression: bytes):
