@@ -63,13 +63,13 @@ class PatternTimeoutError(NLCleanerError):
 CONTEXT_RULES = {SANDWICH_RULE: SANDWICH_WHY, LIST_RULE: LIST_WHY}
 
 
-
 def _check_text(text, method: str) -> None:
     """A text to clean is a str: anything else is refused by name (bytes have `clean_bytes`), rather than with
     whatever a string method deep inside the engine raises on it."""
     if not isinstance(text, str):
         hint = " (encoded text: use clean_bytes)" if isinstance(text, (bytes, bytearray, memoryview)) else ""
         raise TypeError(f"{method}() takes text as str, not {type(text).__name__}{hint}")
+
 
 class Cleaner:
     """Packs and settings compiled once; reusable, picklable (it pickles as its settings) and thread-safe."""

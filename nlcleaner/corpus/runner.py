@@ -308,6 +308,7 @@ class _Run:
                     sink = ParquetSink(job.output, parquet.schema_of(job.input), self.parent_ctx,
                                        parquet.compression_of(job.input))
                 except OSError as exc:
+                    self.sinks[id(job)] = _FAILED
                     self._report(DocOutcome(path=job.display, error=self._cannot_write(job, _FAILED, exc)))
                     return
             else:
@@ -371,6 +372,7 @@ class _Run:
         except OSError as exc:
             if job.output is None:
                 raise
+            self.sinks[id(job)] = _FAILED
             error = self._cannot_write(job, sink, exc)
             if job.format == "text":
                 return Processed(error=error)  # (the file's one document: its outcome is the failure)
@@ -383,17 +385,16 @@ class _Run:
             sink.close()
         except OSError as exc:
             self._report(DocOutcome(path=job.display, error=self._cannot_write(job, sink, exc)))
-            self.sinks.pop(id(job))
             return False
         return True
 
     def _cannot_write(self, job: Job, sink, exc: OSError) -> str:
-        """Give up an input's output after a write error: what was written of it is removed, nothing more is."""
+        """Give up an input's output after a write error (the caller settles its sink): what was written of it is
+        removed; the error, as the input's."""
         try:
             sink.abort()
         except OSError:
             pass
-        self.sinks[id(job)] = _FAILED
         return f"cannot write {job.output}: {exc.strerror or exc}"
 
     def _report(self, outcome: DocOutcome) -> None:
