@@ -30,7 +30,7 @@ def check(
     report: Report = None, report_format: ReportFormat = None,
     select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
     guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
-    per_file_ignores: o.PerFileIgnores = None,
+    per_file_ignores: o.PerFileIgnores = None, include: o.Include = None, exclude: o.Exclude = None,
     config: o.Config = None, isolated: o.Isolated = False, color: o.Color = None, quiet: o.Quiet = None,
 ):
     """Report what would be removed, as `path:line: rule-id  message`; change nothing. Exit 1 when anything would go.
@@ -46,7 +46,8 @@ def check(
     cli = {**o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
                             tail_zone=tail_zone, strict=strict, languages=languages,
                             per_file_ignores=per_file_ignores),
-           "color": color, "quiet": quiet, "report-format": report_format}
+           "color": color, "quiet": quiet, "report-format": report_format,
+           "include": o.split(include), "exclude": o.split(exclude)}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths or [STDIN]), resolved)
@@ -81,7 +82,7 @@ def fix(
     report: Report = None, report_format: ReportFormat = None,
     select: o.Select = None, ignore: o.Ignore = None, extend_select: o.ExtendSelect = None, rules: o.Rules = None,
     guard: o.Guard = None, tail_zone: o.TailZone = None, strict: o.Strict = None, languages: o.Languages = None,
-    per_file_ignores: o.PerFileIgnores = None,
+    per_file_ignores: o.PerFileIgnores = None, include: o.Include = None, exclude: o.Exclude = None,
     config: o.Config = None, isolated: o.Isolated = False, color: o.Color = None, quiet: o.Quiet = None,
 ):
     """Clean files in place (like `clean --write`) for hooks: exit 1 when a file changed, naming it and its removals.
@@ -95,7 +96,8 @@ def fix(
     cli = {**o.engine_flags(select=select, ignore=ignore, extend_select=extend_select, rules=rules, guard=guard,
                             tail_zone=tail_zone, strict=strict, languages=languages,
                             per_file_ignores=per_file_ignores),
-           "color": color, "quiet": quiet, "report-format": report_format}
+           "color": color, "quiet": quiet, "report-format": report_format,
+           "include": o.split(include), "exclude": o.split(exclude)}
     resolved = o.resolve(cli, config=config, isolated=isolated)
     session = Session(resolved, o.cleaner(resolved), report=report)
     files = expand(list(paths), resolved)

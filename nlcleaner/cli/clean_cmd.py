@@ -52,8 +52,7 @@ def clean(
     min_chars: Annotated[Optional[int], Opt("--min-chars", metavar="N", help="Leave out records with fewer cleaned characters.")] = None,
     resume: Annotated[bool, Opt("--resume", help="Skip outputs that are already complete.")] = False,
     rejects: Annotated[Optional[str], Opt("--rejects", metavar="FILE", help="Write bad records (not JSON, no text field, invalid UTF-8 ...) here, as read, instead of to the output. Records --drop-empty or --min-chars leave out are only counted.")] = None,
-    include: Annotated[Optional[list[str]], Opt("--include", metavar="GLOB", help="Files a folder contributes (default *.txt *.md ...).")] = None,
-    exclude: Annotated[Optional[list[str]], Opt("--exclude", metavar="GLOB", help="Files and folders to leave out.")] = None,
+    include: o.Include = None, exclude: o.Exclude = None,
     report_html: Annotated[Optional[str], Opt("--report-html", metavar="FILE", help="An HTML report of the run (corpus mode).")] = None,
 ):
     """Clean article text: remove publisher furniture, keep every byte of the article.

@@ -30,6 +30,11 @@ PerFileIgnores = Annotated[Optional[list[str]], typer.Option(
          "Replaces the configuration's table.")]
 Languages = Annotated[Optional[list[str]], typer.Option(
     "--languages", metavar="LANG[,LANG]", help="Only rules for these languages (rules without languages always run).")]
+# which files a folder contributes -----------------------------------------------------------------------------------
+Include = Annotated[Optional[list[str]], typer.Option(
+    "--include", metavar="GLOB", help="Files a folder contributes (default *.txt *.md ...).")]
+Exclude = Annotated[Optional[list[str]], typer.Option(
+    "--exclude", metavar="GLOB", help="Files and folders to leave out.")]
 # configuration ----------------------------------------------------------------------------------------------------
 Config = Annotated[Optional[str], typer.Option(
     "--config", metavar="FILE", help="Read settings from this file instead of the nearest pyproject.toml / nlcleaner.toml.")]
