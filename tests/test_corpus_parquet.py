@@ -96,3 +96,23 @@ def test_a_damaged_parquet_file_fails_as_an_input(tmp_path):
     run_batch([str(bad), str(good)], resolved(), output_dir=tmp_path / "o", output=None, on_outcome=seen.append)
     assert seen[0].failed and seen[0].record is None and "unreadable Parquet" in seen[0].error
     assert pq.read_table(tmp_path / "o" / "good.parquet").num_rows == 4
+
+
+def test_row_groups_and_each_columns_codec_are_kept(tmp_path):
+    """The cleaned copy has the input's row groups (not one per 1,024-row batch) and each column's codec, a nested
+    column's too; an annotation column takes the text column's codec; dropped rows shrink their group."""
+    src = _write(tmp_path / "in.parquet", _table(3000), row_group_size=1300,
+                 compression={"id": "zstd", "text": "gzip", "score": "none", "tags.list.element": "brotli"})
+    out = tmp_path / "out"
+    run_batch([str(src)], resolved(annotate="nlc"), output_dir=out, output=None, on_outcome=None)
+    md = pq.ParquetFile(out / "in.parquet").metadata
+    assert [md.row_group(g).num_rows for g in range(md.num_row_groups)] == [1300, 1300, 400]
+    codecs = {md.row_group(0).column(i).path_in_schema: md.row_group(0).column(i).compression
+              for i in range(md.num_columns)}
+    assert codecs == {"id": "ZSTD", "text": "GZIP", "score": "UNCOMPRESSED", "tags.list.element": "BROTLI",
+                      "nlc": "GZIP"}
+    assert pq.read_table(out / "in.parquet").column("id").to_pylist() == list(range(3000))
+    dropped = tmp_path / "dropped.parquet"
+    run_batch([str(src)], resolved(min_chars=150), output_dir=None, output=dropped, on_outcome=None)
+    md = pq.ParquetFile(dropped).metadata
+    assert [md.row_group(g).num_rows for g in range(md.num_row_groups)] == [650, 650, 200]

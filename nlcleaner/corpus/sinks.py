@@ -103,7 +103,7 @@ class ParquetSink:
         self._sink.write(unit, p)
 
     def end_input(self) -> None:
-        pass
+        self._sink.end_input()
 
     def flush(self) -> None:
         pass

@@ -1,5 +1,6 @@
-"""Parquet (pyarrow, optional extra `parquet`): the text column is cleaned row by row; the schema, its metadata
-and every other column are kept. --annotate adds a string column holding each row's removals as JSON."""
+"""Parquet (pyarrow, optional extra `parquet`): the text column is cleaned row by row; the schema, its metadata,
+every other column, each column's codec and the row groups' boundaries are kept. --annotate adds a string column
+holding each row's removals as JSON."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from ..errors import MissingExtraError, UsageError
 from .base import Context, Processed, Unit, record_id
 
 BATCH_ROWS = 1024
+# codec names as the metadata spells them -> as the writer takes them (the others are the same, lower-cased)
+_WRITER_CODEC = {"UNCOMPRESSED": "none", "LZ4_RAW": "lz4"}
 
 
 def _pa():
@@ -42,23 +45,28 @@ def _column(batch, name):
 
 
 def read(job, ctx: Context):
+    """The rows, a row group at a time in batches of BATCH_ROWS; each row's `meta` is (its batch, its row in the
+    batch, the batch's rows, whether the batch ends a row group), which the Sink writes back by."""
     pa = _pa()
     pf = pa.parquet.ParquetFile(job.input)
     index = 0
     total = max(pf.metadata.num_rows, 1)
     size = job.input.stat().st_size
-    for batch in pf.iter_batches(batch_size=BATCH_ROWS):
-        texts = _column(batch, ctx.text_field)
-        ids = _column(batch, ctx.id_field)
-        sources = _column(batch, ctx.source_field)
-        n = batch.num_rows
-        for row in range(n):
-            rid = ids[row] if ids is not None else None
-            src = sources[row] if sources is not None else None
-            payload = (texts[row], record_id(rid), src if isinstance(src, str) and src else None)
-            yield Unit(payload=payload, raw=texts[row], record=index, advance=size // total,
-                       meta=(batch, row, n))
-            index += 1
+    for group in range(pf.metadata.num_row_groups):
+        left = pf.metadata.row_group(group).num_rows
+        for batch in pf.iter_batches(batch_size=BATCH_ROWS, row_groups=[group]):
+            texts = _column(batch, ctx.text_field)
+            ids = _column(batch, ctx.id_field)
+            sources = _column(batch, ctx.source_field)
+            n = batch.num_rows
+            left -= n
+            for row in range(n):
+                rid = ids[row] if ids is not None else None
+                src = sources[row] if sources is not None else None
+                payload = (texts[row], record_id(rid), src if isinstance(src, str) and src else None)
+                yield Unit(payload=payload, raw=texts[row], record=index, advance=size // total,
+                           meta=(batch, row, n, left <= 0))
+                index += 1
 
 
 def process(payload, ctx: Context) -> Processed:
@@ -98,25 +106,30 @@ def _cleaned(payload, result, ctx: Context) -> Processed:
 
 
 class Sink:
-    """Collects a batch's rows and writes the batch once its last row is in, cleaned values swapped in."""
+    """Collects a batch's rows and, once its last row is in, the batch with the cleaned values swapped in; a row
+    group's batches are written together, as one row group (thousands of 1,024-row groups would make the output
+    slow to read and compress worse)."""
 
-    def __init__(self, path, schema, ctx: Context, compression: str | None = None):
+    def __init__(self, path, schema, ctx: Context, compression: dict | None = None):
         pa = _pa()
         self.pa, self.ctx = pa, ctx
         self.text_index = schema.get_field_index(ctx.text_field)
         if ctx.annotate:
             schema = schema.append(pa.field(ctx.annotate, pa.string()))
+            if compression:  # (a column the writer's table does not name would be written uncompressed)
+                compression = {**compression, ctx.annotate: compression.get(ctx.text_field, "snappy")}
         self.schema = schema
         self.writer = pa.parquet.ParquetWriter(path, schema, compression=compression or "snappy")
         self._values: list = []
         self._notes: list = []
         self._keep: list = []
         self._changed = False
+        self._group: list = []  # the current row group's batches, as they will be written
 
     def write(self, unit: Unit, p: Processed, rejects=None) -> None:
         if unit.meta is None:  # the file could not be read further: nothing of it to write
             return
-        batch, row, n = unit.meta
+        batch, row, n, ends_group = unit.meta
         self._values.append(p.out if p.out is not None else unit.raw)
         self._changed |= p.out is not None
         if self.ctx.annotate:
@@ -125,6 +138,8 @@ class Sink:
         self._keep.append(not p.dropped)
         if row == n - 1:
             self._flush(batch)
+            if ends_group:
+                self._write_group()
 
     def _flush(self, batch) -> None:
         pa = self.pa
@@ -136,20 +151,30 @@ class Sink:
         out = pa.RecordBatch.from_arrays(columns, schema=self.schema)
         if not all(self._keep):
             out = out.filter(pa.array(self._keep, type=pa.bool_()))
-        self.writer.write_batch(out)
+        self._group.append(out)
         self._values, self._notes, self._keep, self._changed = [], [], [], False
 
+    def _write_group(self) -> None:
+        rows = sum(b.num_rows for b in self._group)
+        if rows:  # (a group whose rows were all dropped leaves no empty group behind)
+            self.writer.write_table(self.pa.Table.from_batches(self._group, schema=self.schema), row_group_size=rows)
+        self._group = []
+
     def end_input(self) -> None:
-        pass
+        self._write_group()  # (an input that ended early: what was read of its last group)
 
     def close(self) -> None:
+        self._write_group()
         self.writer.close()
 
 
-def compression_of(path) -> str | None:
+def compression_of(path) -> dict | None:
+    """Each column's codec (by its path in the schema, as the writer takes them) in the file's first row group, so
+    that the cleaned copy is compressed as the input was; None for a file without row groups."""
     pa = _pa()
     md = pa.parquet.ParquetFile(path).metadata
-    if md.num_row_groups and md.num_columns:
-        c = md.row_group(0).column(0).compression
-        return "none" if c.upper() == "UNCOMPRESSED" else c.lower()
-    return None
+    if not (md.num_row_groups and md.num_columns):
+        return None
+    group = md.row_group(0)
+    codecs = (group.column(i) for i in range(md.num_columns))
+    return {c.path_in_schema: _WRITER_CODEC.get(c.compression.upper(), c.compression.lower()) for c in codecs}
