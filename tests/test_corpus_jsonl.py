@@ -442,3 +442,46 @@ def test_a_last_record_without_a_newline_stays_so_in_one_output(tmp_path):
     both = tmp_path / "both.jsonl"
     run_batch([str(a), str(a)], resolved(), output_dir=None, output=both, on_outcome=None)
     assert both.read_bytes() == a.read_bytes() + b"\n" + a.read_bytes()
+
+
+@pytest.mark.parametrize("codec", ["gzip", "zstd"])
+@pytest.mark.parametrize("after", [b"JUNK\n", b"second"])
+def test_bytes_after_the_last_frame_lose_no_record_and_are_passed_on(tmp_path, codec, after):
+    """Found by review (helper-54): bytes after a complete zstd frame lost every record decompressed in the same
+    read (a small shard: all of them), and bytes after a gzip member reached neither the output nor --rejects.
+    Every record before the damage is cleaned; the bytes nothing could read go on as the one failed record."""
+    good = b"".join(_line({"id": i, "text": FURNISHED}) for i in range(6))
+    if codec == "zstd":
+        zstd = require("zstandard")
+        packed = zstd.ZstdCompressor().compress(good)
+        unpack = lambda b: zstd.ZstdDecompressor().stream_reader(io.BytesIO(b)).read()  # noqa: E731
+    else:
+        packed = gzip.compress(good)
+        unpack = gzip.decompress
+    if after == b"second":  # a plain record appended to the compressed file
+        after = _line({"id": 6, "text": FURNISHED})
+    src = tmp_path / f"in.jsonl.{'zst' if codec == 'zstd' else 'gz'}"
+    src.write_bytes(packed + after)
+    seen = []
+    rejects = tmp_path / "rejects.jsonl"
+    stats = run_batch([str(src)], resolved(rejects=str(rejects)), output_dir=None, output=tmp_path / "o.jsonl",
+                      on_outcome=seen.append)
+    out = (tmp_path / "o.jsonl").read_bytes().splitlines()
+    assert [json.loads(x)["id"] for x in out] == list(range(6))
+    assert stats.changed == 6 and stats.failed == 1 and seen[-1].failed
+    assert rejects.read_bytes() == after
+    # without --rejects, the bytes go to the output as read, after the six records
+    stats = run_batch([str(src)], resolved(), output_dir=tmp_path / "d", output=None, on_outcome=None)
+    assert unpack((tmp_path / "d" / src.name).read_bytes()).endswith(after) and stats.failed == 1
+
+
+def test_a_damaged_gzip_member_keeps_the_members_before_it(tmp_path):
+    first = b"".join(_line({"id": i, "text": FURNISHED}) for i in range(3))
+    second = bytearray(gzip.compress(_line({"id": 3, "text": FURNISHED})))
+    second[-6] ^= 0xFF  # a wrong CRC-32 in the second member's trailer
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(gzip.compress(first) + bytes(second))
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
+    assert stats.changed == 3 and stats.failed == 1 and "damaged gzip" in seen[-1].error
+    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_bytes().splitlines()[:3]] == [0, 1, 2]

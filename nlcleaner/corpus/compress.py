@@ -1,7 +1,9 @@
 """Compressed streams: gzip and zstd (zstandard, optional) by magic bytes on input, by extension on output.
 
 Reading never raises on a damaged stream: the data that could be decompressed is returned, then `error` says why
-the stream ended early (a truncated gzip member, a corrupt zstd frame), so the record it cut is counted, not lost."""
+the stream ended early (a truncated gzip member, a corrupt zstd frame, bytes after the last frame that are not
+one) and `leftover` holds the compressed bytes nothing could read, so that the record it cut and those bytes are
+passed on and counted, not lost."""
 
 from __future__ import annotations
 
@@ -103,37 +105,70 @@ class _Counting(io.RawIOBase):
         return data
 
 
-class _ZstdReader:
-    """zstd frames one after another. A stream reader ends quietly inside a cut frame; this one raises EOFError,
-    so a truncated .zst is reported like a truncated .gz."""
+class _Frames:
+    """Compressed frames (zstd) or members (gzip) one after another, each read by a fresh decompressor from `new`.
+    A damaged piece does not take what came before it: the data decompressed up to it is handed over first, and
+    the error is raised at the next read (EOFError when the last frame is cut short). `leftover` then holds the
+    compressed bytes from that piece on, which nothing could read (InputStream passes them on, never drops them).
+    Not the library's own readers: gzip's drops what a read had decompressed when a later member is damaged, and
+    zstandard's stream reader ends quietly inside a cut frame."""
 
-    def __init__(self, raw, zstd):
-        self.raw, self.zstd = raw, zstd
-        self.obj = zstd.ZstdDecompressor().decompressobj()
+    def __init__(self, raw, new, what: str, padding: bytes = b""):
+        self.raw, self.new, self.what, self.padding = raw, new, what, padding
+        self.obj = new()
         self.fed = False  # the current frame has had input
+        self.leftover = b""
+        self._failure: Exception | None = None
 
     def read(self, n: int = BLOCK) -> bytes:
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
         while True:
             chunk = self.raw.read(min(n, 1 << 18))
             if not chunk:
                 if self.fed and not self.obj.eof:
-                    raise EOFError("the last zstd frame ends early")
+                    raise EOFError(f"the last {self.what} ends early")
                 return b""
-            self.fed = True
-            out = [self.obj.decompress(chunk)]
-            while self.obj.eof:
-                rest = self.obj.unused_data
-                self.obj = self.zstd.ZstdDecompressor().decompressobj()
-                self.fed = bool(rest)
-                if not rest:
-                    break
-                out.append(self.obj.decompress(rest))
+            out: list[bytes] = []
+            try:
+                self._feed(chunk, out)
+            except Exception as exc:  # (zlib.error, zstandard.ZstdError)
+                if not any(out):
+                    raise
+                self._failure = exc
             data = b"".join(out)
             if data:
                 return data
 
+    def _feed(self, data: bytes, out: list) -> None:
+        while data:
+            if not self.fed and self.padding:  # (gzip writers may pad between members with NULs)
+                data = data.lstrip(self.padding)
+                if not data:
+                    return
+            self.fed = True
+            try:
+                out.append(self.obj.decompress(data))
+            except Exception:
+                self.leftover = data
+                raise
+            if not self.obj.eof:
+                return
+            data = self.obj.unused_data
+            self.obj, self.fed = self.new(), False
+
     def close(self) -> None:
         pass
+
+
+def _gzip_members(raw) -> _Frames:
+    # wbits 16 + MAX_WBITS: one gzip member, its header and its CRC-32 and size trailer checked by zlib
+    return _Frames(raw, lambda: zlib.decompressobj(16 + zlib.MAX_WBITS), "gzip member", padding=b"\x00")
+
+
+def _zstd_frames(raw, zstd) -> _Frames:
+    return _Frames(raw, lambda: zstd.ZstdDecompressor().decompressobj(), "zstd frame")
 
 
 class InputStream:
@@ -147,14 +182,15 @@ class InputStream:
         head = self._raw.head(4)
         if head.startswith(GZIP_MAGIC):
             self.compression = "gzip"
-            self._stream = gzip.GzipFile(fileobj=self._raw, mode="rb")
+            self._stream = _gzip_members(self._raw)
         elif head.startswith(ZSTD_MAGIC):
             self.compression = "zstd"
-            self._stream = _ZstdReader(self._raw, _zstandard(f"{name}: reading zstd"))
+            self._stream = _zstd_frames(self._raw, _zstandard(f"{name}: reading zstd"))
         else:
             self._stream = self._raw
-        self._read1 = getattr(self._stream, "read1", None) if self.compression == "gzip" else None
         self._done = False
+        # after damage: the compressed bytes nothing could read, to the end of the input (see `_fail`)
+        self.leftover = b""
 
     @property
     def raw_pos(self) -> int:
@@ -164,9 +200,7 @@ class InputStream:
         if self._done:
             return b""
         try:
-            # read1: a buffered read(n) loops over several decompressions and drops what it had when a later
-            # one fails; read1 hands over each piece, so everything before damage is kept
-            data = self._read1(n) if self._read1 is not None else self._stream.read(n)
+            data = self._stream.read(n)
         except EOFError as exc:
             self._fail(f"truncated {self.compression} stream ({exc})")
             return b""
@@ -186,7 +220,11 @@ class InputStream:
         self._raw.on_wait = callback
 
     def _fail(self, message: str) -> None:
+        """The stream ends here: `error` says why, and `leftover` holds the compressed bytes from the damaged
+        piece to the end of the input, which the reader passes on with the record the damage cut (as the bytes
+        read: they are not data nlcleaner can read, and not its to drop)."""
         self.error, self._done = message, True
+        self.leftover = getattr(self._stream, "leftover", b"") + self._raw.read(-1)
 
     def close(self) -> None:
         try:

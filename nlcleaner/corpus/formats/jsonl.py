@@ -21,7 +21,8 @@ _WS = " \t\n\r"
 
 
 def read(job, ctx: Context, stream):
-    """Lines of a (decompressed) stream; a stream cut short ends with one bad record for what was lost."""
+    """Lines of a (decompressed) stream; a damaged stream ends with one bad record: the line the damage cut and the
+    compressed bytes after it (`InputStream.leftover`)."""
     index, pending = 0, []  # pending: the pieces of a line that earlier blocks began and none has ended yet
     last_pos = stream.raw_pos
     while True:
@@ -57,8 +58,8 @@ def read(job, ctx: Context, stream):
         # hands what it has to the workers instead of waiting for a full chunk
         yield Unit(payload=None, raw=b"", advance=advance, meta="progress")
     rest = b"".join(pending)
-    if stream.error:
-        yield Unit(payload=None, raw=rest, record=index, error=stream.error)
+    if stream.error:  # the line the damage cut, and the compressed bytes nothing could read after it
+        yield Unit(payload=None, raw=rest + stream.leftover, record=index, error=stream.error)
     elif rest:
         yield Unit(payload=rest, raw=rest, record=index)
 

@@ -166,8 +166,8 @@ def read(job, ctx: Context, stream):
         else:
             yield Unit(payload=None, raw=raw, record=index, advance=advance, meta="passthrough")
         index += 1
-    if stream.error:
-        yield Unit(payload=None, raw=b"", record=index, error=stream.error)
+    if stream.error:  # (the compressed bytes nothing could read after the damage: passed on, not dropped)
+        yield Unit(payload=None, raw=stream.leftover, record=index, error=stream.error)
 
 
 def _unreadable(buf: _Buffer, raw: bytes, index: int, stream, why: str) -> Unit:
