@@ -116,3 +116,23 @@ def test_row_groups_and_each_columns_codec_are_kept(tmp_path):
     run_batch([str(src)], resolved(min_chars=150), output_dir=None, output=dropped, on_outcome=None)
     md = pq.ParquetFile(dropped).metadata
     assert [md.row_group(g).num_rows for g in range(md.num_row_groups)] == [650, 650, 200]
+
+
+def test_ctrl_c_keeps_every_reported_row_in_the_output(tmp_path):
+    """Found by review (helper-54): after Ctrl-C, `-o FILE.parquet` lacked the rows of the batch (and row group)
+    being written, which the summary and the report had counted. The rows written so far are kept."""
+    from nlcleaner.corpus import Interrupted
+
+    src = _write(tmp_path / "in.parquet", _table(3000), row_group_size=1300)
+    out = tmp_path / "o.parquet"
+
+    def stop(outcome):
+        if outcome.record == 2000:
+            raise KeyboardInterrupt
+
+    with pytest.raises(Interrupted) as info:
+        run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=stop)
+    got = pq.read_table(out).column("id").to_pylist()
+    assert got == list(range(info.value.stats.documents)) and len(got) > 2000
+    md = pq.ParquetFile(out).metadata
+    assert md.row_group(0).num_rows == 1300

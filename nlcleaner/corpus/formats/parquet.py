@@ -125,11 +125,13 @@ class Sink:
         self._keep: list = []
         self._changed = False
         self._group: list = []  # the current row group's batches, as they will be written
+        self._batch = None  # the batch whose rows are coming in
 
     def write(self, unit: Unit, p: Processed, rejects=None) -> None:
         if unit.meta is None:  # the file could not be read further: nothing of it to write
             return
         batch, row, n, ends_group = unit.meta
+        self._batch = batch
         self._values.append(p.out if p.out is not None else unit.raw)
         self._changed |= p.out is not None
         if self.ctx.annotate:
@@ -164,6 +166,8 @@ class Sink:
         self._write_group()  # (an input that ended early: what was read of its last group)
 
     def close(self) -> None:
+        if self._values:  # a run stopped inside a batch (Ctrl-C): the rows written so far are kept, as reported
+            self._flush(self._batch.slice(0, len(self._values)))
         self._write_group()
         self.writer.close()
 
