@@ -136,3 +136,29 @@ def test_ctrl_c_keeps_every_reported_row_in_the_output(tmp_path):
     assert got == list(range(info.value.stats.documents)) and len(got) > 2000
     md = pq.ParquetFile(out).metadata
     assert md.row_group(0).num_rows == 1300
+
+
+@pytest.mark.parametrize("content", [b"", b"PAR1garbage"])
+def test_a_file_that_is_not_parquet_at_all_fails_alone(tmp_path, content):
+    """Found by review (helper-54): a .parquet file whose footer cannot be read stopped the whole run before
+    anything was written; it now fails as an input (exit 2 at the end) and the other inputs are cleaned."""
+    good = _write(tmp_path / "good.parquet", _table(4))
+    bad = tmp_path / "bad.parquet"
+    bad.write_bytes(content)
+    seen = []
+    for output_dir, output in ((tmp_path / "o", None), (None, tmp_path / "all.parquet")):
+        seen.clear()
+        run_batch([str(bad), str(good)], resolved(), output_dir=output_dir, output=output, on_outcome=seen.append)
+        assert seen[0].failed and seen[0].record is None and "not a readable Parquet file" in seen[0].error
+        assert [o.record for o in seen[1:]] == [0, 1, 2, 3]  # (row 3's text is null: a bad row, passed through)
+    assert pq.read_table(tmp_path / "o" / "good.parquet").num_rows == 4
+    assert not (tmp_path / "o" / "bad.parquet").exists()
+    assert pq.read_table(tmp_path / "all.parquet").num_rows == 4
+    from typer.testing import CliRunner
+
+    import nlcleaner.cli.commands  # noqa: F401
+    from nlcleaner.cli import app
+
+    run = CliRunner().invoke(app, ["clean", "--isolated", "-q", "--output-dir", str(tmp_path / "c"), str(bad),
+                                   str(good)])
+    assert run.exit_code == 2 and (tmp_path / "c" / "good.parquet").exists()

@@ -21,6 +21,7 @@ class Job:
     output: Path | None = None  # its own output file under --output-dir; None when writing to -o / stdout
     display: str = ""  # the input as the user named it (for reports)
     settings: object = None  # engine settings of this file when per-file-ignores change them (else None)
+    unreadable: str | None = None  # why the file cannot be read at all (found while planning): it fails alone
 
     @property
     def stdin(self) -> bool:

@@ -126,12 +126,15 @@ def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
         for job in jobs:
             if job.format != "parquet":
                 continue
+            # a file that cannot be read at all fails alone, as a missing or binary input does: the others run
             try:
                 schema = parquet.schema_of(job.input)
             except OSError as exc:
-                raise UsageError(f"{job.display}: {exc}") from None
+                job.unreadable = f"cannot read: {exc.strerror or exc}"
+                continue
             except Exception as exc:  # pyarrow's ArrowInvalid: not a Parquet file
-                raise UsageError(f"{job.display}: not a readable Parquet file ({exc})") from None
+                job.unreadable = f"not a readable Parquet file ({exc})"
+                continue
             parquet.check_schema(schema, options, job.display)
             if output is not None:
                 if first is None:
@@ -260,6 +263,9 @@ class _Run:
                 if not job.stdin:
                     stream.close()
         elif job.format == "parquet":
+            if job.unreadable:
+                yield Unit(payload=None, raw=None, error=job.unreadable)
+                return
             index = 0
             try:
                 for unit in fmt.read(job, self.parent_ctx):
@@ -300,6 +306,10 @@ class _Run:
         return self.shared
 
     def _start(self, job: Job) -> None:
+        if job.unreadable:  # (no output of its own; the shared one is opened by a readable input's schema)
+            if job.output is not None:
+                self.sinks[id(job)] = _FAILED
+            return
         if job.output is not None:
             if job.format == "parquet":
                 from .formats import parquet
