@@ -89,19 +89,34 @@ def sample_names(folder: Path) -> list[str]:
 
 
 def read_labels(path: Path) -> list[dict]:
+    """The label records of a sample, checked: one per line of the document, in order (`line` 1, 2, ...), each
+    with a `label` and, if given, a `category` that is a string."""
     out = []
-    with open(path, encoding="utf-8") as f:
-        for number, line in enumerate(f, 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from None
-            if not isinstance(rec, dict) or rec.get("label") not in ("content", "boilerplate", "blank"):
-                raise InputError(f"{path}:{number}: expected a record with label content|boilerplate|blank")
-            out.append(rec)
+    try:
+        with open(path, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                if not line.strip():
+                    continue
+                out.append(_label(path, number, line, len(out) + 1))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
     return out
+
+
+def _label(path: Path, number: int, line: str, expected: int) -> dict:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{path}:{number}: not JSON ({exc.msg})") from None
+    if not isinstance(rec, dict) or rec.get("label") not in ("content", "boilerplate", "blank"):
+        raise InputError(f"{path}:{number}: expected a record with label content|boilerplate|blank")
+    if "line" in rec and (type(rec["line"]) is not int or rec["line"] != expected):
+        # (the records are taken in file order: a record for another line would score the wrong line)
+        raise InputError(f"{path}:{number}: 'line' is {rec['line']!r}, expected {expected} (one record per line, "
+                         "in order)")
+    if rec.get("category") is not None and not isinstance(rec["category"], str):
+        raise InputError(f"{path}:{number}: 'category' must be a string")
+    return rec
 
 
 def evaluate(folder, cleaner, *, all_lines: bool = False) -> Evaluation:

@@ -98,3 +98,19 @@ def test_eval_command_json_and_table():
 def test_eval_command_subprocess_and_bad_folder(tmp_path):
     res = subprocess.run([sys.executable, "-m", "nlcleaner", "eval", str(tmp_path)], capture_output=True, text=True)
     assert res.returncode == 2 and "no NAME.txt" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize("labels, message", [
+    (b'{"line":1,"label":"content"}\n{"line":2,"label":"boilerplate","category":["social"]}\n',
+     "'category' must be a string"),
+    (b'{"line":1,"label":"content","category":"\xff"}\n{"line":2,"label":"boilerplate"}\n', "not UTF-8"),
+    (b'{"line":2,"label":"boilerplate"}\n{"line":1,"label":"content"}\n', "'line' is 2, expected 1"),
+    (b'{"line":"1","label":"content"}\n{"line":2,"label":"boilerplate"}\n', "'line' is '1', expected 1"),
+])
+def test_eval_refuses_label_records_it_would_misread(tmp_path, labels, message):
+    """Found by review (helper-54): a list as category or a label file that is not UTF-8 ended in an internal
+    error, and records out of order were scored against the wrong lines (recall 0 instead of 1)."""
+    (tmp_path / "a.txt").write_text("Line one.\nShare this article\n", encoding="utf-8")
+    (tmp_path / "a.labels.jsonl").write_bytes(labels)
+    result = CliRunner().invoke(app, ["eval", "--isolated", str(tmp_path)])
+    assert result.exit_code == 2 and message in result.output and "internal error" not in result.output
