@@ -79,6 +79,8 @@ def clean(
     resolved = o.resolve(cli, config=config, isolated=isolated)
     if sum([write, diff, output_dir is not None or output is not None]) > 1:
         fail("--write, --diff and --output-dir/--output exclude each other")
+    if min_chars is not None and min_chars < 0:
+        fail(f"--min-chars must be 0 or more, got {min_chars}")
     given = [flag for flag in CORPUS_FLAGS if cli.get(flag)]
     if (write or diff) and given:
         fail(f"--{given[0]} is a corpus mode flag (--output-dir, -o FILE, JSONL, Parquet or WET inputs); it does "

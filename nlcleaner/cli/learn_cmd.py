@@ -15,6 +15,8 @@ from .inputs import read_by_walk
 from .session import read_files, write_clash
 
 Opt = typer.Option
+# options that are shares (0..1) of documents or lines
+_SHARE_OPTIONS = ("min_share", "body_min_share", "short_min_share", "zone_share", "head_zone")
 _D = None  # defaults live in LearnOptions; a flag left out keeps them
 
 
@@ -91,6 +93,8 @@ def learn(
             continue
         if value < 0 or (value == 0 and key in ("min_docs", "max_rules", "cap", "examples", "sketch_mb")):
             fail(f"--{key.replace('_', '-')} must be positive, got {value}")
+        if key in _SHARE_OPTIONS and value > 1:
+            fail(f"--{key.replace('_', '-')} is a share of documents or lines, between 0 and 1; got {value}")
     settings = LearnOptions(
         read=ReadOptions(text_field=opts.get("text-field") or "text", id_field=opts.get("id-field") or "id",
                          source_field=opts.get("source-field"), source=source, input_format=fmt,

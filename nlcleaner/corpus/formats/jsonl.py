@@ -101,7 +101,7 @@ def scan(s: str, values: bool = True):
                 try:
                     value, end = _DECODER.raw_decode(s, i)
                 except json.JSONDecodeError as exc:
-                    raise ValueError(exc.msg + f" at column {exc.colno}") from None
+                    raise ValueError(exc.msg.removesuffix(" at") + f" at column {exc.colno}") from None
             members[key] = (value if values else None, i, end)
             i = _ws(s, end)
             if i < len(s) and s[i] == ",":
