@@ -200,3 +200,24 @@ def test_extra_blank_lines_between_records_are_no_error(tmp_path):
     src.write_bytes(data)
     stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.wet", on_outcome=None)
     assert (stats.documents, stats.failed, stats.changed) == (3, 0, 2)
+
+
+@pytest.mark.parametrize("spell", [lambda n: b"+" + n, lambda n: n[:1] + b"_" + n[1:], lambda n: b"-5",
+                                   lambda n: n + b"\r\nContent-Length: 5"], ids=["plus", "underscore", "negative", "twice"])
+def test_a_content_length_that_is_not_one_number_fails_the_record(tmp_path, spell):
+    """Found by review (helper-54): int() took "+26" and "2_6", a negative length read nothing and passed as a
+    good record, and two Content-Length headers were both rewritten to the cleaned block's length."""
+    block = ("Story.\n\n" + FURNISHED).encode()
+    good = _record(b"conversion", block, n=1)
+    size = str(len(block)).encode()
+    if spell(size) == b"-5":
+        block = b""  # (a negative length over an empty block: nothing to misread, it must still fail)
+        size = b"0"
+    bad = _record(b"conversion", block, n=2).replace(b"Content-Length: " + size, b"Content-Length: " + spell(size))
+    src = tmp_path / "in.warc"
+    src.write_bytes(good + bad)
+    out = tmp_path / "out.warc"
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=seen.append)
+    assert stats.failed == 1 and [o.record for o in seen if o.error] == [1]
+    assert out.read_bytes().endswith(bad)  # passed through as read

@@ -89,12 +89,19 @@ class _Buffer:
 
 
 def _header(lines: list[bytes], name: bytes) -> bytes | None:
+    found = _headers(lines, name)
+    return found[0] if found else None
+
+
+def _headers(lines: list[bytes], name: bytes) -> list[bytes]:
+    """The values of every header `name` in a record's head (its first line, "WARC/1.x", is not a header)."""
     low = name.lower()
+    out = []
     for line in lines[1:]:
         key, sep, value = line.partition(b":")
         if sep and key.strip().lower() == low:
-            return value.strip()
-    return None
+            out.append(value.strip())
+    return out
 
 
 def read(job, ctx: Context, stream):
@@ -128,13 +135,13 @@ def read(job, ctx: Context, stream):
                 break
             lines.append(line)
         head = lead + b"".join(lines)
-        length = _header(lines, b"Content-Length")
-        try:
-            n = int(length or b"")
-        except ValueError:
+        lengths = _headers(lines, b"Content-Length")
+        # one, written in digits alone (int() would take "+26", "2_6" and "-5"; two would be rewritten as one)
+        if len(lengths) != 1 or not lengths[0].isdigit():
             yield _unreadable(buf, head, index, stream, "WARC record without a valid Content-Length")
             index += 1
             continue
+        n = int(lengths[0])
         block = buf.read(n)
         if len(block) < n or not lines[-1].strip() == b"":
             yield _misframed(buf, head, block, index, stream, "truncated WARC record")
