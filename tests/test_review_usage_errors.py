@@ -53,3 +53,15 @@ def test_a_bad_json_record_is_described_once():
     with pytest.raises(ValueError) as info:
         scan('{"text": "a\x01"}')
     assert " at at " not in str(info.value) and "column" in str(info.value)
+
+
+def test_a_folder_without_a_destination_is_named_as_a_folder(tmp_path):
+    """Found by review (helper-54): `clean emptydir` said "several inputs need --output-dir"."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "one").mkdir()
+    (tmp_path / "one" / "a.txt").write_text("Text.\n", encoding="utf-8")
+    for folder in ("empty", "one"):
+        proc = subprocess.run([sys.executable, "-m", "nlcleaner", "clean", "--isolated", str(tmp_path / folder)],
+                              capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
+        assert proc.returncode == 2 and proc.stdout == ""
+        assert proc.stderr == "nlcleaner: error: a folder needs --output-dir DIR, --write or -o FILE\n"
