@@ -87,6 +87,17 @@ def test_rules_test_of_a_broken_pack_is_exit_2(tmp_path):
     assert len(result.stderr.strip().splitlines()) == 1 and str(pack) in result.stderr
 
 
+def test_rules_test_refuses_an_id_a_built_in_rule_has(tmp_path):
+    """Found by review (helper-54): `rules test` passed a pack that `clean --rules` then refused."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[pack]\nname = "mine"\n\n[[rule]]\nid = "donation.moscow-times"\nkind = "phrase"\nwhy = "w"\n'
+                    'phrases = ["Foo bar"]\n[rule.examples]\nremove = ["hello\\n~~ Foo bar\\n"]\n'
+                    'keep = ["nothing here"]\n', encoding="utf-8")
+    result = invoke("test", str(pack))
+    assert result.exit_code == 2 and "already defined" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
 def test_rules_in_a_real_process():
     proc = subprocess.run([sys.executable, "-m", "nlcleaner", "rules", "--output-format", "json"],
                           capture_output=True)

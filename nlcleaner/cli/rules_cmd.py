@@ -125,7 +125,8 @@ def _show(cleaner, wanted: str, fmt: str, color: str) -> None:
 
 
 def _test_pack(path: str, fmt: str) -> int:
-    """Run every example of a pack (with that pack alone): which pass, which fail and why. Exit 1 on a failure."""
+    """Run every example of a pack (with that pack alone): which pass, which fail and why. Exit 1 on a failure;
+    exit 2 for a pack `clean --rules` would refuse (a broken rule, an id a built-in rule has)."""
     from ..engine import Cleaner
     from ..errors import NLCleanerError
     from ..rules.examples import check_rule
@@ -135,6 +136,9 @@ def _test_pack(path: str, fmt: str) -> int:
     try:
         pack = load_pack(path, user=True)
         everything = Cleaner(Settings(builtin=False, rules=(path,)))
+        # a pack is used beside the built-in ones (`clean --rules`): an id one of them has is refused there, and
+        # here too, rather than passing a pack that `clean` then rejects
+        Cleaner(Settings(rules=(path,)))
     except NLCleanerError as exc:
         fail(str(exc))
     results = []
