@@ -21,9 +21,12 @@ _TRANSLATE = str.maketrans(
         "\u00ad": "", "\t": " ",
     }
 )
-# leading Markdown / list furniture, repeated: "## ", "> ", "* ", "- ", "• ", "1. ", "» "
+# leading Markdown / list furniture, repeated: "## ", "> ", "* ", "- ", "• ", "1. ", "» ", and a pictograph a box
+# puts before its heading or button as a bullet ("📬 The morning newsletter", "📲 Get the app", "☐ Daily digest");
+# not the check marks ✓ ✔ ☑ ✅ (a paywall's perk signal looks for them) nor arrows ("← Previous post")
 _NUMBER = r"\d{1,3}[.)](?=\s)"  # a list number: "1. ", "12) "
-_LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|" + _NUMBER + r")\s*)+")
+_PICTOGRAPH = "[\U0001F000-\U0001FAFF\u2600-\u2610\u2612-\u2704\u2706-\u2712\u2715-\u27BF\u2B50\u2B55]\uFE0F?"
+_LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|" + _NUMBER + "|" + _PICTOGRAPH + r")\s*)+")
 _IMAGE = regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = regex.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")

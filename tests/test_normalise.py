@@ -164,3 +164,17 @@ def test_pieces_at_lines_are_cut_at_newlines_where_lines_fit(monkeypatch, text, 
     got = list(normalise.pieces(text, at_lines=True))
     assert "".join(got) == text
     assert list(accumulate(len(p) for p in got))[:-1] == cuts
+
+
+def test_a_pictograph_bullet_is_lead_furniture():
+    """A box puts an emoji before its heading or button as a bullet ("📬 The morning newsletter"): the view drops it
+    as it drops "* " or "## ", so that a rule anchored at the line's start reads the words. Check marks (a paywall
+    perk signal looks for them), arrows ("← Previous post") and © stay."""
+    from nlcleaner.normalise import normalise
+
+    assert normalise("📧 Ontvang de dagelijkse nieuwsbrief") == "ontvang de dagelijkse nieuwsbrief"
+    assert normalise("❤️ **Like this story?**") == "like this story?"
+    assert normalise("- 📲 Get the app") == "get the app"
+    assert normalise("☐ Daily digest") == "daily digest"
+    for kept in ("✓ Jederzeit kündbar", "← Previous post", "© 2024 Example Media", "The 🎉 party"):
+        assert normalise(kept) == kept.casefold()
