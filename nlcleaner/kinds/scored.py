@@ -6,7 +6,9 @@ the sum of the weights of the signals it fires (negative ones included).
 
 - A *signal line* weighs at least `min_line_weight`; a *weak line* weighs more than 0 but less.
 - A block is a run of signal lines. Blank lines never break it; between two signal lines at most two short lines
-  (at most `bridge_chars`, with or without signals) may stand.
+  (at most `bridge_chars`, with or without signals) may stand, or one line at most twice as long when the signal
+  line after it is short (a box's one-line description between its heading and its form's field or button:
+  "Every morning, the day's news in five minutes." over "Your e-mail").
 - After its last signal line a block takes at most two more short lines, and only weak ones (a "Learn more" or
   "Maybe later" button carries a small signal; a short heading of the next section carries none).
 - Before its first line a block takes one short line that is weak, or ends like a salutation, a label or a lead-in
@@ -221,17 +223,12 @@ class ScoredKind:
         return blocks
 
     def _bridgeable(self, rnd, a: int, b: int) -> bool:
-        """Lines a..b-1 may join two signal lines: only blanks and at most two short lines."""
-        short = 0
-        for i in range(a, b):
-            if rnd.blank(i):
-                continue
-            if not self._short(rnd, i):
-                return False
-            short += 1
-            if short > _MAX_BRIDGE_LINES:
-                return False
-        return True
+        """Lines a..b-1 may join two signal lines: only blanks and at most two short lines, or, when line b is
+        short, one line at most twice as long as a short one."""
+        gap = [i for i in range(a, b) if not rnd.blank(i)]
+        if len(gap) == 1 and self._short(rnd, b):  # (a description over a form's short field or button line)
+            return len(rnd.raw(gap[0]).strip()) <= 2 * self.bridge_chars
+        return len(gap) <= _MAX_BRIDGE_LINES and all(self._short(rnd, i) for i in gap)
 
     def _extend_after(self, rnd, last: int, weak: set[int]) -> int:
         taken, i = 0, last + 1
