@@ -485,3 +485,54 @@ def test_a_damaged_gzip_member_keeps_the_members_before_it(tmp_path):
     stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
     assert stats.changed == 3 and stats.failed == 1 and "damaged gzip" in seen[-1].error
     assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_bytes().splitlines()[:3]] == [0, 1, 2]
+
+
+def test_more_than_leftover_max_after_the_damage_is_named_not_held(tmp_path, monkeypatch):
+    """Found by review (helper-58): the bytes after damage were read whole into memory (300 MB of them: 660 MB of
+    peak) and, inside the first MiB, cut at the sniffing buffer. Past LEFTOVER_MAX they are not read: the error
+    says how many bytes were left, and the records before the damage are cleaned."""
+    from nlcleaner.corpus import compress
+
+    monkeypatch.setattr(compress, "LEFTOVER_MAX", 100)
+    good = b"".join(_line({"id": i, "text": FURNISHED}) for i in range(6))
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(gzip.compress(good) + b"GARBAGE" + b"x" * 500)
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
+    assert stats.changed == 6 and stats.failed == 1
+    assert "507 bytes after the damage not read" in seen[-1].error
+    assert b"GARBAGE" not in (tmp_path / "o.jsonl").read_bytes()
+
+
+def test_a_read_error_inside_a_compressed_input_keeps_what_was_read(tmp_path, monkeypatch):
+    """Found by review (helper-58): an I/O error while reading a .gz input stopped the whole run (the bytes after
+    it were read again, and failed again): it ends that input as a failed record, as before."""
+    from nlcleaner.corpus import compress
+
+    good = b"".join(_line({"id": i, "text": FURNISHED * 40}) for i in range(400))
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(gzip.compress(good, compresslevel=0))  # (stored: the input is read in several pieces)
+    real = compress._Counting._raw_read
+
+    def failing(self, n):
+        if self.pos > 300_000:
+            raise OSError(5, "Input/output error")
+        return real(self, min(n, 1 << 16) if n > 0 else n)
+
+    monkeypatch.setattr(compress._Counting, "_raw_read", failing)
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
+    assert stats.failed == 1 and "Input/output error" in seen[-1].error and 0 < stats.changed < 400
+    assert len((tmp_path / "o.jsonl").read_bytes().splitlines()) >= stats.changed
+
+
+def test_a_well_compressed_gzip_is_handed_over_a_block_at_a_time():
+    """Found by review (helper-58): one decompress call on 256 KiB of gzip could return ~270 MB (peak 809 MB on a
+    file of zeros); zlib's output limit keeps each read to about a block, and every byte still comes out."""
+    from nlcleaner.corpus.compress import BLOCK, InputStream
+
+    data = b"\n" * (40 * BLOCK)
+    stream = InputStream(io.BufferedReader(io.BytesIO(gzip.compress(data) + gzip.compress(b"end\n"))))
+    pieces = iter(lambda: stream.read(BLOCK), b"")
+    sizes = [len(p) for p in pieces]
+    assert max(sizes) <= BLOCK and sum(sizes) == len(data) + 4 and stream.error is None

@@ -18,6 +18,8 @@ from .errors import MissingExtraError
 GZIP_MAGIC = b"\x1f\x8b"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 BLOCK = 1 << 20
+# the most compressed bytes after damage passed on as read (see InputStream._fail)
+LEFTOVER_MAX = 1 << 20
 
 
 def compression_of(name: str) -> str | None:
@@ -99,64 +101,73 @@ class _Counting(io.RawIOBase):
         if self.prefix:
             data = self.prefix if n < 0 else self.prefix[:n]
             self.prefix = self.prefix[len(data):]
+            if n < 0:  # (all of it: what the sniffing held, and the rest)
+                data += self._raw_read(-1)
         else:
             data = self._raw_read(n)
         self.pos += len(data)
         return data
 
+    def left(self) -> int | None:
+        """Bytes not read yet, for a regular file (None for a pipe)."""
+        try:
+            if not self.raw.seekable():
+                return None
+            import os
+
+            return len(self.prefix) + max(0, os.fstat(self.raw.fileno()).st_size - self.raw.tell())
+        except (OSError, ValueError, AttributeError):
+            return None
+
 
 class _Frames:
     """Compressed frames (zstd) or members (gzip) one after another, each read by a fresh decompressor from `new`.
-    A damaged piece does not take what came before it: the data decompressed up to it is handed over first, and
-    the error is raised at the next read (EOFError when the last frame is cut short). `leftover` then holds the
-    compressed bytes from that piece on, which nothing could read (InputStream passes them on, never drops them).
-    Not the library's own readers: gzip's drops what a read had decompressed when a later member is damaged, and
-    zstandard's stream reader ends quietly inside a cut frame."""
+    A damaged piece does not take what came before it: what was decompressed up to it has been handed over, and
+    the error is raised (EOFError when the last frame is cut short); `leftover` then holds the compressed bytes of
+    the read that failed, from where decompressing stopped. Not the library's own readers: gzip's drops what a read
+    had decompressed when a later member is damaged, and zstandard's stream reader ends quietly inside a cut frame.
+    A read hands over at most about BLOCK bytes (zlib's output limit), however well the input compresses."""
 
-    def __init__(self, raw, new, what: str, padding: bytes = b""):
+    def __init__(self, raw, new, what: str, padding: bytes = b"", limited: bool = False):
         self.raw, self.new, self.what, self.padding = raw, new, what, padding
+        self.limited = limited  # the decompressor takes an output limit (zlib's max_length)
         self.obj = new()
         self.fed = False  # the current frame has had input
         self.leftover = b""
-        self._failure: Exception | None = None
+        self._input = b""  # compressed bytes read and not yet decompressed
+        self._full = False  # the last step filled its output limit: the decompressor may hold more
 
     def read(self, n: int = BLOCK) -> bytes:
-        if self._failure is not None:
-            failure, self._failure = self._failure, None
-            raise failure
         while True:
-            chunk = self.raw.read(min(n, 1 << 18))
-            if not chunk:
-                if self.fed and not self.obj.eof:
-                    raise EOFError(f"the last {self.what} ends early")
-                return b""
-            out: list[bytes] = []
+            if not self._input and not self._full:
+                self._input = self.raw.read(min(n, 1 << 18))
+                if not self._input:
+                    if self.fed and not self.obj.eof:
+                        raise EOFError(f"the last {self.what} ends early")
+                    return b""
             try:
-                self._feed(chunk, out)
-            except Exception as exc:  # (zlib.error, zstandard.ZstdError)
-                if not any(out):
-                    raise
-                self._failure = exc
-            data = b"".join(out)
+                data = self._step()
+            except Exception:  # (zlib.error, zstandard.ZstdError)
+                self.leftover, self._input = self._input, b""
+                raise
             if data:
                 return data
 
-    def _feed(self, data: bytes, out: list) -> None:
-        while data:
-            if not self.fed and self.padding:  # (gzip writers may pad between members with NULs)
-                data = data.lstrip(self.padding)
-                if not data:
-                    return
-            self.fed = True
-            try:
-                out.append(self.obj.decompress(data))
-            except Exception:
-                self.leftover = data
-                raise
-            if not self.obj.eof:
-                return
-            data = self.obj.unused_data
+    def _step(self) -> bytes:
+        """Decompress some of the input read; the end of a frame starts the next with the bytes after it."""
+        if not self.fed and self.padding:  # (gzip writers may pad between members with NULs)
+            self._input = self._input.lstrip(self.padding)
+            if not self._input:
+                return b""
+        self.fed = True
+        out = self.obj.decompress(self._input, BLOCK) if self.limited else self.obj.decompress(self._input)
+        self._full = self.limited and len(out) >= BLOCK and not self.obj.eof
+        if self.obj.eof:
+            self._input = self.obj.unused_data
             self.obj, self.fed = self.new(), False
+        else:
+            self._input = self.obj.unconsumed_tail if self.limited else b""
+        return out
 
     def close(self) -> None:
         pass
@@ -164,7 +175,8 @@ class _Frames:
 
 def _gzip_members(raw) -> _Frames:
     # wbits 16 + MAX_WBITS: one gzip member, its header and its CRC-32 and size trailer checked by zlib
-    return _Frames(raw, lambda: zlib.decompressobj(16 + zlib.MAX_WBITS), "gzip member", padding=b"\x00")
+    return _Frames(raw, lambda: zlib.decompressobj(16 + zlib.MAX_WBITS), "gzip member", padding=b"\x00",
+                   limited=True)
 
 
 def _zstd_frames(raw, zstd) -> _Frames:
@@ -204,7 +216,7 @@ class InputStream:
         except EOFError as exc:
             self._fail(f"truncated {self.compression} stream ({exc})")
             return b""
-        except (gzip.BadGzipFile, zlib.error, OSError) as exc:
+        except (zlib.error, OSError) as exc:
             self._fail(f"damaged {self.compression or 'input'} stream ({exc})")
             return b""
         except Exception as exc:  # zstandard.ZstdError and friends
@@ -220,11 +232,24 @@ class InputStream:
         self._raw.on_wait = callback
 
     def _fail(self, message: str) -> None:
-        """The stream ends here: `error` says why, and `leftover` holds the compressed bytes from the damaged
-        piece to the end of the input, which the reader passes on with the record the damage cut (as the bytes
-        read: they are not data nlcleaner can read, and not its to drop)."""
+        """The stream ends here: `error` says why, and `leftover` holds the compressed bytes from the damage to the
+        end of a file, which the reader passes on with the record the damage cut (as read: not data nlcleaner
+        can read, and not its to drop), when they are at most LEFTOVER_MAX bytes (bytes appended after the last
+        frame, a cut or damaged last record); more (damage early in a large file), or a pipe, or a read that
+        fails, and the error says what was not read instead of holding it all in memory."""
         self.error, self._done = message, True
-        self.leftover = getattr(self._stream, "leftover", b"") + self._raw.read(-1)
+        if self._stream is self._raw:
+            return  # (not compressed: the reader has every byte read)
+        leftover = getattr(self._stream, "leftover", b"")
+        left = self._raw.left()
+        if left is not None and len(leftover) + left <= LEFTOVER_MAX:
+            try:
+                self.leftover = leftover + self._raw.read(-1)
+                return
+            except OSError:
+                pass
+        self.error += f"; {'the rest of the input' if left is None else f'{len(leftover) + left:,} bytes'} " \
+                      "after the damage not read"
 
     def close(self) -> None:
         try:
