@@ -162,3 +162,17 @@ def test_a_file_that_is_not_parquet_at_all_fails_alone(tmp_path, content):
     run = CliRunner().invoke(app, ["clean", "--isolated", "-q", "--output-dir", str(tmp_path / "c"), str(bad),
                                    str(good)])
     assert run.exit_code == 2 and (tmp_path / "c" / "good.parquet").exists()
+
+
+def test_a_row_group_larger_than_the_cap_is_written_in_pieces(tmp_path, monkeypatch):
+    """Found by review (helper-58): a file written as one large row group was held whole in memory (240k rows:
+    740 MB). Past GROUP_MAX_BYTES the group is written in pieces; nothing is lost."""
+    from nlcleaner.corpus.formats import parquet
+
+    monkeypatch.setattr(parquet, "GROUP_MAX_BYTES", 100_000)
+    src = _write(tmp_path / "in.parquet", _table(3000), row_group_size=3000)
+    out = tmp_path / "o.parquet"
+    run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=None)
+    md = pq.ParquetFile(out).metadata
+    assert md.num_row_groups > 1 and sum(md.row_group(g).num_rows for g in range(md.num_row_groups)) == 3000
+    assert pq.read_table(out).column("id").to_pylist() == list(range(3000))

@@ -10,6 +10,9 @@ from ..errors import MissingExtraError, UsageError
 from .base import Context, Processed, Unit, record_id
 
 BATCH_ROWS = 1024
+# a row group of the output is written once it holds this much (Arrow's in-memory size), even where the input's
+# group goes on: a file written as one large group (pyarrow's default is 1 Mi rows) must not be held whole
+GROUP_MAX_BYTES = 128 << 20
 # codec names as the metadata spells them -> as the writer takes them (the others are the same, lower-cased)
 _WRITER_CODEC = {"UNCOMPRESSED": "none", "LZ4_RAW": "lz4"}
 
@@ -108,7 +111,7 @@ def _cleaned(payload, result, ctx: Context) -> Processed:
 class Sink:
     """Collects a batch's rows and, once its last row is in, the batch with the cleaned values swapped in; a row
     group's batches are written together, as one row group (thousands of 1,024-row groups would make the output
-    slow to read and compress worse)."""
+    slow to read and compress worse), or in pieces of GROUP_MAX_BYTES when the group is larger."""
 
     def __init__(self, path, schema, ctx: Context, compression: dict | None = None):
         pa = _pa()
@@ -155,6 +158,8 @@ class Sink:
             out = out.filter(pa.array(self._keep, type=pa.bool_()))
         self._group.append(out)
         self._values, self._notes, self._keep, self._changed = [], [], [], False
+        if sum(b.nbytes for b in self._group) >= GROUP_MAX_BYTES:
+            self._write_group()
 
     def _write_group(self) -> None:
         rows = sum(b.num_rows for b in self._group)
