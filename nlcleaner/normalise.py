@@ -25,7 +25,8 @@ _TRANSLATE = str.maketrans(
 # puts before its heading or button as a bullet ("📬 The morning newsletter", "📲 Get the app", "☐ Daily digest");
 # not the check marks ✓ ✔ ☑ ✅ (a paywall's perk signal looks for them) nor arrows ("← Previous post")
 _NUMBER = r"\d{1,3}[.)](?=\s)"  # a list number: "1. ", "12) "
-_PICTOGRAPH = "[\U0001F000-\U0001FAFF\u2600-\u2610\u2612-\u2704\u2706-\u2712\u2715-\u27BF\u2B50\u2B55]\uFE0F?"
+_PICTOGRAPH = ("[\U0001F000-\U0001F5F7\U0001F5FA-\U0001FAFF\u2600-\u2610\u2612-\u2704\u2706-\u2712\u2715-\u2793"
+               "\u2B50\u2B55][\uFE0E\uFE0F]?")  # (not 🗸 🗹, nor the arrows ➔-➿; a variation selector goes along)
 _LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|" + _NUMBER + "|" + _PICTOGRAPH + r")\s*)+")
 _IMAGE = regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
 _LINK = regex.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")

@@ -176,5 +176,7 @@ def test_a_pictograph_bullet_is_lead_furniture():
     assert normalise("❤️ **Like this story?**") == "like this story?"
     assert normalise("- 📲 Get the app") == "get the app"
     assert normalise("☐ Daily digest") == "daily digest"
-    for kept in ("✓ Jederzeit kündbar", "← Previous post", "© 2024 Example Media", "The 🎉 party"):
+    assert normalise("☎︎ Call us") == "call us"  # (a text-style variation selector goes with it)
+    for kept in ("✓ Jederzeit kündbar", "← Previous post", "© 2024 Example Media", "The 🎉 party", "➜ Next",
+                 "🗸 Checked"):
         assert normalise(kept) == kept.casefold()

@@ -60,7 +60,10 @@ def test_a_folder_without_a_destination_is_named_as_a_folder(tmp_path):
     (tmp_path / "empty").mkdir()
     (tmp_path / "one").mkdir()
     (tmp_path / "one" / "a.txt").write_text("Text.\n", encoding="utf-8")
-    for folder in ("empty", "one"):
+    (tmp_path / "two").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / "two" / name).write_text("Text.\n", encoding="utf-8")
+    for folder in ("empty", "one", "two"):
         proc = subprocess.run([sys.executable, "-m", "nlcleaner", "clean", "--isolated", str(tmp_path / folder)],
                               capture_output=True, text=True, stdin=subprocess.DEVNULL, timeout=60)
         assert proc.returncode == 2 and proc.stdout == ""

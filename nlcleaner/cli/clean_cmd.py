@@ -109,10 +109,10 @@ def clean(
             status = _diff(session, files, source)
     else:
         files = expand(inputs, resolved)
+        if any(os.path.isdir(p) for p in inputs):  # (its files go somewhere, however many: it is not a filter)
+            fail("a folder needs --output-dir DIR, --write or -o FILE")
         if len(files) > 1:
             fail("several inputs need --output-dir DIR, --write or -o FILE")
-        if any(os.path.isdir(p) for p in inputs):  # (its files go somewhere: one or none, it is not a filter)
-            fail("a folder needs --output-dir DIR, --write or -o FILE")
         if not files and len(inputs) == 1:
             # the one file named on the command line is one that `exclude` names: a filter never answers with an
             # empty output, and corpus mode takes a named file as given too, so it is cleaned all the same
