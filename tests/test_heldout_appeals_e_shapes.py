@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from heldout_shapes import appeal_tests
 
-APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
 BODY_EN = (
     "The county will reopen the old swimming baths in June, three years after a storm damaged the roof, the council "
@@ -177,4 +176,4 @@ KEEP = {
     ),
 }
 
-test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)
+test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP)

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from heldout_shapes import appeal_tests
 
-APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
 BODY_EN = (
     "The town will rebuild the footbridge over the river by next spring, two years after floods swept the old one "
@@ -239,4 +238,4 @@ KEEP = {
     ),
 }
 
-test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)
+test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from heldout_shapes import appeal_tests
 
-APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
 BODY_EN = (
     "The county will reopen the old rail trail between the two mill towns next summer, three years after a landslide "
@@ -185,4 +184,4 @@ KEEP = {
     ),
 }
 
-test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)
+test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP)

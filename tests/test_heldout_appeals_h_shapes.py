@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from heldout_shapes import appeal_tests
 
-APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
 BODY_EN = (
     "The valley's only cinema will close in March after forty years, its owners said on Wednesday, blaming rising "
@@ -177,4 +176,4 @@ KEEP = {
     ),
 }
 
-test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)
+test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from heldout_shapes import appeal_tests
 
-APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 
 BODY_EN = (
     "The old ferry terminal will be turned into a market hall, the harbour board decided on Thursday after a "
@@ -176,4 +175,4 @@ KEEP = {
     ),
 }
 
-test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)
+test_removed_in_full, test_kept = appeal_tests(REMOVE, KEEP)

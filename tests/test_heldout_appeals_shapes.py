@@ -123,4 +123,4 @@ The app, available for iPhone and Android, sent its first warning on Sunday nigh
 
 
 (test_new_appeal_shape_is_removed_in_full,
- test_prose_about_the_same_things_is_kept) = appeal_tests(REMOVE, KEEP, APPEAL_CATEGORIES)
+ test_prose_about_the_same_things_is_kept) = appeal_tests(REMOVE, KEEP)
