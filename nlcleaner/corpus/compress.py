@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import gzip
 import io
+import os
 import zlib
 from contextlib import contextmanager
 
@@ -113,8 +114,6 @@ class _Counting(io.RawIOBase):
         try:
             if not self.raw.seekable():
                 return None
-            import os
-
             return len(self.prefix) + max(0, os.fstat(self.raw.fileno()).st_size - self.raw.tell())
         except (OSError, ValueError, AttributeError):
             return None

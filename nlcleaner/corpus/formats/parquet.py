@@ -128,6 +128,7 @@ class Sink:
         self._keep: list = []
         self._changed = False
         self._group: list = []  # the current row group's batches, as they will be written
+        self._group_bytes = 0  # their in-memory size
         self._batch = None  # the batch whose rows are coming in
 
     def write(self, unit: Unit, p: Processed, rejects=None) -> None:
@@ -157,15 +158,16 @@ class Sink:
         if not all(self._keep):
             out = out.filter(pa.array(self._keep, type=pa.bool_()))
         self._group.append(out)
+        self._group_bytes += out.nbytes
         self._values, self._notes, self._keep, self._changed = [], [], [], False
-        if sum(b.nbytes for b in self._group) >= GROUP_MAX_BYTES:
+        if self._group_bytes >= GROUP_MAX_BYTES:
             self._write_group()
 
     def _write_group(self) -> None:
         rows = sum(b.num_rows for b in self._group)
         if rows:  # (a group whose rows were all dropped leaves no empty group behind)
             self.writer.write_table(self.pa.Table.from_batches(self._group, schema=self.schema), row_group_size=rows)
-        self._group = []
+        self._group, self._group_bytes = [], 0
 
     def end_input(self) -> None:
         self._write_group()  # (an input that ended early: what was read of its last group)
