@@ -15,6 +15,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
+from .shapes import talks_about_furniture
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
 _NONE: dict = {}
 
@@ -361,6 +362,15 @@ class Round:
         return self._all
 
     def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
+        """The lines of the zone a matcher matches, but for those that talk about furniture instead of being it
+        (see `shapes.talks_about_furniture`; not for a user's rule, which matches what its author wrote)."""
+        found = self._matched(matcher, zone)
+        if found and not matcher.user:
+            view = self.view
+            found = [i for i in found if not talks_about_furniture(view(i))]
+        return found
+
+    def _matched(self, matcher: LineMatcher, zone: range) -> list[int]:
         per, everywhere = self._lines(matcher)
         lo, hi = max(zone.start, 0), min(zone.stop, self.n)
         view, match = self.view, matcher.match

@@ -1,10 +1,13 @@
 """What a line looks like: a sentence of prose, or a short line that may be a headline or a piece of furniture.
 
-One test, used where a decision depends on it: the context passes of `decide` (a headline list under a related
-heading, short lines between two removals) and a paragraph-scoped rule (`kinds.line`, whose heading takes its block
-only when the block holds no prose)."""
+Two tests, each used where a decision depends on it. Whether a line reads as prose: the context passes of `decide`
+(a headline list under a related heading, short lines between two removals) and a paragraph-scoped rule
+(`kinds.line`, whose heading takes its block only when the block holds no prose). Whether a line a built-in rule
+matched talks about furniture instead of being it: every line a rule's matcher finds (`detect.Round.matching`)."""
 
 from __future__ import annotations
+
+import functools
 
 import regex
 
@@ -23,3 +26,131 @@ def headline_looking(rnd, i: int) -> bool:
     Markdown emphasis and link targets aside, "**Pin this.**" ends like prose."""
     text = rnd.view(i).norm
     return len(text) <= HEADLINE_MAX_CHARS and not reads_as_prose(text)
+
+
+# --- prose about furniture ------------------------------------------------------------------------------------------
+# An article may quote a prompt and go on to talk about it: "Sign up for our newsletter has become the most common
+# sentence on the internet, Reyes joked." The prompt rules match a line's words; these shapes tell such a line from
+# the prompt itself, for every built-in rule at once (a user's pattern matches what its author wrote). Judged on the
+# normalised view (case-folded, dashes made "-", quotes made "'"), and only on a line of several words.
+_TALK_MIN_WORDS = 7
+
+# words for the prompt itself, as an article names it ("the message", "dieser Hinweis", "to zdanie"); not "offer"
+# or "appeal": a box speaks of its own offer ("Subscribe now: this offer ends Friday"). Slavic ones are stems.
+_NAMES = {
+    "en": "message line sentence phrase slogan tagline pitch box banner popup pop-up notice prompt wording words "
+          "button label rule motto refrain",
+    "de": "hinweis satz slogan spruch meldung botschaft banner aufforderung formulierung werbespruch zeile kasten",
+    "fr": "message phrase slogan bandeau mention formule bannière encart avertissement ligne",
+    "it": "messaggio frase slogan avviso banner dicitura scritta riga",
+    "es": "mensaje frase eslogan aviso banner leyenda rótulo línea",
+    "nl": "bericht zin zinnetje slogan melding banner regel",
+    "pl": "zdani komunikat hasł baner napis slogan",
+    "ru": "сообщени фраз надпис слоган баннер призыв",
+    "uk": "повідомлен фраз напис гасл банер заклик",
+}
+# the determiners that introduce such a name in apposition ("..., the paper's tagline", "– dieser Hinweis")
+_NAMERS = {
+    "en": r"(?:the|this|that|its|their|(?:the )?[\w-]+'s)",
+    "de": "(?:dieser|diese|dieses|der|die|das)", "fr": "(?:le|la|l'|ce|cette|cet)",
+    "it": "(?:il|la|l'|questo|questa|quel|quella)", "es": "(?:el|la|este|esta|ese|esa)",
+    "nl": "(?:het|dit|deze|die|dat)", "pl": "(?:to|ten|ta|tego|tej)",
+    "ru": "(?:это|эта|этот|эту|такое|такая|такой)", "uk": "(?:це|ця|цей|цю|таке|така|такий)",
+}
+_SLAVIC = ("pl", "ru", "uk")
+
+
+def _names(lang: str) -> str:
+    words = "|".join(w.replace("-", "-?") if w == "pop-up" else w for w in _NAMES[lang].split() if w != "popup")
+    return f"(?:{words})" + (r"\w*" if lang in _SLAVIC else r"\b")
+
+
+_NAMED_PROMPT = regex.compile(
+    # after the prompt, in apposition: "Log in, the paper's tagline for existing readers, will return"
+    "|".join(rf"[,:;-] {_NAMERS[lang]} ?(?:[\w'-]+ ){{0,2}}{_names(lang)}" for lang in _NAMES)
+    # or, in English, as what the prompt is or was: "... was the message readers met", "...: that has been the rule"
+    + r"|\b(?:is|was|were|has been|had been|has become|became|remains) (?:the|a|an)(?: [\w'-]+){0,3} "
+    + _names("en") + r"(?! from\b)",
+    regex.V1,
+)
+# a reporting clause that closes the sentence: ", Reyes joked in a recent post.", ", sagen Kritiker", ", обещает
+# один из сервисов." Third-person and past forms only: an imperative ("..., read our privacy policy") is a prompt's
+_REPORTING = {
+    "en": "said says joked jokes quipped wrote writes added adds urged urges asked asks recommended recommends advised "
+          "advises suggested suggests promised promises warned warns explained explains insisted insists argued "
+          "argues complained complains tweeted reads told tells declared declares announced announces replied "
+          "replies admitted admits",
+    "de": "sagt sagen sagte sagten schreibt schrieb empfiehlt empfahl rät riet fordert forderte bittet warnt warnte "
+          "mahnt mahnte meint meinte meinen erklärt erklärte scherzt scherzte verspricht versprach heißt_es hieß_es",
+    "fr": "dit disait écrit écrivait recommande conseille prévient affirme estime explique ironise plaisante promet "
+          "promettait souligne assure avertit résume suggère",
+    "es": "dice decía dijo escribe escribió recomienda aconseja advierte afirma explica bromea bromeó promete prometía "
+          "señala asegura resume sugiere",
+    "it": "diceva ha_detto scrive scriveva consiglia raccomanda avverte spiega scherza promette prometteva "
+          "sottolinea assicura riassume suggerisce",
+    "nl": "zegt zei zeggen schrijft schreef adviseert adviseerde vraagt vroeg raadt waarschuwt aldus grapt belooft "
+          "beloofde suggereert",
+    "pl": "mówi mówią powiedział powiedziała pisze napisał napisała radzi apeluje zachęca ostrzega twierdzi "
+          "przekonuje dodaje podkreśla obiecuje żartuje żartował sugeruje",
+    "ru": "говорит говорят сказал сказала пишет написал написала обещает обещал советует призывает предупреждает "
+          "утверждает объясняет отмечает заявляет шутит пошутил",
+    "uk": "каже кажуть сказав пише написав обіцяє обіцяв радить закликає попереджає стверджує пояснює зазначає "
+          "заявляє жартує",
+    "pt": "diz disse escreve recomenda aconselha brinca",
+}
+# (the subject may come first, "..., Reyes joked", but no relative pronoun or conjunction: "..., which Jane writes
+# every Friday" and "..., der erklärt" describe; and no figure after the verb: "Gift Aid adds 25p to every £1")
+_NOT_A_REPORTER = (
+    "which who whom whose that where when while if as because and but or so "
+    "der die das den dem wie was und oder aber wenn weil "
+    "qui que dont où lequel laquelle et mais si quien quienes cual donde y pero che cui chi dove e ma "
+    "dat wat waar en maar als quem onde "
+    "który która które którzy których co i a ale jeśli gdy "
+    "который которая которое которые которых что кто и а но если когда "
+    "який яка яке які яких що хто і й але якщо коли"
+)
+_VERBS = sorted({w.replace("_", " ") for words in _REPORTING.values() for w in words.split()})
+# a reporting clause may also follow a colon or a dash when it opens with "so": "...: así resume el concejal",
+# "... – tak resort zachęca"
+_SO = "so thus así ainsi così zo tak так"
+_REPORTED = regex.compile(
+    r"(?:, |[:;-] (?:" + "|".join(_SO.split()) + r") )"
+    r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ ){0,4}"
+    # (the clause runs to the end of its sentence, which may not be the line's)
+    r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
+    regex.V1,
+)
+# each shape needs one of its words, found by splitting the line: most lines a rule matches hold none, and a
+# pattern is searched only on those that do (a search costs tens of microseconds on a long line)
+_NAME_HINTS = frozenset(w for lang, words in _NAMES.items() if lang not in _SLAVIC for w in words.split())
+_NAME_STEMS = tuple(w for lang in _SLAVIC for w in _NAMES[lang].split())
+_VERB_HINTS = frozenset(w.split("_")[0] for words in _REPORTING.values() for w in words.split())
+_STRIP = ",.;:!?'\"()[]"
+# a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
+_STEP = regex.compile(r"\s*\d{1,2}[.)]\s+\S")
+
+
+def talks_about_furniture(line) -> bool:
+    """Whether a line a rule matched is prose about furniture rather than furniture: it quotes a prompt and comments
+    on it (names it as a message, a slogan, a box; or closes on a reporting clause), or it is a numbered step of a
+    how-to. `line` is a `LineView`."""
+    return _talks(line.raw, line.norm)
+
+
+@functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
+def _talks(raw: str, norm: str) -> bool:
+    tokens = norm.split()
+    if len(tokens) < _TALK_MIN_WORDS:
+        return False
+    if _STEP.match(raw) and reads_as_prose(norm):
+        return True
+    named = reported = False
+    for token in tokens:
+        token = token.strip(_STRIP)
+        if token in _NAME_HINTS or not token.isascii() and token.startswith(_NAME_STEMS):
+            named = True
+        elif token in _VERB_HINTS:
+            reported = True
+    if named and _NAMED_PROMPT.search(norm) is not None:
+        return True
+    return reported and _REPORTED.search(norm) is not None

@@ -1,0 +1,135 @@
+"""Prose that quotes a prompt and talks about it is article text (`shapes.talks_about_furniture`).
+
+Articles about the media business quote the boxes they write about: "Sign up for our newsletter has become the most
+common sentence on the internet, Reyes joked." The prompt rules match the prompt's words wherever a line opens with
+them; the shared test keeps such a line when it goes on to name the prompt (a message, a slogan, a tagline) or closes
+on a reporting clause, and keeps the numbered steps of a how-to. The boxes themselves, beside those lines, still go.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from nlcleaner import Cleaner, Settings
+from nlcleaner.kinds.line_match import LineView
+from nlcleaner.shapes import talks_about_furniture
+
+LEAD = ("The media group reported its results on Tuesday, with digital revenue up for the fourth year in a row and "
+        "print sales down again.\n\n")
+TAIL = "\n\nThe group will publish its full annual report in March, after the board has met.\n"
+
+
+@pytest.fixture(scope="module")
+def cleaner():
+    return Cleaner()
+
+
+def doc(*lines: str) -> str:
+    return LEAD + "\n\n".join(lines) + TAIL
+
+
+# each line opens with a prompt a rule knows, then comments on it; the rule that took it before the shared test
+TALK = {
+    "newsletter.signup-prompt": [
+        "Sign up for our newsletter has become the most common sentence on the internet, Reyes joked in a recent post.",
+        "Get the best of our coverage delivered to your inbox every morning, reads the pitch on the group's homepage.",
+        "Meld je aan voor de digitale nieuwsbrief, vraagt de gemeente inwoners in de laatste papieren editie.",
+        "Zapisz się do newslettera — to zdanie widzi dziś niemal każdy czytelnik polskich portali, mówi prezes firmy.",
+    ],
+    "paywall": [
+        "This article is for subscribers only was the message readers met on 70 percent of the paper's stories.",
+        "Subscribe now to keep reading, the box that used to block readers, will disappear from politics stories.",
+        "Already a subscriber? Log in, the paper's tagline for existing readers, will return after the vote.",
+        "Weiterlesen mit Abo – dieser Hinweis stand bisher unter fast jedem Artikel aus dem Landkreis.",
+        "Dieser Artikel ist nur für Abonnenten, sagen Kritiker künftig nur noch über überregionale Themen.",
+        "Cet article est réservé aux abonnés, le message qui s'affiche sur la moitié des articles, agace encore.",
+        "Déjà abonné ? Connectez-vous, disait l'ancienne version du site.",
+        "Questo articolo è riservato agli abbonati, il messaggio del paywall, è comparso su un terzo degli articoli.",
+        "Оформите подписку до 1 апреля, и цена сохранится на год, обещает один из сервисов.",
+    ],
+    "app.download-prompt": [
+        "Laden Sie die App herunter und melden Sie sich mit Ihrem bisherigen Konto an, empfiehlt die Bahn.",
+        "Download the app, pay inside it, and Apple takes up to 30 percent: that has been the rule since the store opened.",
+        # a reporting clause inside the line, or opened by "so" after a colon or a dash
+        "Download the app, the library suggests, and borrow e-books with your card number. Loans last three weeks.",
+        "Téléchargez l'application et réservez un vélo en deux clics, promet la mairie. Le service ouvre en mai.",
+        "Descarga la aplicación y paga el aparcamiento desde el móvil: así resume la alcaldesa el nuevo servicio.",
+        "Pobierz aplikację i zapłać za parking telefonem – tak miasto zachęca kierowców do nowego systemu.",
+    ],
+    "copyright.notice": [
+        "© 2019 by the author, the line on the copyright page of one plaintiff's novel, is quoted in full in the filing.",
+    ],
+}
+
+HOWTO = """How to set up the bank's new app before the old one shuts down
+
+The bank will switch off its old mobile banking app on 30 June. Here is what customers need to do.
+
+1. Download the new app from the App Store or Google Play. Search for the bank's name and check the publisher first.
+
+2. Open the app and tap "Register". You will need your card and the phone number the bank has on file.
+
+3. Turn on notifications so you receive security codes.
+
+Customers who do not use smartphones can still call the bank or visit a branch, a spokesperson said.
+"""
+
+
+@pytest.mark.parametrize("line", [t for lines in TALK.values() for t in lines])
+def test_a_line_that_talks_about_a_prompt_stays(cleaner, line):
+    text = doc(line)
+    assert cleaner.clean(text).text == text
+
+
+def test_the_numbered_steps_of_a_how_to_stay(cleaner):
+    assert cleaner.clean(HOWTO).text == HOWTO
+
+
+# the prompts themselves, and lines of boxes the shared test must not take for talk about them: a relative clause
+# ("..., der erklärt"), a figure after a verb ("Gift Aid adds 25p"), a reporting verb in a box's own sentence
+PROMPTS = [
+    "Sign up for our free newsletter",
+    "Get the best of our coverage delivered to your inbox every morning.",
+    "This article is for subscribers only. Subscribe now to keep reading.",
+    "Dieser Artikel ist nur für Abonnenten.",
+    "Already a subscriber? Log in",
+    "Déjà abonné ? Connectez-vous",
+    "Laden Sie die App herunter und lesen Sie alle Artikel auch unterwegs.",
+    "Sign up for The Tide Table, our weekly newsletter about the coast, written by our environment reporter.",
+]
+BOX_LINES = [
+    "Werde Teil davon und ermögliche konstruktiven Journalismus, der erklärt, was die Welt bewegt.",
+    "We rely on donations from readers. If you are a UK taxpayer, Gift Aid adds 25p to every £1 you give.",
+    "Nie mamy właściciela ani reklamodawców, którzy mówią nam, o czym pisać.",
+    "By subscribing you agree to our terms, read our privacy policy for details.",
+]
+
+
+@pytest.mark.parametrize("line", PROMPTS)
+def test_the_prompt_itself_still_goes(cleaner, line):
+    text = doc(line)
+    assert line not in cleaner.clean(text).text
+
+
+@pytest.mark.parametrize("line", PROMPTS + BOX_LINES)
+def test_box_lines_are_not_talk(line):
+    assert not talks_about_furniture(LineView(line))
+
+
+@pytest.mark.parametrize("line", [t for lines in TALK.values() for t in lines])
+def test_talk_is_recognised(line):
+    assert talks_about_furniture(LineView(line))
+
+
+def test_a_user_rule_matches_what_its_author_wrote(tmp_path, monkeypatch):
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n[[rule]]\nid = "newsletter.quoted"\nkind = "pattern"\nwhy = "That prompt."\n'
+        "pattern = '^sign up for our newsletter\\b'\n"
+        '[rule.examples]\nremove = ["Sign up for our newsletter"]\nkeep = ["Plain text."]\n',
+        encoding="utf-8",
+    )
+    line = "Sign up for our newsletter has become the most common sentence on the internet, Reyes joked."
+    text = doc(line)
+    assert line not in Cleaner(Settings(rules=(str(pack),), builtin=False)).clean(text).text
