@@ -101,7 +101,10 @@ def resolve(cli: dict | None = None, *, config_path=None, isolated: bool = False
             options[key] = _check(key, value, shown, base=path.parent, from_file=True)
             origins[key] = str(path)
     for key, value in (cli or {}).items():
-        if value is None or (isinstance(value, (list, tuple, dict)) and not value):
+        # an empty list on the command line is "not given", except for `select`: `--select ''` is an explicit
+        # empty selection and means what `select = []` in a file means, no rule (only `extend-select` adds some,
+        # as in ruff); taking it as unset selected every rule, the opposite of what the file's [] does
+        if value is None or (isinstance(value, (list, tuple, dict)) and not value and key != "select"):
             continue
         if key not in DEFAULTS:
             raise ConfigError(f"{COMMAND_LINE}: unknown setting '{key}'")

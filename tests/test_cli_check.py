@@ -47,7 +47,7 @@ def test_check_of_clean_files_exits_0(tmp_path):
 
 def test_check_reads_stdin():
     result = invoke("check", input=DIRTY)
-    assert result.exit_code == 1 and result.stdout.startswith("<stdin>:10: donation.moscow-times")
+    assert result.exit_code == 1 and result.stdout.startswith("-:10: donation.moscow-times")  # (stdin is "-", as in the report)
 
 
 def test_check_json_and_github(tmp_path):

@@ -48,7 +48,7 @@ def test_document_text_is_printed_literally_even_with_rich(tmp_path):
 def test_explain_json(tmp_path):
     result = invoke("--output-format", "json", "-", input=DIRTY)
     data = json.loads(result.stdout)
-    assert data["path"] == "<stdin>" and data["applied"] is True
+    assert data["path"] == "-" and data["applied"] is True  # (stdin is "-", as in the report)
     assert data["removals"][0]["rule"] == "donation.moscow-times"
     assert data["rules"][0]["id"] == "donation.moscow-times" and data["rules"][0]["why"]
 

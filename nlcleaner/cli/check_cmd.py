@@ -60,7 +60,7 @@ def check(
             if outcome is None:
                 continue
             session.record(outcome)
-            found += findings_of("<stdin>" if inp.is_stdin else inp.path, outcome.result)
+            found += findings_of(inp.path, outcome.result)  # (stdin is "-", as the report names it)
             if output_format == "text" and found:  # stream text findings as they come
                 write_out(_encode(render(found, "text")))
                 found = []

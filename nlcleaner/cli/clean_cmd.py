@@ -173,10 +173,9 @@ def _diff(session: Session, files: list[Input], source) -> int:
         session.record(outcome)
         if out is data:
             continue
-        name = "<stdin>" if inp.is_stdin else inp.path
         lines = difflib.unified_diff(
             text.splitlines(keepends=True), outcome.result.text.splitlines(keepends=True),
-            fromfile=f"a/{name}", tofile=f"b/{name}",
+            fromfile=f"a/{inp.path}", tofile=f"b/{inp.path}",
         )
         chunk = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
         write_out(encode(chunk))
@@ -209,7 +208,9 @@ def _run_corpus(run_batch, session: Session, inputs, output_dir, output) -> int:
     except NLCleanerError as exc:
         fail(str(exc))
     session.stats = stats
-    if stats.left_out:  # (a warning, not an error: a rerun into the same folder meets its own outputs there)
+    # (a warning, not an error: a rerun into the same folder meets its own outputs there); --quiet silences it, as
+    # it does every warning that is not an error (the unknown-ignore warning too): exit code and outputs are unchanged
+    if stats.left_out and not session.quiet:
         n = len(stats.left_out)
         say(f"nlcleaner: warning: {n} file{'s' if n != 1 else ''} of the input folder inside --output-dir "
             f"{output_dir} {'were' if n != 1 else 'was'} not read (outputs are not read back): {stats.left_out[0]}"

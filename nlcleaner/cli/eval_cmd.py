@@ -44,7 +44,8 @@ def eval_command(
         fail(f"{folder}: not a folder")
     if not sample_names(folder):
         fail(f"{folder}: no NAME.txt + NAME.labels.jsonl pairs")
-    cli = {"select": _split(select) or None, "ignore": _split(ignore) or None,
+    # (`--select ''` selects no rule, as in the other commands and as `select = []` does: see config.resolve)
+    cli = {"select": _split(select) if select else None, "ignore": _split(ignore) or None,
            "rules": [str(r) for r in rules] if rules else None}
     try:
         resolved = resolve(cli, config_path=config, isolated=isolated, cwd=Path.cwd())

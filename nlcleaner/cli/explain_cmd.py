@@ -9,7 +9,7 @@ import typer
 
 from . import options as o
 from .app import EXIT_OK, StdoutText, app, fail, write_out
-from .inputs import STDIN, Input, record_files
+from .inputs import Input, record_files
 from .session import Session
 
 
@@ -48,10 +48,10 @@ def explain(
     result = outcome.result
     rules_used = dict.fromkeys(r.rule for r in [*result.removals, *result.held])
     whys = {rid: _why(cleaner, rid) for rid in rules_used}
-    name = "<stdin>" if path == STDIN else path
+    # (stdin is named "-" here too, as check's findings and the report name it)
     if output_format == "json":
         data = {
-            "path": name, "applied": result.applied, "flags": list(result.flags),
+            "path": path, "applied": result.applied, "flags": list(result.flags),
             "removals": [r.to_dict() for r in result.removals], "held": [r.to_dict() for r in result.held],
             "rules": [{"id": rid, "why": whys[rid]} for rid in rules_used],
         }
@@ -59,7 +59,7 @@ def explain(
         raise typer.Exit(EXIT_OK)
     from ..render import explain as render_explain
 
-    render_explain(text, result, whys, path=name, color=o.color_of(resolved), stream=StdoutText())
+    render_explain(text, result, whys, path=path, color=o.color_of(resolved), stream=StdoutText())
     raise typer.Exit(EXIT_OK)
 
 

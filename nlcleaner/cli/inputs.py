@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 # what a folder contributes when no --include is given
 TEXT_GLOBS = ("*.txt", "*.text", "*.md", "*.markdown", "*.rst")
-STDIN = "-"
+STDIN = "-"  # also stdin's name wherever a document is named (findings, errors, diff, explain, the report)
 
 
 @dataclass(frozen=True)

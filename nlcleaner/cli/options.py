@@ -48,8 +48,10 @@ OutputFormat = Annotated[str, typer.Option(
 
 
 def split(values) -> list[str] | None:
-    """`--select a,b --select c` → ['a', 'b', 'c']; None when the flag was not given (so config may set it)."""
-    if values is None:
+    """`--select a,b --select c` → ['a', 'b', 'c']; None when the flag was not given (so config may set it).
+    A flag given with nothing in it (`--select ''`) is [], not None: an explicit empty list, which config.resolve
+    keeps for `select` (no rule selected, as `select = []` in a file) and treats as not given for the other keys."""
+    if not values:  # (None, or an empty sequence should a typer version give one for a flag not given)
         return None
     return [p.strip() for v in values for p in str(v).split(",") if p.strip()]
 

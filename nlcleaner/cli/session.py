@@ -135,16 +135,22 @@ class Session:
     def clean(self, inp: Input, source: str | None = None):
         """Read and clean one text input → (input bytes, output bytes, decoded text, outcome); bytes are None when
         the input could not be read or is not text (its one-line error is already on stderr)."""
-        name = "<stdin>" if inp.is_stdin else inp.path
         try:
             data = read(inp)
             text = decode(data)
         except (OSError, InputError) as exc:
-            error(f"{name}: {reason(exc)}")
+            error(f"{inp.path}: {reason(exc)}")
             self.input_errors += 1
             self.record(DocOutcome(inp.path, error=reason(exc)))
             return None, None, None, None
-        result = self.cleaner_for(inp).clean(text, source)
+        from ..engine import PatternTimeoutError  # (loaded already: the run built its Cleaner)
+
+        try:
+            result = self.cleaner_for(inp).clean(text, source)
+        except PatternTimeoutError as exc:
+            # --strict: the engine names the rule and its pack but cannot know the file; without it a user with a
+            # folder of inputs cannot tell which document set the pattern off (the run still stops here, exit 2)
+            fail(f"{inp.path}: {exc}")
         out = encode(result.text) if result.changed else data
         outcome = DocOutcome(inp.path, source=source, result=result, chars=len(text))
         return data, out, text, outcome
