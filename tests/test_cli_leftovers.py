@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+import importlib
+
 import json
 import os
 import subprocess
@@ -121,3 +123,25 @@ def test_quiet_silences_the_warning_about_files_inside_the_output_dir(tmp_path, 
     (tmp_path / "nlcleaner.toml").write_text("quiet = true\n")  # (quiet from the configuration, the same)
     configured = invoke("clean", "--output-dir", "arts/out", "arts")
     assert configured.exit_code == 0 and configured.stderr == ""
+
+
+def test_quiet_silences_learns_warning_about_full_counters(tmp_path, monkeypatch):
+    """`learn`'s warning that its first pass's counters are full is a warning like the others: --quiet silences it
+    (the pack is written all the same)."""
+    from typer.testing import CliRunner
+
+    from nlcleaner.cli import commands  # noqa: F401
+    from nlcleaner.cli.app import app
+    count = importlib.import_module("nlcleaner.learn.count")  # (the package's `count` is a function)
+    monkeypatch.setattr(count.Sketch, "saturation", lambda self, level: 0.9)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(f"Story number {n} about the harbour.\n\nShare this story\n", encoding="utf-8")
+    args = ["learn", "--isolated", "-o", str(tmp_path / "l.toml"), str(folder)]
+    loud = invoke(*args)
+    quiet = invoke(args[0], "-q", *args[1:])
+    assert loud.exit_code == quiet.exit_code == 0, (loud.output, quiet.output)
+    assert "counters are full" in loud.stderr
+    assert "counters are full" not in quiet.stderr
+

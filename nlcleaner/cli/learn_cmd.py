@@ -116,7 +116,7 @@ def learn(
             fail(f"{output}: {exc.strerror or exc}")
     else:
         write_out(data)
-    if result.corpus.saturation > 0.05:
+    if result.corpus.saturation > 0.05 and not opts.get("quiet"):  # (a warning, silenced as clean's are)
         print(f"nlcleaner learn: warning: {result.corpus.saturation:.0%} of the first pass's counters are full, so "
               "most lines were counted again in the second pass (slow, and some sources may have hit "
               "--max-candidates); raise --sketch-mb or learn from a sample", file=sys.stderr)

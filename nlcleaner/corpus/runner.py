@@ -250,7 +250,7 @@ class _Run:
                     stdin = sys.stdin.buffer
                     # the unbuffered stdin: what a pipe holds is visible to select(), none of it hidden in a buffer
                     raw = getattr(stdin, "raw", None)
-                    stream = InputStream(raw if raw is not None and not raw.closed else stdin, "<stdin>")
+                    stream = InputStream(raw if raw is not None and not raw.closed else stdin, "-")  # (stdin's name everywhere)
                     stream.set_on_wait(self._drain)
                 else:
                     stream = open_input(job.input)
