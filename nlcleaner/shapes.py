@@ -139,6 +139,8 @@ def talks_about_furniture(line) -> bool:
 
 @functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
 def _talks(raw: str, norm: str) -> bool:
+    if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (fewer words than that, at no cost: many matched lines are short)
+        return False
     tokens = norm.split()
     if len(tokens) < _TALK_MIN_WORDS:
         return False
