@@ -68,8 +68,9 @@ def _names(lang: str) -> str:
 _NAMED_PROMPT = regex.compile(
     # after the prompt, in apposition: "Log in, the paper's tagline for existing readers, will return"
     "|".join(rf"[,:;-] {_NAMERS[lang]} ?(?:[\w'-]+ ){{0,2}}{_names(lang)}" for lang in _NAMES)
-    # or, in English, as what the prompt is or was: "... was the message readers met", "...: that has been the rule"
-    + r"|\b(?:is|was|were|has been|had been|has become|became|remains) (?:the|a|an)(?: [\w'-]+){0,3} "
+    # or, in English, as what the prompt was: "... was the message readers met", "...: that has been the rule"
+    # (not "is": a box says what it stands for, "Journalism is the first line of defence - please support us")
+    + r"|\b(?:was|were|has been|had been|has become|became) (?:the|a|an)(?: [\w'-]+){0,3} "
     + _names("en") + r"(?! from\b)",
     regex.V1,
 )
@@ -77,7 +78,7 @@ _NAMED_PROMPT = regex.compile(
 # один из сервисов." Third-person and past forms only: an imperative ("..., read our privacy policy") is a prompt's
 _REPORTING = {
     "en": "said says joked jokes quipped wrote writes added adds urged urges asked asks recommended recommends advised "
-          "advises suggested suggests promised promises warned warns explained explains insisted insists argued "
+          "advises suggested suggests promised promises warned warns insisted insists argued "
           "argues complained complains tweeted reads told tells declared declares announced announces replied "
           "replies admitted admits",
     "de": "sagt sagen sagte sagten schreibt schrieb empfiehlt empfahl rät riet fordert forderte bittet warnt warnte "
@@ -120,6 +121,30 @@ _REPORTED = regex.compile(
     r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
     regex.V1,
 )
+# but a box speaks of itself in the same shapes, and then says "we" or "our", names its own newsroom, or quotes a
+# supporter "since 2016": "..., schreibt unsere Chefredakteurin", "..., pisze redaktor naczelny"
+_BOX_SPEAKS = regex.compile(
+    r"\b(?:we|our|us|ours|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|noi|nostr\w*|wij|ons|onze|my|nasz\w*"
+    r"|nam|nas|мы|нас|нам|наш\w*|ми|наш\w*|nós|noss\w*)\b"
+    r"|\b(?:editor\w*|newsroom|redakt\w*|rédact\w*|redacc\w*|redaz\w*|redact\w*|hoofdredact\w*|chefredakt\w*"
+    r"|director|directora|direttore|direttrice|directeur|directrice|редакц\w*|редактор\w*|редакці\w*)"
+    r"|\b(?:since|seit|depuis|desde|dal|sinds|od|с|з) (?:19|20)\d\d\b",
+    regex.V1,
+)
+# or it points at itself and says when it goes away: "Log in - this message will then disappear", "- это
+# сообщение больше не появится" (an article says "the box": "..., the box that used to block readers, will
+# disappear from politics stories")
+_THIS = frozenset("this dieser diese dieses ce cette cet questo questa este esta dit deze to ten ta это эта этот це ця "
+                  "цей".split())
+_GOES_AWAY = regex.compile(
+    r"\b(?:will|would) (?:then )?(?:disappear|go away|close)|\bwon't (?:appear|show)|\bonly once\b"
+    r"|\bno longer (?:appear|be shown)|\berscheint nur einmal|\bverschwind\w*|\bnicht mehr angezeigt"
+    r"|\bdispara[iî]\w*|\bne s'affichera plus|\bdesaparec\w*|\bno volverá a aparecer|\bscompar\w*"
+    r"|\bnon apparirà più|\bverdwijnt|\bniet meer (?:getoond|verschijnen)|\bznik\w*|\bnie pojawi się"
+    r"|\bне появится|\bисчезн\w*|\bне з'явиться|\bзникн\w*",
+    regex.V1,
+)
+_SENTENCE_END = regex.compile(r"[.!?]['\")]*\s")
 # each shape needs one of its words, found by splitting the line: most lines a rule matches hold none, and a
 # pattern is searched only on those that do (a search costs tens of microseconds on a long line)
 _NAME_HINTS = frozenset(w for lang, words in _NAMES.items() if lang not in _SLAVIC for w in words.split())
@@ -144,8 +169,9 @@ def _talks(raw: str, norm: str) -> bool:
     tokens = norm.split()
     if len(tokens) < _TALK_MIN_WORDS:
         return False
-    if _STEP.match(raw) and reads_as_prose(norm):
-        return True
+    step = _STEP.match(raw)
+    if step:  # (a step of two sentences or more: a box's numbered step is one short order)
+        return reads_as_prose(norm) and _SENTENCE_END.search(raw, step.end()) is not None
     named = reported = False
     for token in tokens:
         token = token.strip(_STRIP)
@@ -153,6 +179,20 @@ def _talks(raw: str, norm: str) -> bool:
             named = True
         elif token in _VERB_HINTS:
             reported = True
-    if named and _NAMED_PROMPT.search(norm) is not None:
-        return True
-    return reported and _REPORTED.search(norm) is not None
+    if named:
+        m = _NAMED_PROMPT.search(norm)
+        if m is not None:
+            sentence = _sentence_from(norm, m.start())
+            pointing = (sentence[1:].split(None, 1) or [""])[0] in _THIS  # (the word after the punctuation)
+            if not _BOX_SPEAKS.search(sentence) and not (pointing and _GOES_AWAY.search(sentence)):
+                return True
+    if reported:
+        m = _REPORTED.search(norm)
+        return m is not None and not _BOX_SPEAKS.search(m.group())
+    return False
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """The text from `start` to the end of its sentence."""
+    end = _SENTENCE_END.search(text, start)
+    return text[start:end.end() if end else len(text)]

@@ -102,13 +102,41 @@ BOX_LINES = [
     "We rely on donations from readers. If you are a UK taxpayer, Gift Aid adds 25p to every £1 you give.",
     "Nie mamy właściciela ani reklamodawców, którzy mówią nam, o czym pisać.",
     "By subscribing you agree to our terms, read our privacy policy for details.",
+    # a box that speaks of itself in the same shapes: what it stands for ("is the first line"), its own newsroom,
+    # "we" and "our", a supporter "since 2018", a notice that points at itself and says when it goes away, and a
+    # numbered step of one short order
+    "Journalism is the first line of defence for democracy - please support us today.",
+    "Already a subscriber? Log in – this message will then disappear.",
+    "Melden Sie sich für unseren Newsletter an – dieser Hinweis erscheint nur einmal.",
+    "Unabhängiger Journalismus kostet Geld, schreibt unsere Chefredakteurin.",
+    "Niezależne dziennikarstwo kosztuje, pisze redaktor naczelny portalu.",
+    "Recevez chaque matin l'essentiel de l'actualité, promet notre lettre quotidienne.",
+    "«Me hice socia porque creo en el periodismo independiente», dice Lucía, socia desde 2018.",
+    "Join our WhatsApp channel, the line we use for breaking news only.",
+    "1. Download the free app from the App Store or Google Play.",
 ]
+
+# an app box with numbered steps, after an article: it goes whole
+APP_BOX = """The county will reopen the coastal road on Monday after three weeks of repairs to the sea wall.
+
+Engineers said the wall had been strengthened along a stretch of 400 metres and would be inspected every spring.
+
+Get our news app
+1. Download the free app from the App Store or Google Play.
+2. Turn on notifications to get breaking news first.
+"""
 
 
 @pytest.mark.parametrize("line", PROMPTS)
 def test_the_prompt_itself_still_goes(cleaner, line):
     text = doc(line)
     assert line not in cleaner.clean(text).text
+
+
+def test_an_app_box_in_numbered_steps_still_goes(cleaner):
+    kept = cleaner.clean(APP_BOX).text
+    assert "App Store" not in kept and "notifications" not in kept
+    assert "Engineers said the wall" in kept
 
 
 @pytest.mark.parametrize("line", PROMPTS + BOX_LINES)
