@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..engine import PatternTimeoutError
 from ..errors import NLCleanerError
 from ..outcome import DocOutcome
 from ..stats import Stats
@@ -288,7 +289,7 @@ class _Run:
         entries, chunk, size = [], [], 0
         for tag, job, unit in self._entries():
             entries.append((tag, job, unit))
-            if tag == "unit" and unit.payload is not None and unit.error is None:
+            if _sent(tag, unit):
                 chunk.append((job.format, unit.payload, job.settings))
                 raw = unit.raw
                 size += len(raw) if isinstance(raw, bytes | str) else 64
@@ -361,7 +362,7 @@ class _Run:
         if not p.document:
             return
         # (where a Ctrl-C in what the outcome is reported to would stop the run: after this record)
-        self.where = f"{job.display}, record {unit.record}" if unit.record is not None else f"after {job.display}"
+        self.where = _named(job, unit) if unit.record is not None else f"after {job.display}"
         self._report(DocOutcome(path=job.display, record=unit.record, id=p.id, source=p.source, result=p.result,
                                 error=p.error, dropped=p.dropped, chars=p.chars))
 
@@ -424,7 +425,14 @@ class _Run:
             self.shared.flush()
 
     def _collect(self, entries, future) -> None:
-        results = iter(future.result())
+        try:
+            results = iter(future.result())
+        except worker.TimedOutAt as exc:
+            # --strict: the worker knows only the document's place in its chunk; the one-line error names the input
+            # and record, as single-file commands name their file. The run stops (exit 2) as on any other error:
+            # nothing of this chunk is written, and the outputs still open are removed (`_abort_unless_interrupted`)
+            cleaned = [(job, unit) for tag, job, unit in entries if _sent(tag, unit)]
+            raise PatternTimeoutError(f"{_named(*cleaned[exc.position])}: {exc}") from None
         for tag, job, unit in entries:
             with self.guard:  # Ctrl-C waits until the record is written and reported
                 if tag == "start":
@@ -538,6 +546,17 @@ class _Run:
             from .html_report import rule_whys
 
             self.html.write(Path(self.options["report-html"]), self.stats, rule_whys(self.settings))
+
+
+def _sent(tag: str, unit: Unit | None) -> bool:
+    """Whether an entry of a chunk is a document sent to the workers (its result comes back in the chunk's list)."""
+    return tag == "unit" and unit.payload is not None and unit.error is None
+
+
+def _named(job: Job, unit: Unit) -> str:
+    """A document as errors name it: its input, and the record's index (the report's `record`) inside a JSONL,
+    Parquet or WARC file."""
+    return f"{job.display}, record {unit.record}" if unit.record is not None else job.display
 
 
 def _complete(job: Job) -> bool:

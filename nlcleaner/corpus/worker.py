@@ -7,13 +7,25 @@ from dataclasses import replace
 from itertools import groupby
 
 from .. import regex_programs
-from ..engine import Cleaner
+from ..engine import Cleaner, PatternTimeoutError
 from .formats import module
 from .formats.base import Context
 
 _CTX: Context | None = None
 _PROCESS: dict = {}
 _BY_SETTINGS: dict = {}  # per-file settings (per-file-ignores) -> their Context, built once per process
+
+
+class TimedOutAt(PatternTimeoutError):
+    """--strict: a user pattern timed out on the `position`-th document of a chunk. A worker sees only payloads;
+    the run that sent the chunk knows which input and record that is, and names them (`_Run._collect`)."""
+
+    def __init__(self, message: str, position: int):
+        super().__init__(message, position)  # (both in args: the error is pickled back from a worker process)
+        self.message, self.position = message, position
+
+    def __str__(self) -> str:
+        return self.message
 
 
 def init(settings, options: dict, interactive: bool = True) -> None:
@@ -41,15 +53,23 @@ def _context(settings) -> Context:
 
 def process_chunk(chunk: list) -> list:
     """chunk: [(format, payload, settings or None)] -> [Processed], in order. A run of payloads of one format and
-    settings goes to the format's `process_many` when it has one (its documents are cleaned together)."""
+    settings goes to the format's `process_many` when it has one (its documents are cleaned together). Raises
+    TimedOutAt (--strict) with the place in the chunk of the document a user pattern timed out on."""
     out: list = []
     for (fmt, settings), run in groupby(chunk, key=lambda entry: (entry[0], entry[2])):
         payloads = [payload for _, payload, _ in run]
         one, many = _functions(fmt)
         if many is not None and len(payloads) > 1:
-            out += many(payloads, _context(settings))
-        else:
-            out += [one(payload, _context(settings)) for payload in payloads]
+            try:
+                out += many(payloads, _context(settings))
+                continue
+            except PatternTimeoutError:
+                pass  # (--strict) documents cleaned together cannot say which one timed out: again, one at a time
+        for payload in payloads:
+            try:
+                out.append(one(payload, _context(settings)))
+            except PatternTimeoutError as exc:
+                raise TimedOutAt(str(exc), len(out)) from None  # (`out` holds what came before it in the chunk)
     if out and not _CTX.texts:  # (the output holds the cleaned texts: not sent back a second time, ~5 % of a 2-job run)
         for p in out:
             if p.result is not None:
