@@ -145,6 +145,19 @@ _GOES_AWAY = regex.compile(
     regex.V1,
 )
 _SENTENCE_END = regex.compile(r"[.!?]['\")]*\s")
+# a sentence of its own that quotes a prompt after a colon or "the words": 'His message was simple: "If you can
+# spare a fiver, please donate."', 'The post carried the words "© Anna Kowal. All rights reserved."' (a box names
+# its newsletter in quotes without a colon: 'Sign up for our newsletter "Five Things to Know Today"')
+_QUOTES = '"“”«»„'
+_OPENING = '"“«„'
+_QUOTE_INTRO = regex.compile(
+    r"(?:: |\b(?:words|worten|mots|palabras|parole|woorden|słowami|słowa|слова|словами)[:,]? )$",
+    regex.V1 | regex.IGNORECASE,
+)
+_QUOTING_MIN_WORDS = 4  # on each side of the opening quote
+# a box's numbered step is one short order ("1. Download the free app from the App Store or Google Play."); a
+# how-to's step explains itself: two sentences, or this many words
+_STEP_MIN_WORDS = 14
 # each shape needs one of its words, found by splitting the line: most lines a rule matches hold none, and a
 # pattern is searched only on those that do (a search costs tens of microseconds on a long line)
 _NAME_HINTS = frozenset(w for lang, words in _NAMES.items() if lang not in _SLAVIC for w in words.split())
@@ -170,8 +183,11 @@ def _talks(raw: str, norm: str) -> bool:
     if len(tokens) < _TALK_MIN_WORDS:
         return False
     step = _STEP.match(raw)
-    if step:  # (a step of two sentences or more: a box's numbered step is one short order)
-        return reads_as_prose(norm) and _SENTENCE_END.search(raw, step.end()) is not None
+    if step:
+        return reads_as_prose(norm) and (len(tokens) >= _STEP_MIN_WORDS
+                                         or _SENTENCE_END.search(raw, step.end()) is not None)
+    if _quotes_a_prompt(raw):
+        return True
     named = reported = False
     for token in tokens:
         token = token.strip(_STRIP)
@@ -190,6 +206,23 @@ def _talks(raw: str, norm: str) -> bool:
         m = _REPORTED.search(norm)
         return m is not None and not _BOX_SPEAKS.search(m.group())
     return False
+
+
+def _quotes_a_prompt(raw: str) -> bool:
+    """Whether the line opens with words of its own and then quotes, after a colon or "the words" (the first quote
+    mark of the line opens it; no regex walk over lines without one)."""
+    found = [at for at in map(raw.find, _QUOTES) if at >= 0]
+    if not found:
+        return False
+    first = min(found)
+    if raw[first] not in _OPENING:
+        return False
+    before = raw[:first]
+    if len(before.split()) < _QUOTING_MIN_WORDS or _QUOTE_INTRO.search(before[-16:]) is None:
+        return False
+    close = [at for at in map(lambda q: raw.find(q, first + 1), _QUOTES) if at >= 0]
+    quoted = raw[first + 1:min(close) if close else len(raw)]
+    return len(quoted.split()) >= _QUOTING_MIN_WORDS and not _BOX_SPEAKS.search(before.casefold())
 
 
 def _sentence_from(text: str, start: int) -> str:

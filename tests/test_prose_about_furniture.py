@@ -56,6 +56,17 @@ TALK = {
         "Descarga la aplicación y paga el aparcamiento desde el móvil: así resume la alcaldesa el nuevo servicio.",
         "Pobierz aplikację i zapłać za parking telefonem – tak miasto zachęca kierowców do nowego systemu.",
     ],
+    # a sentence of its own that quotes a prompt after a colon or "the words"
+    "quoted": [
+        'For a decade nearly every company blog post ended with the words "Follow us on Facebook and Instagram".',
+        'Her advice to readers was short: "If you can, please donate. If you cannot, share the page with a friend."',
+        'The judge noted that the original photograph carried the words "© Tom Reed. All rights reserved."',
+    ],
+    # a how-to's numbered step that explains itself
+    "steps": [
+        "1. Завантажте застосунок «Дія» з App Store або Google Play і увійдіть за допомогою BankID.",
+        "1. Download the app only from the official App Store or Google Play, and check the developer's name.",
+    ],
     "copyright.notice": [
         "© 2019 by the author, the line on the copyright page of one plaintiff's novel, is quoted in full in the filing.",
     ],
@@ -114,6 +125,9 @@ BOX_LINES = [
     "«Me hice socia porque creo en el periodismo independiente», dice Lucía, socia desde 2018.",
     "Join our WhatsApp channel, the line we use for breaking news only.",
     "1. Download the free app from the App Store or Google Play.",
+    # quoting, but in the box's own voice, or a newsletter named in quotes without a colon
+    'Our editor-in-chief puts it simply: "Without your support, this reporting would not exist."',
+    'Sign up for our free newsletter "Five Things to Know Before Work" and start the day informed.',
 ]
 
 # an app box with numbered steps, after an article: it goes whole
