@@ -118,7 +118,9 @@ _REPORTED = regex.compile(
     r"(?:, |[:;-] (?:" + "|".join(_SO.split()) + r") )"
     r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ ){0,4}"
     # (the clause runs to the end of its sentence, which may not be the line's)
-    r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
+    # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes about")
+    r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])(?! (?:about|for|über|für|sur|pour|sobre|para|di|per|over|voor|o|dla"
+    r"|о|об|про|для)\b)[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
     regex.V1,
 )
 # but a box speaks of itself in the same shapes, and then says "we" or "our", names its own newsroom, or quotes a
