@@ -242,3 +242,24 @@ def test_the_gate_judges_every_built_in_alternative(everything):
     ungated = sorted({m.rule_id for k in everything._kinds for m in k.matchers
                       for branch in m.branches if not gate_eligible(branch)})
     assert ungated == []
+
+
+def test_a_signal_takes_max_chars(tmp_path):
+    """docs/rules.md lets a scored rule's signal say how long a line it looks at may be: the loader accepts the key,
+    and a longer line does not fire the signal."""
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nname = "mine"\n\n[[rule]]\nid = "donation.mine"\nkind = "scored"\nwhy = "Asks."\nthreshold = 4\n'
+        '[[rule.signal]]\nname = "ask"\nweight = 2\nphrases = ["please give"]\nmax_chars = 40\n'
+        '[[rule.signal]]\nname = "button"\nweight = 2\nphrases = ["donate now"]\n'
+        '[rule.examples]\nremove = ["~~ Please give today.\\n~~ Donate now"]\nkeep = ["Plain text."]\n',
+        encoding="utf-8",
+    )
+    (rule,) = load_pack(pack).rules
+    assert rule.spec["signals"][0]["line"]["max_chars"] == 40
+    cleaner = Cleaner(Settings(rules=(str(pack),), builtin=False))
+    story = "The harbour reopened on Monday after a winter of repairs to the old sea wall and its steps.\n\n"
+    short = story + "Please give today.\nDonate now\n"
+    long = story + "Please give today, because without readers like you we could not cover the harbour at all.\nDonate now\n"
+    assert "Please give" not in cleaner.clean(short).text  # (the box goes, with its blank separator)
+    assert cleaner.clean(long).text == long  # (the long line does not fire: one signal, under the threshold)

@@ -21,7 +21,7 @@ _KIND_KEYS = {
     "cut": {"marker", "max_share", "confirm"},
     "scored": {"threshold", "min_signals", "min_line_weight", "max_lines", "bridge_chars", "signal"},
 }
-_SIGNAL_KEYS = {"name", "weight", "phrases", "pattern", "on", "anchors"}
+_SIGNAL_KEYS = {"name", "weight", "phrases", "pattern", "on", "anchors", "max_chars"}
 
 
 def builtin_pack_paths() -> list[Path]:
