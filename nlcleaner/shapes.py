@@ -11,6 +11,8 @@ import functools
 
 import regex
 
+from . import regex_programs
+
 # a headline under a related-content heading is at most this long
 HEADLINE_MAX_CHARS = 100
 _PROSE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
@@ -26,6 +28,19 @@ def headline_looking(rnd, i: int) -> bool:
     Markdown emphasis and link targets aside, "**Pin this.**" ends like prose."""
     text = rnd.view(i).norm
     return len(text) <= HEADLINE_MAX_CHARS and not reads_as_prose(text)
+
+
+class _OnFirstUse:
+    """A `regex` pattern compiled when it is first searched (from the recorded program, see `regex_programs`): the
+    long alternations below took ~14 ms to compile at every start, before any line needed them."""
+
+    def __init__(self, pattern: str, flags: int = 0):
+        self._pattern, self._flags = pattern, flags | regex.V1
+
+    def __getattr__(self, name: str):  # (only until compiled: then `search` and `match` are the pattern's own)
+        compiled = regex_programs.compile(self._pattern, self._flags)
+        self.search, self.match = compiled.search, compiled.match
+        return getattr(compiled, name)
 
 
 # --- prose about furniture ------------------------------------------------------------------------------------------
@@ -65,14 +80,13 @@ def _names(lang: str) -> str:
     return f"(?:{words})" + (r"\w*" if lang in _SLAVIC else r"\b")
 
 
-_NAMED_PROMPT = regex.compile(
+_NAMED_PROMPT = _OnFirstUse(
     # after the prompt, in apposition: "Log in, the paper's tagline for existing readers, will return"
     "|".join(rf"[,:;-] {_NAMERS[lang]} ?(?:[\w'-]+ ){{0,2}}{_names(lang)}" for lang in _NAMES)
     # or, in English, as what the prompt was: "... was the message readers met", "...: that has been the rule"
     # (not "is": a box says what it stands for, "Journalism is the first line of defence - please support us")
     + r"|\b(?:was|were|has been|had been|has become|became) (?:the|a|an)(?: [\w'-]+){0,3} "
     + _names("en") + r"(?! from\b)",
-    regex.V1,
 )
 # a reporting clause that closes the sentence: ", Reyes joked in a recent post.", ", sagen Kritiker", ", обещает
 # один из сервисов." Third-person and past forms only: an imperative ("..., read our privacy policy") is a prompt's
@@ -114,47 +128,44 @@ _VERBS = sorted({w.replace("_", " ") for words in _REPORTING.values() for w in w
 # a reporting clause may also follow a colon or a dash when it opens with "so": "...: así resume el concejal",
 # "... – tak resort zachęca"
 _SO = "so thus así ainsi così zo tak так"
-_REPORTED = regex.compile(
+_REPORTED = _OnFirstUse(
     r"(?:, |[:;-] (?:" + "|".join(_SO.split()) + r") )"
     r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ ){0,4}"
     # (the clause runs to the end of its sentence, which may not be the line's)
     # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes about")
     r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])(?! (?:about|for|über|für|sur|pour|sobre|para|di|per|over|voor|o|dla"
     r"|о|об|про|для)\b)[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
-    regex.V1,
 )
 # but a box speaks of itself in the same shapes, and then says "we" or "our", names its own newsroom, or quotes a
 # supporter "since 2016": "..., schreibt unsere Chefredakteurin", "..., pisze redaktor naczelny"
-_BOX_SPEAKS = regex.compile(
+_BOX_SPEAKS = _OnFirstUse(
     r"\b(?:we|our|us|ours|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|noi|nostr\w*|wij|ons|onze|my|nasz\w*"
     r"|nam|nas|мы|нас|нам|наш\w*|ми|наш\w*|nós|noss\w*)\b"
     r"|\b(?:editor\w*|newsroom|redakt\w*|rédact\w*|redacc\w*|redaz\w*|redact\w*|hoofdredact\w*|chefredakt\w*"
     r"|director|directora|direttore|direttrice|directeur|directrice|редакц\w*|редактор\w*|редакці\w*)"
     r"|\b(?:since|seit|depuis|desde|dal|sinds|od|с|з) (?:19|20)\d\d\b",
-    regex.V1,
 )
 # or it points at itself and says when it goes away: "Log in - this message will then disappear", "- это
 # сообщение больше не появится" (an article says "the box": "..., the box that used to block readers, will
 # disappear from politics stories")
 _THIS = frozenset("this dieser diese dieses ce cette cet questo questa este esta dit deze to ten ta это эта этот це ця "
                   "цей".split())
-_GOES_AWAY = regex.compile(
+_GOES_AWAY = _OnFirstUse(
     r"\b(?:will|would) (?:then )?(?:disappear|go away|close)|\bwon't (?:appear|show)|\bonly once\b"
     r"|\bno longer (?:appear|be shown)|\berscheint nur einmal|\bverschwind\w*|\bnicht mehr angezeigt"
     r"|\bdispara[iî]\w*|\bne s'affichera plus|\bdesaparec\w*|\bno volverá a aparecer|\bscompar\w*"
     r"|\bnon apparirà più|\bverdwijnt|\bniet meer (?:getoond|verschijnen)|\bznik\w*|\bnie pojawi się"
     r"|\bне появится|\bисчезн\w*|\bне з'явиться|\bзникн\w*",
-    regex.V1,
 )
-_SENTENCE_END = regex.compile(r"[.!?]['\")]*\s")
+_SENTENCE_END = _OnFirstUse(r"[.!?]['\")]*\s")
 # a sentence of its own that quotes a prompt after a colon or "the words": 'His message was simple: "If you can
 # spare a fiver, please donate."', 'The post carried the words "© Anna Kowal. All rights reserved."' (a box names
 # its newsletter in quotes without a colon: 'Sign up for our newsletter "Five Things to Know Today"')
 _QUOTES = '"“”«»„'
 _OPENING = '"“«„'
-_QUOTE_INTRO = regex.compile(
+_QUOTE_INTRO = _OnFirstUse(
     r"(?:: |\b(?:words|worten|mots|palabras|parole|woorden|słowami|słowa|слова|словами)[:,]? )$",
-    regex.V1 | regex.IGNORECASE,
+    regex.IGNORECASE,
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote
 # a box's numbered step is one short order ("1. Download the free app from the App Store or Google Play."); a
@@ -167,7 +178,7 @@ _NAME_STEMS = tuple(w for lang in _SLAVIC for w in _NAMES[lang].split())
 _VERB_HINTS = frozenset(w.split("_")[0] for words in _REPORTING.values() for w in words.split())
 _STRIP = ",.;:!?'\"()[]"
 # a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
-_STEP = regex.compile(r"\s*\d{1,2}[.)]\s+\S")
+_STEP = _OnFirstUse(r"\s*\d{1,2}[.)]\s+\S")
 
 
 def talks_about_furniture(line) -> bool:
