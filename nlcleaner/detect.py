@@ -280,12 +280,14 @@ class Round:
             i -= 1
         return 0
 
-    def paragraph(self, i: int) -> tuple[int, int]:
-        a = i
-        while a > 0 and not self.blank(a - 1):
+    def paragraph(self, i: int, most: int) -> tuple[int, int]:
+        """The lines of line i's paragraph (first, last), looked for only until it holds more than `most` lines: a
+        caller asking whether it is short enough must not walk a 6-million-line paragraph of one-word lines at every
+        line it matched."""
+        a = b = i
+        while a > 0 and b - a < most and not self.blank(a - 1):
             a -= 1
-        b = i
-        while b + 1 < self.n and not self.blank(b + 1):
+        while b + 1 < self.n and b - a < most and not self.blank(b + 1):
             b += 1
         return a, b
 
@@ -361,13 +363,17 @@ class Round:
             self._all = self.prefilter.round_lines(self.hits, self._gate_results, self.n)
         return self._all
 
-    def matching(self, matcher: LineMatcher, zone: range) -> list[int]:
+    def matching(self, matcher: LineMatcher, zone: range, talk: set[int] | None = None) -> list[int]:
         """The lines of the zone a matcher matches, but for those that talk about furniture instead of being it
-        (see `shapes.talks_about_furniture`; not for a user's rule, which matches what its author wrote)."""
+        (see `shapes.talks_about_furniture`; not for a user's rule, which matches what its author wrote). `talk`, when
+        given, collects the lines so left out."""
         found = self._matched(matcher, zone)
         if found and not matcher.user:
             view = self.view
-            found = [i for i in found if not talks_about_furniture(view(i))]
+            kept = [i for i in found if not talks_about_furniture(view(i))]
+            if talk is not None and len(kept) < len(found):
+                talk.update(set(found).difference(kept))
+            found = kept
         return found
 
     def _matched(self, matcher: LineMatcher, zone: range) -> list[int]:

@@ -31,16 +31,20 @@ def headline_looking(rnd, i: int) -> bool:
 
 
 class _OnFirstUse:
-    """A `regex` pattern compiled when it is first searched (from the recorded program, see `regex_programs`): the
-    long alternations below took ~14 ms to compile at every start, before any line needed them."""
+    """A `regex` pattern compiled when it is first used (from the recorded program, see `regex_programs`): the long
+    alternations below took ~14 ms to compile at every start, before any line needed them."""
+
+    __slots__ = ("_pattern", "_flags", "_compiled")
 
     def __init__(self, pattern: str, flags: int = 0):
-        self._pattern, self._flags = pattern, flags | regex.V1
+        self._pattern, self._flags, self._compiled = pattern, flags | regex.V1, None
 
-    def __getattr__(self, name: str):  # (only until compiled: then `search` and `match` are the pattern's own)
-        compiled = regex_programs.compile(self._pattern, self._flags)
-        self.search, self.match = compiled.search, compiled.match
-        return getattr(compiled, name)
+    def __getattr__(self, name: str):  # (`search`, `match`, ...: the compiled pattern's)
+        if name.startswith("_"):  # (a copy or a pickle asks before __init__ has run)
+            raise AttributeError(name)
+        if self._compiled is None:
+            self._compiled = regex_programs.compile(self._pattern, self._flags)
+        return getattr(self._compiled, name)
 
 
 # --- prose about furniture ------------------------------------------------------------------------------------------
@@ -124,12 +128,14 @@ _NOT_A_REPORTER = (
     "который которая которое которые которых что кто и а но если когда "
     "який яка яке які яких що хто і й але якщо коли"
 )
-_VERBS = sorted({w.replace("_", " ") for words in _REPORTING.values() for w in words.split()})
+# (case-folded, as the lines they are looked for in: "heißt es" is "heisst es" there)
+_VERBS = sorted({w.replace("_", " ").casefold() for words in _REPORTING.values() for w in words.split()})
 # a reporting clause may also follow a colon or a dash when it opens with "so": "...: así resume el concejal",
 # "... – tak resort zachęca"
 _SO = "so thus así ainsi così zo tak так"
 _REPORTED = _OnFirstUse(
-    r"(?:, |[:;-] (?:" + "|".join(_SO.split()) + r") )"
+    # (after a comma, also inside the quotes: '"Sign up ...," Reyes joked'; after a dash: "... - Reyes joked")
+    r"(?:,['\"]? |['\"]? - |[:;-] (?:" + "|".join(_SO.split()) + r") )"
     r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ ){0,4}"
     # (the clause runs to the end of its sentence, which may not be the line's)
     # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes about")
@@ -138,13 +144,26 @@ _REPORTED = _OnFirstUse(
 )
 # but a box speaks of itself in the same shapes, and then says "we" or "our", names its own newsroom, or quotes a
 # supporter "since 2016": "..., schreibt unsere Chefredakteurin", "..., pisze redaktor naczelny"
-_BOX_SPEAKS = _OnFirstUse(
+_OWN_VOICE = _OnFirstUse(
     r"\b(?:we|our|us|ours|wir|uns|unser\w*|nous|notre|nos|nosotros|nuestr\w*|noi|nostr\w*|wij|ons|onze|my|nasz\w*"
-    r"|nam|nas|мы|нас|нам|наш\w*|ми|наш\w*|nós|noss\w*)\b"
-    r"|\b(?:editor\w*|newsroom|redakt\w*|rédact\w*|redacc\w*|redaz\w*|redact\w*|hoofdredact\w*|chefredakt\w*"
-    r"|director|directora|direttore|direttrice|directeur|directrice|редакц\w*|редактор\w*|редакці\w*)"
+    r"|nam|nas|мы|нас|нам|наш\w*|ми|nós|noss\w*)\b"
     r"|\b(?:since|seit|depuis|desde|dal|sinds|od|с|з) (?:19|20)\d\d\b",
 )
+_NEWSROOM = _OnFirstUse(
+    r"\b(?:editor\w*|newsroom|redakt\w*|rédact\w*|redacc\w*|redaz\w*|redact\w*|hoofdredact\w*|chefredakt\w*"
+    r"|director|directora|direttore|direttrice|directeur|directrice|редакц\w*|редактор\w*|редакці\w*)",
+)
+# (a newsroom that said something in the past is reported: "..., said the editor of the site on Monday"; a box's
+# signature is in the present: "..., writes our editor", "..., pisze redaktor naczelny")
+_PAST_SPEECH = _OnFirstUse(
+    r"\b(?:said|told|wrote|added|sagte|schrieb|erklärte|a dit|a déclaré|a écrit|dijo|escribió|ha detto|ha scritto|zei"
+    r"|schreef|powiedział\w*|napisał\w*|сказал\w*|написал\w*|заявил\w*|сказав|написав|заявив|disse)\b",
+)
+
+
+def _box_speaks(text: str) -> bool:
+    return _OWN_VOICE.search(text) is not None or (
+        _NEWSROOM.search(text) is not None and _PAST_SPEECH.search(text) is None)
 # or it points at itself and says when it goes away: "Log in - this message will then disappear", "- это
 # сообщение больше не появится" (an article says "the box": "..., the box that used to block readers, will
 # disappear from politics stories")
@@ -158,13 +177,14 @@ _GOES_AWAY = _OnFirstUse(
     r"|\bне появится|\bисчезн\w*|\bне з'явиться|\bзникн\w*",
 )
 _SENTENCE_END = _OnFirstUse(r"[.!?]['\")]*\s")
-# a sentence of its own that quotes a prompt after a colon or "the words": 'His message was simple: "If you can
-# spare a fiver, please donate."', 'The post carried the words "© Anna Kowal. All rights reserved."' (a box names
-# its newsletter in quotes without a colon: 'Sign up for our newsletter "Five Things to Know Today"')
+# a sentence of its own that quotes a prompt after a colon, "the words" or "reading": 'His message was simple: "If
+# you can spare a fiver, please donate."', 'The post carried the words "© Anna Kowal. All rights reserved."' (a box
+# names its newsletter in quotes without a colon: 'Sign up for our newsletter "Five Things to Know Today"')
 _QUOTES = '"“”«»„'
 _OPENING = '"“«„'
 _QUOTE_INTRO = _OnFirstUse(
-    r"(?:: |\b(?:words|worten|mots|palabras|parole|woorden|słowami|słowa|слова|словами)[:,]? )$",
+    r"(?:: |\b(?:words|reading|reads|saying|says|worten|aufschrift|lautet|lautete|mots|mention|palabras|leyenda|parole"
+    r"|scritta|woorden|tekst|słowami|słowa|napisem|слова|словами|надписью|написом)[:,]? )$",
     regex.IGNORECASE,
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote
@@ -175,7 +195,7 @@ _STEP_MIN_WORDS = 14
 # pattern is searched only on those that do (a search costs tens of microseconds on a long line)
 _NAME_HINTS = frozenset(w for lang, words in _NAMES.items() if lang not in _SLAVIC for w in words.split())
 _NAME_STEMS = tuple(w for lang in _SLAVIC for w in _NAMES[lang].split())
-_VERB_HINTS = frozenset(w.split("_")[0] for words in _REPORTING.values() for w in words.split())
+_VERB_HINTS = frozenset(w.split("_")[0].casefold() for words in _REPORTING.values() for w in words.split())
 _STRIP = ",.;:!?'\"()[]"
 # a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
 _STEP = _OnFirstUse(r"\s*\d{1,2}[.)]\s+\S")
@@ -185,7 +205,12 @@ def talks_about_furniture(line) -> bool:
     """Whether a line a rule matched is prose about furniture rather than furniture: it quotes a prompt and comments
     on it (names it as a message, a slogan, a box; or closes on a reporting clause), or it is a numbered step of a
     how-to. `line` is a `LineView`."""
+    if len(line.raw) > _CACHED_MAX_CHARS:
+        return _talks.__wrapped__(line.raw, line.norm)
     return _talks(line.raw, line.norm)
+
+
+_CACHED_MAX_CHARS = 2000  # (the cache keeps its lines alive for the life of the process: not the long ones)
 
 
 @functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
@@ -213,11 +238,11 @@ def _talks(raw: str, norm: str) -> bool:
         if m is not None:
             sentence = _sentence_from(norm, m.start())
             pointing = (sentence[1:].split(None, 1) or [""])[0] in _THIS  # (the word after the punctuation)
-            if not _BOX_SPEAKS.search(sentence) and not (pointing and _GOES_AWAY.search(sentence)):
+            if not _box_speaks(sentence) and not (pointing and _GOES_AWAY.search(sentence)):
                 return True
     if reported:
         m = _REPORTED.search(norm)
-        return m is not None and not _BOX_SPEAKS.search(m.group())
+        return m is not None and not _box_speaks(m.group())
     return False
 
 
@@ -235,7 +260,7 @@ def _quotes_a_prompt(raw: str) -> bool:
         return False
     close = [at for at in map(lambda q: raw.find(q, first + 1), _QUOTES) if at >= 0]
     quoted = raw[first + 1:min(close) if close else len(raw)]
-    return len(quoted.split()) >= _QUOTING_MIN_WORDS and not _BOX_SPEAKS.search(before.casefold())
+    return len(quoted.split()) >= _QUOTING_MIN_WORDS and not _box_speaks(before.casefold())
 
 
 def _sentence_from(text: str, start: int) -> str:

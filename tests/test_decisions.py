@@ -575,3 +575,18 @@ def test_the_live_kinds_are_those_the_gate_gives_lines_in_their_order(source):
     got = cleaner._live(kinds, rnd, kinds_of)
     assert got == want
     assert len(want) >= 3 and want != kinds  # some kinds are live, and not all
+
+
+def test_a_paragraph_is_looked_for_only_as_far_as_asked():
+    """A heading rule asks whether its paragraph has at most `max_lines` lines: the walk stops one line past that, so
+    a document of millions of one-word lines (one paragraph) costs a few steps at each line a rule matched, not the
+    whole document (the benchmark's one-word lines fell to 0.02x of the normal rate)."""
+    from nlcleaner.detect import Round
+
+    cleaner = Cleaner(Settings())
+    text = "\n".join(f"word{i}" for i in range(1000)) + "\n\nAfter.\n"
+    rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+    a, b = rnd.paragraph(500, 7)
+    assert b - a + 1 == 8 and a <= 500 <= b  # (one more than asked: too long for a heading's block)
+    assert rnd.paragraph(1001, 7) == (1001, 1001)  # ("After.", alone between a blank line and the end)
+    assert rnd.paragraph(3, 1000) == (0, 999)

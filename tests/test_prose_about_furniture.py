@@ -67,6 +67,12 @@ TALK = {
         "1. Завантажте застосунок «Дія» з App Store або Google Play і увійдіть за допомогою BankID.",
         "1. Download the app only from the official App Store or Google Play, and check the developer's name.",
     ],
+    # the reviewer's: a comma inside the quotes, a past "said the editor", "heißt es" (case-folded "heisst es")
+    "review": [
+        '"Sign up for our newsletter to get the latest news," Reyes joked in a recent post about the state of the web.',
+        "Subscribe to our newsletter for the latest news, said the editor of the site on Monday.",
+        "Abonnieren Sie jetzt unseren kostenlosen Newsletter, hieß es in der Mail an alle Leser des Blattes.",
+    ],
     "copyright.notice": [
         "© 2019 by the author, the line on the copyright page of one plaintiff's novel, is quoted in full in the filing.",
     ],
@@ -175,3 +181,35 @@ def test_a_user_rule_matches_what_its_author_wrote(tmp_path, monkeypatch):
     line = "Sign up for our newsletter has become the most common sentence on the internet, Reyes joked."
     text = doc(line)
     assert line not in Cleaner(Settings(rules=(str(pack),), builtin=False)).clean(text).text
+
+
+def test_a_police_appeal_quoted_in_the_last_lines_stays(cleaner):
+    text = ("Ein Unbekannter hat in der Nacht zum Sonntag drei Autos in der Innenstadt beschädigt, teilte die Polizei mit.\n\n"
+            "Der Schaden wird auf mehr als 10.000 Euro geschätzt.\n\n"
+            "Hinweise zu dem Fahrzeug? Kontaktieren Sie uns, heißt es in einem Aufruf der Kripo.\n")
+    assert cleaner.clean(text).text == text
+
+
+def test_the_lazy_patterns_copy_and_pickle():
+    import copy
+    import pickle
+
+    from nlcleaner import shapes
+
+    for pattern in (copy.copy(shapes._REPORTED), pickle.loads(pickle.dumps(shapes._REPORTED))):
+        assert pattern.search(", Reyes joked.") is not None
+
+
+def test_matching_reports_the_lines_it_leaves_out_as_talk(cleaner):
+    """A scored rule asks which of its signal lines were left out as talk: what counts against on them (reported
+    speech) still weighs against a block around them (`kinds.scored`)."""
+    from nlcleaner.detect import Round
+
+    line = TALK["newsletter.signup-prompt"][0]
+    text = doc(line)
+    rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
+    at = text.split("\n").index(line)
+    matcher = next(m for k in cleaner._kinds for m in k.matchers if m.rule_id == "newsletter.signup-prompt")
+    talk: set[int] = set()
+    assert rnd.matching(matcher, range(rnd.n), talk) == []
+    assert talk == {at}

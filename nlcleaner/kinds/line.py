@@ -32,7 +32,7 @@ class LineKind:
         for i in matched:
             first = last = i
             if self.scope == "paragraph":
-                a, b = rnd.paragraph(i)
+                a, b = rnd.paragraph(i, self.max_lines)  # (more lines than that: not a heading's block)
                 # the block of a heading is taken whole only when its other lines are headlines, not sentences:
                 # a sub-heading ("Latest news", "Mehr zum Thema") over a paragraph of the story goes alone
                 if b - a + 1 <= self.max_lines and all(headline_looking(rnd, j) for j in range(a, b + 1) if j != i):

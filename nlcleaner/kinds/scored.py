@@ -84,10 +84,15 @@ class ScoredKind:
     def detect(self, rnd) -> list[Claim]:
         zone = rnd.rule_zone(self.rule)
         fired: dict[int, set[int]] = {}
+        talk: set[int] = set()
         for k, (_, weight, matcher) in enumerate(self.signals):
             if weight > 0:
-                for i in rnd.matching(matcher, zone):
+                for i in rnd.matching(matcher, zone, talk):
                     fired.setdefault(i, set()).add(k)
+        # a line that talks about furniture fires no signal of its own, but what counts against on it (reported
+        # speech) still weighs against a block around it, as it did before it was told apart
+        for i in talk.difference(fired):
+            fired[i] = set()
         # a block weighs at most what the distinct positive signals fired in the zone weigh (those that count against
         # only take away): clearly below the threshold, or with fewer of them than a claim needs, nothing can be
         # claimed, and the rest is not worth doing (in most documents, a word or two of the rule's vocabulary in the
@@ -225,7 +230,12 @@ class ScoredKind:
     def _bridgeable(self, rnd, a: int, b: int) -> bool:
         """Lines a..b-1 may join two signal lines: only blanks and at most two short lines, or, when line b is
         short, one line at most twice as long as a short one."""
-        gap = [i for i in range(a, b) if not rnd.blank(i)]
+        gap = []
+        for i in range(a, b):  # (stops at the third line: signal lines may be a whole document apart)
+            if not rnd.blank(i):
+                gap.append(i)
+                if len(gap) > _MAX_BRIDGE_LINES:
+                    return False
         if len(gap) == 1 and self._short(rnd, b):  # (a description over a form's short field or button line)
             return len(rnd.raw(gap[0]).strip()) <= 2 * self.bridge_chars
         return len(gap) <= _MAX_BRIDGE_LINES and all(self._short(rnd, i) for i in gap)
