@@ -203,8 +203,8 @@ _STEP = _OnFirstUse(r"\s*\d{1,2}[.)]\s+\S")
 
 def talks_about_furniture(line) -> bool:
     """Whether a line a rule matched is prose about furniture rather than furniture: it quotes a prompt and comments
-    on it (names it as a message, a slogan, a box; or closes on a reporting clause), or it is a numbered step of a
-    how-to. `line` is a `LineView`."""
+    on it (names it as a message, a slogan, a box; closes on a reporting clause; quotes it after "the words"), or
+    it is a numbered step of a how-to that explains itself. `line` is a `LineView`."""
     if len(line.raw) > _CACHED_MAX_CHARS:
         return _talks.__wrapped__(line.raw, line.norm)
     return _talks(line.raw, line.norm)
@@ -247,8 +247,8 @@ def _talks(raw: str, norm: str) -> bool:
 
 
 def _quotes_a_prompt(raw: str) -> bool:
-    """Whether the line opens with words of its own and then quotes, after a colon or "the words" (the first quote
-    mark of the line opens it; no regex walk over lines without one)."""
+    """Whether the line opens with words of its own and then quotes, after a colon, "the words" or "reading" (the
+    first quote mark of the line opens it; no regex walk over lines without one)."""
     found = [at for at in map(raw.find, _QUOTES) if at >= 0]
     if not found:
         return False
