@@ -15,8 +15,8 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
-from .shapes import talks_about_furniture
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
+from .shapes import talks_about_furniture
 _NONE: dict = {}
 
 

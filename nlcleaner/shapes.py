@@ -80,8 +80,7 @@ _SLAVIC = ("pl", "ru", "uk")
 
 
 def _names(lang: str) -> str:
-    words = "|".join(w.replace("-", "-?") if w == "pop-up" else w for w in _NAMES[lang].split() if w != "popup")
-    return f"(?:{words})" + (r"\w*" if lang in _SLAVIC else r"\b")
+    return f"(?:{'|'.join(_NAMES[lang].split())})" + (r"\w*" if lang in _SLAVIC else r"\b")
 
 
 _NAMED_PROMPT = _OnFirstUse(
@@ -137,8 +136,8 @@ _REPORTED = _OnFirstUse(
     # (after a comma, also inside the quotes: '"Sign up ...," Reyes joked'; after a dash: "... - Reyes joked")
     r"(?:,['\"]? |['\"]? - |[:;-] (?:" + "|".join(_SO.split()) + r") )"
     r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ ){0,4}"
-    # (the clause runs to the end of its sentence, which may not be the line's)
-    # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes about")
+    # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes
+    # about"; the clause runs to the end of its sentence, which may not be the line's)
     r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])(?! (?:about|for|über|für|sur|pour|sobre|para|di|per|over|voor|o|dla"
     r"|о|об|про|для)\b)[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
 )
@@ -160,10 +159,6 @@ _PAST_SPEECH = _OnFirstUse(
     r"|schreef|powiedział\w*|napisał\w*|сказал\w*|написал\w*|заявил\w*|сказав|написав|заявив|disse)\b",
 )
 
-
-def _box_speaks(text: str) -> bool:
-    return _OWN_VOICE.search(text) is not None or (
-        _NEWSROOM.search(text) is not None and _PAST_SPEECH.search(text) is None)
 # or it points at itself and says when it goes away: "Log in - this message will then disappear", "- это
 # сообщение больше не появится" (an article says "the box": "..., the box that used to block readers, will
 # disappear from politics stories")
@@ -261,6 +256,13 @@ def _quotes_a_prompt(raw: str) -> bool:
     close = [at for at in map(lambda q: raw.find(q, first + 1), _QUOTES) if at >= 0]
     quoted = raw[first + 1:min(close) if close else len(raw)]
     return len(quoted.split()) >= _QUOTING_MIN_WORDS and not _box_speaks(before.casefold())
+
+
+def _box_speaks(text: str) -> bool:
+    """Whether a clause or sentence is the box's own voice: "we"/"our", a supporter "since 2018", or its newsroom
+    speaking in the present."""
+    return _OWN_VOICE.search(text) is not None or (
+        _NEWSROOM.search(text) is not None and _PAST_SPEECH.search(text) is None)
 
 
 def _sentence_from(text: str, start: int) -> str:

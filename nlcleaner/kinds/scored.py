@@ -238,7 +238,7 @@ class ScoredKind:
                     return False
         if len(gap) == 1 and self._short(rnd, b):  # (a description over a form's short field or button line)
             return len(rnd.raw(gap[0]).strip()) <= 2 * self.bridge_chars
-        return len(gap) <= _MAX_BRIDGE_LINES and all(self._short(rnd, i) for i in gap)
+        return all(self._short(rnd, i) for i in gap)  # (at most _MAX_BRIDGE_LINES of them: counted above)
 
     def _extend_after(self, rnd, last: int, weak: set[int]) -> int:
         taken, i = 0, last + 1
