@@ -282,6 +282,25 @@ def test_hyperscan_databases_loaded_from_the_cache_scan(tmp_path, monkeypatch):
     assert cleaner.clean(doc).removals == again.clean(doc).removals
 
 
+@needs_gate
+def test_a_gate_database_is_cached_by_the_code_that_built_it(tmp_path, monkeypatch):
+    """What a database holds for the same expressions depends on the code (each is spelt out before it is
+    compiled): a database built by other code is not loaded."""
+    import hyperscan
+
+    from nlcleaner import packcache
+    from nlcleaner.prefilter import BranchGate
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path))
+    gate = object.__new__(BranchGate)
+    gate._hs = hyperscan
+    flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
+    gate._database([rb"\nshare (?:this|it)\n"], flags)
+    monkeypatch.setattr(packcache, "_CODE", ["other code"])
+    gate._database([rb"\nshare (?:this|it)\n"], flags)
+    assert len(list(tmp_path.glob("gate-*.db"))) == 2
+
+
 def _gate_documents():
     """Fixtures plus shapes that take each path through the hyperscan gate: lines it judges, lines it cannot
     (letters outside ASCII, a line too long for it), typographic quotes it judges after normalising, CRLF, blank
@@ -1203,3 +1222,49 @@ def test_a_key_is_found_joined_across_a_link_beside_any_character_it_holds():
     joining = key_view._joining(["newsletter", "(c)"])
     assert joining.search("see [it](http://a))") and joining.search("news[letter](http://a)")
     assert key_view._joining(["newsletter"]).search("see [it](http://a)), or [this](http://b).") is None
+
+
+@pytest.mark.parametrize("form, parts", [
+    (rb"\n.*?(?:\b(?:suscribete|inscribete) aqui\b)", [rb"\n.*?\bsuscribete aqui\b", rb"\n.*?\binscribete aqui\b"]),
+    (rb"\nne (?:plus )?rien (?:manquer|rater)\b",  # (the group of alternatives first, then the optional one)
+     [rb"\nne rien manquer\b", rb"\nne plus rien manquer\b", rb"\nne (?:plus )?rien (?:rater)\b"]),
+    (rb"\n(?:a|b)x|y", [rb"\nax", rb"\nbx", rb"y"]),
+    (rb"[(|]x(?:a\)|b)", [rb"[(|]xa\)", rb"[(|]xb"]),  # (a bracket or a bar in a set, an escaped one: not syntax)
+    (rb"x(?:a|b)*y", [rb"x(?:a|b)*y"]), (rb"x(?:a|b)??y", [rb"x(?:a|b)??y"]), (rb"x(?:a|b){2}", [rb"x(?:a|b){2}"]),
+    (rb"x(?-i:A|B)y", [rb"x(?-i:A|B)y"]),  # (a group of another sort stays whole)
+    (rb"(?i)a|b", [rb"(?i)a|b"]), (rb"a(?#x|y)|b", [rb"a(?#x|y)|b"]),  # (an inline flag, a comment: left whole)
+    (rb"now|(p)(r)\2 x", [rb"now|(p)(r)\2 x"]), (rb"(?P<a>x)(?P=a)|b", [rb"(?P<a>x)(?P=a)|b"]),  # (back references)
+])
+def test_a_gate_form_is_spelt_out_into_at_most_three_simpler_expressions(form, parts):
+    from nlcleaner.prefilter.gate_forms import spelled_out
+
+    assert spelled_out(form) == parts
+
+
+def test_every_built_in_gate_form_spelt_out_matches_where_the_form_does():
+    """The gate compiles each expression as the simpler ones `spelled_out` gives (at most three, all reporting
+    it): together they match on exactly the lines it matches, over the rules' examples (both read by `regex`,
+    which reads their syntax as hyperscan does)."""
+    from nlcleaner.normalise import normalise
+    from nlcleaner.prefilter.gate_forms import spelled_out
+
+    cleaner = Cleaner()
+    views = {normalise(line) for text in cleaner._prefilter._witnesses for line in text.split("\n")}
+    lines = [f"\n{v}\n".encode() for v in sorted(views) if v.isascii() and v]
+    spelt = matched = 0
+    for expression in cleaner._prefilter.gate.expressions:
+        parts = spelled_out(expression)
+        assert 1 <= len(parts) <= 3
+        if parts == [expression]:
+            continue
+        try:
+            whole = regex.compile(expression, regex.IGNORECASE)
+        except regex.error:
+            continue
+        spelt += 1
+        compiled = [regex.compile(p, regex.IGNORECASE) for p in parts]
+        for line in lines:
+            hit = bool(whole.search(line))
+            matched += hit
+            assert hit == any(p.search(line) for p in compiled), (expression[:80], line)
+    assert spelt > 1000 and matched > 300

@@ -50,7 +50,7 @@ def _scan_groups(pattern: str):
     return pipes, groups
 
 
-def _split_once(p: str):
+def _split_once(p: str, deep: bool = False):
     scanned = _scan_groups(p)
     if scanned is None:
         return None
@@ -59,22 +59,45 @@ def _split_once(p: str):
         bounds = [-1, *pipes, len(p)]
         return [p[a + 1:b] for a, b in zip(bounds, bounds[1:])]
     splittable = [g for g in groups if g[2]]
-    if len(splittable) != 1:
-        return None
-    start, end, inner = splittable[0]
-    plain = p.startswith("(?:", start)
-    if p[start + 1:start + 2] == "?" and not plain:
-        return None  # lookaround, atomic or named group: not a plain alternation
-    if end + 1 < len(p) and p[end + 1] in "*+?{":
-        return None  # a repeated group does not distribute
-    body = start + (3 if plain else 1)
+    if len(splittable) == 1:
+        start, end, inner = splittable[0]
+        if _plain(p, start) and p[end + 1:end + 2] not in _REPEATS:  # (a repeated group does not distribute)
+            return _choices(p, start, end, inner, p[end + 1:])
+    if deep:  # the first plain group that is not repeated, or only made optional
+        for start, end, inner in groups:
+            after = p[end + 1:end + 3]
+            if not _plain(p, start):
+                continue
+            if after[:1] not in _REPEATS:
+                return _choices(p, start, end, inner, p[end + 1:])
+            if after[:1] == "?" and after[1:] not in ("?", "+"):
+                return [p[:start] + p[end + 2:], *_choices(p, start, end, inner, p[end + 2:])]
+    return None
+
+
+_REPEATS = frozenset("*+?{")
+
+
+def _plain(p: str, start: int) -> bool:
+    """Whether the group opening at `start` is a plain one, `(...)` or `(?:...)` (not a lookaround, an atomic or a
+    named group)."""
+    return p[start + 1:start + 2] != "?" or p.startswith("(?:", start)
+
+
+def _choices(p: str, start: int, end: int, inner: list[int], suffix: str) -> list[str]:
+    """The pattern with the group from `start` to `end` (its own bars at `inner`) replaced by each of its
+    alternatives in turn, `suffix` after it; a group of one alternative is unwrapped."""
+    body = start + (3 if p.startswith("(?:", start) else 1)
+    if not inner:
+        return [p[:start] + p[body:end] + suffix]
     bounds = [body - 1, *inner, end]
-    prefix, suffix = p[:start], p[end + 1:]
-    return [f"{prefix}(?:{p[a + 1:b]}){suffix}" for a, b in zip(bounds, bounds[1:])]
+    return [f"{p[:start]}(?:{p[a + 1:b]}){suffix}" for a, b in zip(bounds, bounds[1:])]
 
 
-def split_branches(pattern: str) -> list[str]:
-    """Alternatives that together match exactly where the pattern matches: `a|b` -> a, b; `x(?:a|b)y` -> xay, xby.
+def split_branches(pattern: str, most: int = _MAX_BRANCHES, deep: bool = False) -> list[str]:
+    """Alternatives that together match exactly where the pattern matches: `a|b` -> a, b; `x(?:a|b)y` -> xay, xby;
+    `deep`, also where groups nest or several hold alternatives, and optional groups: `x(?:a)?y` -> xy, xay. No
+    more than `most` of them.
 
     Used only to decide *whether* a line matches; spans (scope = "span") always come from the whole pattern.
     A pattern with inline flags, back-references, nested sets or anything unusual stays whole."""
@@ -84,8 +107,8 @@ def split_branches(pattern: str) -> list[str]:
     todo = [pattern]
     while todo:
         p = todo.pop()
-        parts = _split_once(p)
-        if parts is None or len(out) + len(todo) + len(parts) > _MAX_BRANCHES:
+        parts = _split_once(p, deep)
+        if parts is None or len(out) + len(todo) + len(parts) > most:
             out.append(p)
         else:
             todo.extend(reversed(parts))

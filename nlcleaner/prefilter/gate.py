@@ -10,7 +10,8 @@ from bisect import bisect_right
 from functools import partial
 from itertools import accumulate
 
-from ..packcache import digest, read_numbers, write_cache, write_numbers
+from ..packcache import _code_digest, digest, read_numbers, write_cache, write_numbers
+from .gate_forms import spelled_out
 from .key_finders import BackendError, _scratch, available_backends
 from .stand_ins import _all_ascii
 
@@ -122,7 +123,8 @@ class BranchGate:
     def _database(self, exprs: list[bytes], flags):
         """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
         hs = self._hs
-        cached = _gate_cache_file(exprs, flags, str(getattr(hs, "__version__", "")))
+        # (by the code too: what a database holds for the same expressions changes with it, see `_compiled`)
+        cached = _gate_cache_file(exprs, flags, f"{getattr(hs, '__version__', '')} {_code_digest()}")
         kept = None if cached is None else read_numbers(cached.with_suffix(".kept"), len(exprs))
         if kept is not None:
             try:
@@ -142,24 +144,28 @@ class BranchGate:
         """(database, indices of the expressions in it). The whole set usually compiles in one go; when hyperscan
         refuses it, each expression is tried alone and the ones it refuses are left out (their alternatives stay
         ungated)."""
-        hs = self._hs
         kept = list(range(len(exprs)))
         try:
-            db = hs.Database(mode=hs.HS_MODE_BLOCK)
-            db.compile(expressions=exprs, ids=kept, flags=[flags] * len(kept))
-            return db, kept
+            return self._compiled(exprs, kept, flags), kept
         except Exception:
             pass
-        kept = [i for i, e in enumerate(exprs) if self._compiles(e, flags)]
+        kept = [i for i in kept if self._compiles(exprs[i], flags)]
         if not kept:
             return None, []
+        return self._compiled(exprs, kept, flags), kept
+
+    def _compiled(self, exprs: list[bytes], kept: list[int], flags):
+        """A database of the expressions at `kept`, each as the simpler ones it is spelt out into (`spelled_out`),
+        all reporting the expression's index."""
+        hs = self._hs
+        parts = [(part, i) for i in kept for part in spelled_out(exprs[i])]
         db = hs.Database(mode=hs.HS_MODE_BLOCK)
-        db.compile(expressions=[exprs[i] for i in kept], ids=kept, flags=[flags] * len(kept))
-        return db, kept
+        db.compile(expressions=[p for p, _ in parts], ids=[i for _, i in parts], flags=[flags] * len(parts))
+        return db
 
     def _compiles(self, expression: bytes, flags) -> bool:
         try:
-            self._hs.Database(mode=self._hs.HS_MODE_BLOCK).compile(expressions=[expression], ids=[0], flags=[flags])
+            self._compiled([expression], [0], flags)
         except Exception:
             return False
         return True
@@ -205,8 +211,6 @@ def indices_where(test, exprs: list[bytes], name: str) -> list[int]:
     """The indices of the expressions `test` holds for, kept in the cache by the expressions and the code (`name`
     names the test and its file's suffix): each such test walks an expression's pieces in Python, milliseconds for
     the built-in packs' thousands at every start."""
-    from ..packcache import _code_digest
-
     cached = _gate_cache_file(exprs, 0, f"{name} {_code_digest()}")
     cached = None if cached is None else cached.with_suffix("." + name)
     found = read_numbers(cached, len(exprs))
