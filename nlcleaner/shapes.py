@@ -172,14 +172,17 @@ _GOES_AWAY = _OnFirstUse(
     r"|\bне появится|\bисчезн\w*|\bне з'явиться|\bзникн\w*",
 )
 _SENTENCE_END = _OnFirstUse(r"[.!?]['\")]*\s")
-# a sentence of its own that quotes a prompt after a colon, "the words" or "reading": 'His message was simple: "If
-# you can spare a fiver, please donate."', 'The post carried the words "© Anna Kowal. All rights reserved."' (a box
-# names its newsletter in quotes without a colon: 'Sign up for our newsletter "Five Things to Know Today"')
+# a sentence of its own that quotes a prompt after a colon, "the words", "reading" or "the slogan": 'His message was
+# simple: "If you can spare a fiver, please donate."', 'The post carried the words "© Anna Kowal. All rights
+# reserved."' (a box names its newsletter in quotes without a colon: 'Sign up for our newsletter "Five Things to
+# Know Today"')
 _QUOTES = '"“”«»„'
 _OPENING = '"“«„'
 _QUOTE_INTRO = _OnFirstUse(
     r"(?:: |\b(?:words|reading|reads|saying|says|worten|aufschrift|lautet|lautete|mots|mention|palabras|leyenda|parole"
-    r"|scritta|woorden|tekst|słowami|słowa|napisem|слова|словами|надписью|написом)[:,]? )$",
+    r"|scritta|woorden|tekst|słowami|słowa|napisem|слова|словами|надписью|написом"
+    # (a slogan named just before it: 'the page carries the slogan "Support us — ..."', 'widnieje hasło „...”')
+    r"|slogan|tagline|motto|spruch|devise|lema|eslogan|leus|hasło|hasłem|лозунг|слоган|девиз|гасло|гаслом)[:,]? )$",
     regex.IGNORECASE,
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote

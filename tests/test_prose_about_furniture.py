@@ -61,6 +61,9 @@ TALK = {
         'For a decade nearly every company blog post ended with the words "Follow us on Facebook and Instagram".',
         'Her advice to readers was short: "If you can, please donate. If you cannot, share the page with a friend."',
         'The judge noted that the original photograph carried the words "© Tom Reed. All rights reserved."',
+        # ... or after the slogan it is
+        'The fundraiser is online too, and its page carries the slogan "Support us today, every pound helps a child".',
+        "Zbiórka trwa też w internecie. Na jej stronie widnieje hasło „Wesprzyj nas, każdy grosz się liczy”.",
     ],
     # a how-to's numbered step that explains itself
     "steps": [
