@@ -181,8 +181,11 @@ _OPENING = '"“«„'
 _QUOTE_INTRO = _OnFirstUse(
     r"(?:: |\b(?:words|reading|reads|saying|says|worten|aufschrift|lautet|lautete|mots|mention|palabras|leyenda|parole"
     r"|scritta|woorden|tekst|słowami|słowa|napisem|слова|словами|надписью|написом"
-    # (a slogan named just before it: 'the page carries the slogan "Support us — ..."', 'widnieje hasło „...”')
-    r"|slogan|tagline|motto|spruch|devise|lema|eslogan|leus|hasło|hasłem|лозунг|слоган|девиз|гасло|гаслом)[:,]? )$",
+    # (a slogan or a notice named just before it: 'the page carries the slogan "Support us — ..."', 'photographs
+    # carrying the notice "© All rights reserved"', 'widnieje hasło „...”')
+    r"|slogan|tagline|motto|spruch|devise|lema|eslogan|leus|hasło|hasłem|лозунг|слоган|девиз|гасло|гаслом"
+    r"|notice|message|label|warning|hinweis|vermerk|meldung|avertissement|mensaje|aviso|messaggio|avviso|dicitura"
+    r"|melding|komunikat|napis|сообщение|уведомление|надпись|повідомлення|напис)[:,]? )$",
     regex.IGNORECASE,
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote

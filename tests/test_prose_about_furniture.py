@@ -64,6 +64,8 @@ TALK = {
         # ... or after the slogan it is
         'The fundraiser is online too, and its page carries the slogan "Support us today, every pound helps a child".',
         "Zbiórka trwa też w internecie. Na jej stronie widnieje hasło „Wesprzyj nas, każdy grosz się liczy”.",
+        'Thousands of the scraped pictures still carried the notice "© Jane Roe. All rights reserved." under them.',
+        "Wer die Seite öffnet, sieht seit Montag den Hinweis „Dieser Artikel ist nur für Abonnenten verfügbar“.",
     ],
     # a how-to's numbered step that explains itself
     "steps": [
