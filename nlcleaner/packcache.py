@@ -18,6 +18,7 @@ packs stay, so that editing one pack rebuilds only that one.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import time
@@ -77,19 +78,26 @@ def _code_digest() -> str:
     """A hash of the code that builds what is cached (loader, kinds, anchors, the prefilter and its gates, the line
     views the gate is checked with): an edited kind renews it."""
     if not _CODE:
-        import hashlib
-
         root = Path(__file__).resolve().parent
-        h = hashlib.sha256()
-        files = sorted([*root.glob("kinds/*.py"), *root.glob("rules/*.py"), *root.glob("prefilter/*.py"),
-                        root / "anchors.py", root / "detect.py", root / "normalise.py"])
-        for f in files:
-            try:
-                h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
-            except OSError:
-                pass
-        _CODE.append(h.hexdigest()[:16])
+        files = [*root.glob("kinds/*.py"), *root.glob("rules/*.py"), *root.glob("prefilter/*.py"),
+                 root / "anchors.py", root / "detect.py", root / "normalise.py"]
+        _CODE.append(source_digest(*(f.relative_to(root).as_posix() for f in files)))
     return _CODE[0]
+
+
+@functools.lru_cache(maxsize=None)
+def source_digest(*names: str) -> str:
+    """A hash of these source files of the package (paths relative to it, in any order)."""
+    import hashlib
+
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in sorted(names):
+        try:
+            h.update(name.encode() + b"\0" + (root / name).read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()[:16]
 
 
 def load(path, *, user: bool = False):

@@ -12,6 +12,9 @@ from .syntax import _class_end
 
 _UNSPLITTABLE = re.compile(r"\(\?[a-zA-Z^]+[-a-zA-Z]*[:)]|\(\?#|\(\?\(|\\[1-9]|\(\?P=|\\g<|\(\?R|\(\?\d|\(\?&|\(\?\|")
 _MAX_BRANCHES = 400
+# a flag turned off for the rest of its group, `(?-i)`: deep splitting unwraps groups, which would carry it past the
+# group's end (the splitting of rule patterns keeps every alternative in its group)
+_FLAGS_OFF = re.compile(r"\(\?[a-zA-Z^]*-[a-zA-Z]*\)")
 
 
 def _scan_groups(pattern: str):
@@ -66,16 +69,27 @@ def _split_once(p: str, deep: bool = False):
     if deep:  # the first plain group that is not repeated, or only made optional
         for start, end, inner in groups:
             after = p[end + 1:end + 3]
-            if not _plain(p, start):
+            if not _plain(p, start) or _open_seam(p, start, end, inner):
                 continue
             if after[:1] not in _REPEATS:
                 return _choices(p, start, end, inner, p[end + 1:])
-            if after[:1] == "?" and after[1:] not in ("?", "+"):
+            if after[:1] == "?" and after[1:] not in _REPEATS:  # (not lazy, possessive or repeated again)
                 return [p[:start] + p[end + 2:], *_choices(p, start, end, inner, p[end + 2:])]
     return None
 
 
 _REPEATS = frozenset("*+?{")
+# what the text before a seam may end with that the text after it would continue into another token: an octal or
+# hex escape (`\0` + `1`), `\c`, an open count (`{2` + `,3}`)
+_OPEN_END = re.compile(r"(?:\\(?:[0-7]{1,2}|x[0-9a-fA-F]?|c)|\{[\d,]*)$")
+
+
+def _open_seam(p: str, start: int, end: int, inner: list[int]) -> bool:
+    """Whether taking the group from `start` to `end` away, or unwrapping it, could join what lies on either side
+    into one token of another meaning (`\0(?:1)` is not `\01`, `a{2(?:,3})` is not `a{2,3}`)."""
+    body = p[start + (3 if p.startswith("(?:", start) else 1):end]
+    return _OPEN_END.search(p[:start]) is not None or not inner and (
+        _OPEN_END.search(body) is not None or body.startswith("{"))
 
 
 def _plain(p: str, start: int) -> bool:
@@ -101,7 +115,7 @@ def split_branches(pattern: str, most: int = _MAX_BRANCHES, deep: bool = False) 
 
     Used only to decide *whether* a line matches; spans (scope = "span") always come from the whole pattern.
     A pattern with inline flags, back-references, nested sets or anything unusual stays whole."""
-    if _UNSPLITTABLE.search(pattern):
+    if _UNSPLITTABLE.search(pattern) or deep and _FLAGS_OFF.search(pattern):
         return [pattern]
     out: list[str] = []
     todo = [pattern]

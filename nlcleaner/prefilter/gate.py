@@ -10,7 +10,7 @@ from bisect import bisect_right
 from functools import partial
 from itertools import accumulate
 
-from ..packcache import _code_digest, digest, read_numbers, write_cache, write_numbers
+from ..packcache import _code_digest, digest, read_numbers, source_digest, write_cache, write_numbers
 from .gate_forms import spelled_out
 from .key_finders import BackendError, _scratch, available_backends
 from .stand_ins import _all_ascii
@@ -57,9 +57,10 @@ def _gate_installed(name: str) -> bool:
 
 class BranchGate:
     """Every gate-eligible alternative compiled with hyperscan in prefilter mode (a superset of the lines each
-    alternative matches), one database per view (normalised or raw line), cached on disk by its expressions. One
-    database scans about twice as fast as one per category (14 scans of every document), which is worth the ~5 s
-    its recompiling takes after a pack is edited. Only ASCII lines are judged; the rest always pass.
+    alternative matches), one database per view (normalised or raw line), cached on disk by its expressions and the
+    code that spells them out. One database scans about twice as fast as one per category (14 scans of every
+    document), which is worth the ~15 s its recompiling takes after a pack is edited. Only ASCII lines are judged;
+    the rest always pass.
 
     With `engine="re2"` (hyperscan not installed), each view's expressions are RE2 sets instead (`gate_re2`):
     exact rather than a superset, the ones RE2 cannot take left out; they compile in a fraction of a second and
@@ -123,8 +124,10 @@ class BranchGate:
     def _database(self, exprs: list[bytes], flags):
         """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
         hs = self._hs
-        # (by the code too: what a database holds for the same expressions changes with it, see `_compiled`)
-        cached = _gate_cache_file(exprs, flags, f"{getattr(hs, '__version__', '')} {_code_digest()}")
+        # (by the code that spells expressions out too: what a database holds for the same expressions changes with
+        # it, see `_compiled`)
+        spelling = source_digest("prefilter/branches.py", "prefilter/gate_forms.py", "prefilter/syntax.py")
+        cached = _gate_cache_file(exprs, flags, f"{getattr(hs, '__version__', '')} {spelling}")
         kept = None if cached is None else read_numbers(cached.with_suffix(".kept"), len(exprs))
         if kept is not None:
             try:
@@ -221,8 +224,8 @@ def indices_where(test, exprs: list[bytes], name: str) -> list[int]:
 
 
 def _gate_cache_file(exprs: list[bytes], flags: int, version: str):
-    """Where what is built from these expressions is cached (`version`: the engine's, see BranchGate.version); None
-    when nothing is cached."""
+    """Where what is built from these expressions is cached (`version`: whatever else decides what is built, the
+    engine's version at least, see BranchGate.version); None when nothing is cached."""
     from ..packcache import cache_dir
 
     folder = cache_dir()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .branches import split_branches
 from .stand_ins import _NON_ASCII_ESCAPE, _stand_in_expression
 from .syntax import _class_end, _group_end, _hs_literal, _rewritten, _tokens, set_combines
 
@@ -293,15 +294,11 @@ def gate_eligible(pattern: str) -> bool:
     return True
 
 
-
 def spelled_out(form: bytes, most: int = 3) -> list[bytes]:
     """A gate form as at most `most` simpler expressions that together match exactly what it matches: its
     alternatives, of the whole and of its groups, and its optional groups (`x(?:a)?y` as `xy` and `xay`) spelt out
-    while the count stays within `most` (`split_branches`, deep). Hyperscan finds the literals that every match of a
-    simpler expression must hold, where an alternation or an optional lead hides them: with `most=3` the built-in
-    normalised-view database scans ~23 % faster (133 -> 102 ms on 4.6 MB of the dev dumps; 2 gains nothing, 4-6
-    no more, and alternatives alone nothing), for ~40 % more expressions and ~10 % more time to compile it."""
-    from .branches import split_branches
-
+    while the count stays within `most` (`split_branches`, deep). Hyperscan finds the literals every match of a
+    simpler expression must hold, where an alternation or an optional lead hides them: the gate's database scans
+    about a quarter faster for some 40 % more expressions (docs/performance.md, eighteenth pass)."""
     pattern = form.decode("utf-8", "surrogatepass")
     return [p.encode("utf-8", "surrogatepass") for p in split_branches(pattern, most, deep=True)]
