@@ -87,9 +87,14 @@ _OPEN_END = re.compile(r"(?:\\(?:[0-7]{1,2}|x[0-9a-fA-F]?|c)|\{[\d,]*)$")
 def _open_seam(p: str, start: int, end: int, inner: list[int]) -> bool:
     """Whether taking the group from `start` to `end` away, or unwrapping it, could join what lies on either side
     into one token of another meaning (`\0(?:1)` is not `\01`, `a{2(?:,3})` is not `a{2,3}`)."""
-    body = p[start + (3 if p.startswith("(?:", start) else 1):end]
+    body = p[_body_start(p, start):end]
     return _OPEN_END.search(p[:start]) is not None or not inner and (
         _OPEN_END.search(body) is not None or body.startswith("{"))
+
+
+def _body_start(p: str, start: int) -> int:
+    """Where the body of the group opening at `start` begins (after `(?:` or `(`)."""
+    return start + (3 if p.startswith("(?:", start) else 1)
 
 
 def _plain(p: str, start: int) -> bool:
@@ -101,7 +106,7 @@ def _plain(p: str, start: int) -> bool:
 def _choices(p: str, start: int, end: int, inner: list[int], suffix: str) -> list[str]:
     """The pattern with the group from `start` to `end` (its own bars at `inner`) replaced by each of its
     alternatives in turn, `suffix` after it; a group of one alternative is unwrapped."""
-    body = start + (3 if p.startswith("(?:", start) else 1)
+    body = _body_start(p, start)
     if not inner:
         return [p[:start] + p[body:end] + suffix]
     bounds = [body - 1, *inner, end]
