@@ -15,6 +15,7 @@ class DocOutcome:
     source: str | None = None
     result: CleanResult | None = None  # None when the document failed
     error: str | None = None  # why it failed (bad record, binary file...): it was passed through unchanged
+    damage: bool = False  # the error is the input stream's (cut or damaged where this record stands), not its own
     dropped: bool = False  # left out of the output by --drop-empty / --min-chars
     chars: int = 0  # code points read
 

@@ -52,6 +52,22 @@ def test_two_inputs_to_one_output_is_exit_2_and_writes_nothing(tmp_path):
     assert not out.exists()
 
 
+def test_a_damaged_stream_gets_a_warning_line_a_bad_record_only_its_count(tmp_path):
+    good = b"".join(_line({"id": i, "text": FURNISHED}) for i in range(5))
+    damaged = bytearray(gzip.compress(good))
+    damaged[-6] ^= 0xFF
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(bytes(damaged))
+    result = run("--quiet", "-o", str(tmp_path / "o.jsonl"), str(src))
+    assert result.exit_code == 3
+    warning, = result.stderr.strip().splitlines()
+    assert warning.startswith("nlcleaner: warning: ") and "damaged gzip stream" in warning and "the 5 records" in warning
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(good + b"{oops\n")
+    result = run("--quiet", "-o", str(tmp_path / "o2.jsonl"), str(bad))
+    assert result.exit_code == 3 and result.stderr == ""
+
+
 def test_jsonl_with_bad_records_exits_3_and_rejects_take_them(tmp_path):
     src = tmp_path / "in.jsonl.gz"
     src.write_bytes(gzip.compress(_line({"id": 1, "text": FURNISHED}) + b"{oops\n" + _line({"id": 2})))

@@ -483,8 +483,48 @@ def test_a_damaged_gzip_member_keeps_the_members_before_it(tmp_path):
     src.write_bytes(gzip.compress(first) + bytes(second))
     seen = []
     stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
-    assert stats.changed == 3 and stats.failed == 1 and "damaged gzip" in seen[-1].error
-    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_bytes().splitlines()[:3]] == [0, 1, 2]
+    # (the damaged member's record too: its data comes before the trailer that fails the check)
+    assert stats.changed == 4 and stats.failed == 1 and "damaged gzip" in seen[-1].error
+    assert [json.loads(x)["id"] for x in (tmp_path / "o.jsonl").read_bytes().splitlines()[:4]] == [0, 1, 2, 3]
+
+
+def test_a_wrong_crc_in_a_large_member_keeps_every_record_it_decompressed(tmp_path):
+    """zlib raises on the trailer's CRC-32 instead of returning what the same call decompressed: the last read of
+    a member (up to 256 KiB of compressed input, thousands of records) went out as compressed bytes. Now each
+    record is cleaned and only the trailer is passed on as read."""
+    good = b"".join(_line({"id": i, "text": FURNISHED}) for i in range(3000))
+    data = bytearray(gzip.compress(good))
+    data[-6] ^= 0xFF  # the CRC-32
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(bytes(data))
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
+    assert stats.changed == 3000 and stats.failed == 1 and "damaged gzip" in seen[-1].error and seen[-1].damage
+    out = (tmp_path / "o.jsonl").read_bytes()
+    cut = out.rindex(b"\n") + 1
+    # after the last cleaned record, the bytes that gave no data, as read: the trailer and the deflate stream's
+    # last byte or so
+    assert out[cut:].endswith(bytes(data[-8:])) and len(out) - cut < 16
+    assert [json.loads(x)["id"] for x in out[:cut].splitlines()] == list(range(3000))
+
+
+def test_damage_inside_a_member_keeps_the_records_decompressed_before_it(tmp_path):
+    good = b"".join(_line({"id": i, "text": FURNISHED + f" Record {i}."}) for i in range(3000))
+    data = bytearray(gzip.compress(good))
+    at = len(data) * 3 // 4
+    data[at:at + 40] = b"\xff" * 40  # (an invalid block somewhere in the last quarter)
+    src = tmp_path / "in.jsonl.gz"
+    src.write_bytes(bytes(data))
+    seen = []
+    stats = run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.jsonl", on_outcome=seen.append)
+    assert seen[-1].failed and seen[-1].damage and not any(o.damage for o in seen[:-1])
+    # the records before the damage, about three quarters of them: all cleaned, none lost, in order (zlib may
+    # decompress damaged data into junk for a while before it notices: those lines are bad records, counted)
+    first_bad = next(i for i, o in enumerate(seen) if o.failed)
+    assert 2000 < first_bad < 3000
+    out = (tmp_path / "o.jsonl").read_bytes().split(b"\n")
+    assert [json.loads(x)["id"] for x in out[:first_bad]] == list(range(first_bad))
+    assert all(o.changed for o in seen[:first_bad])
 
 
 def test_more_than_leftover_max_after_the_damage_is_named_not_held(tmp_path, monkeypatch):

@@ -9,7 +9,7 @@ from ..document import decode, encode
 from ..errors import InputError
 from ..outcome import DocOutcome
 from ..stats import Stats
-from .app import error, fail
+from .app import error, fail, say
 from .inputs import Input, read, read_by_walk, reason
 from .options import color_of
 
@@ -180,6 +180,9 @@ class Session:
                 self.input_errors += 1
             else:
                 self.bad_records += 1
+                if outcome.damage:  # (a bad record is only counted; a damaged stream is worth a line of its own)
+                    say(f"nlcleaner: warning: {outcome.path}: {outcome.error}; the {outcome.record:,} records "
+                        "before it were cleaned, the rest passed on as read")
         if self.reporter is not None:
             self.reporter.add(outcome)
 

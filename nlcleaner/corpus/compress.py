@@ -21,6 +21,8 @@ ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 BLOCK = 1 << 20
 # the most compressed bytes after damage passed on as read (see InputStream._fail)
 LEFTOVER_MAX = 1 << 20
+# after damage, the input is decompressed again in pieces of this size, then byte by byte (see _Frames._step)
+CAREFUL_PIECE = 1 << 10
 
 
 def compression_of(name: str) -> str | None:
@@ -122,8 +124,9 @@ class _Counting(io.RawIOBase):
 class _Frames:
     """Compressed frames (zstd) or members (gzip) one after another, each read by a fresh decompressor from `new`.
     A damaged piece does not take what came before it: what was decompressed up to it has been handed over, and
-    the error is raised (EOFError when the last frame is cut short); `leftover` then holds the compressed bytes of
-    the read that failed, from where decompressing stopped. Not the library's own readers: gzip's drops what a read
+    the error is raised (EOFError when the last frame is cut short); `leftover` then holds the compressed bytes
+    from where decompressing stopped: for gzip the byte zlib found damaged (see `_step`), for zstd the start of
+    the read that failed. Not the library's own readers: gzip's drops what a read
     had decompressed when a later member is damaged, and zstandard's stream reader ends quietly inside a cut frame.
     A read hands over at most about BLOCK bytes (zlib's output limit), however well the input compresses."""
 
@@ -135,6 +138,8 @@ class _Frames:
         self.leftover = b""
         self._input = b""  # compressed bytes read and not yet decompressed
         self._full = False  # the last step filled its output limit: the decompressor may hold more
+        self._careful = 0  # after damage: the size of the pieces the input is decompressed in (see `_step`)
+        self._held = b""  # after damage: the input gone through since the last data it gave
 
     def read(self, n: int = BLOCK) -> bytes:
         while True:
@@ -159,13 +164,50 @@ class _Frames:
             if not self._input:
                 return b""
         self.fed = True
-        out = self.obj.decompress(self._input, BLOCK) if self.limited else self.obj.decompress(self._input)
+        if self._careful:
+            return self._careful_step()
+        # zlib raises on damage instead of returning what it decompressed before it (a wrong CRC-32 in a
+        # member's trailer comes after all its data): with a copy of the state before the step, the same input
+        # is gone through again a little at a time, so that only the bytes from the damage on are lost
+        before = self.obj.copy() if self.limited else None
+        try:
+            out = self.obj.decompress(self._input, BLOCK) if self.limited else self.obj.decompress(self._input)
+        except zlib.error:
+            if before is None:
+                raise
+            self.obj, self._careful, self._full = before, CAREFUL_PIECE, False
+            return b""
         self._full = self.limited and len(out) >= BLOCK and not self.obj.eof
         if self.obj.eof:
             self._input = self.obj.unused_data
             self.obj, self.fed = self.new(), False
         else:
             self._input = self.obj.unconsumed_tail if self.limited else b""
+        return out
+
+    def _careful_step(self) -> bytes:
+        """After damage (see `_step`): decompress the next piece of the input on a copy of the state, kept when it
+        goes through; the piece that fails is gone through again byte by byte, and the byte that fails raises."""
+        n = self._careful
+        piece, rest = self._input[:n], self._input[n:]
+        trial = self.obj.copy()
+        try:
+            out = trial.decompress(piece)  # (no output limit: a piece of 1 KiB holds at most ~1 MB of data)
+        except zlib.error:
+            if n == 1:
+                # read() keeps the input as `leftover`: from the first byte that gave no data (zlib may notice
+                # damage a byte or two after it starts: a bad header's first byte reads as part of a good one)
+                self._input, self._held = self._held + self._input, b""
+                raise
+            self._careful = 1
+            return b""
+        self.obj = trial
+        self._held = b"" if out else self._held + piece
+        if trial.eof:
+            self._input = trial.unused_data + rest
+            self.obj, self.fed, self._held = self.new(), False, b""
+        else:
+            self._input = trial.unconsumed_tail + rest
         return out
 
     def close(self) -> None:
