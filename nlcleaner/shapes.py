@@ -89,7 +89,12 @@ _NAMED_PROMPT = _OnFirstUse(
     # or, in English, as what the prompt was: "... was the message readers met", "...: that has been the rule"
     # (not "is": a box says what it stands for, "Journalism is the first line of defence - please support us")
     + r"|\b(?:was|were|has been|had been|has become|became) (?:the|a|an)(?: [\w'-]+){0,3} "
-    + _names("en") + r"(?! from\b)",
+    + _names("en") + r"(?! from\b)"
+    # or by what it asks of readers, in the third person: "each story ends with a short line inviting readers to
+    # subscribe" (a box asks "you")
+    + r"|\b(?:a|an|the|each|every)(?: [\w'-]+){0,2} " + _names("en")
+    + r" (?:inviting|asking|urging|encouraging|telling|reminding|begging|prompting|nudging) (?:readers|visitors"
+    r"|users|people|subscribers|viewers|listeners|fans)\b",
 )
 # a reporting clause that closes the sentence: ", Reyes joked in a recent post.", ", sagen Kritiker", ", обещает
 # один из сервисов." Third-person and past forms only: an imperative ("..., read our privacy policy") is a prompt's
@@ -97,17 +102,19 @@ _REPORTING = {
     "en": "said says joked jokes quipped wrote writes added adds urged urges asked asks recommended recommends advised "
           "advises suggested suggests promised promises warned warns insisted insists argued "
           "argues complained complains tweeted reads told tells declared declares announced announces replied "
-          "replies admitted admits",
+          "replies admitted admits acknowledged acknowledges conceded concedes explained explains recalled recalls",
     "de": "sagt sagen sagte sagten schreibt schrieb empfiehlt empfahl rät riet fordert forderte bittet warnt warnte "
-          "mahnt mahnte meint meinte meinen erklärt erklärte scherzt scherzte verspricht versprach heißt_es hieß_es",
+          "mahnt mahnte meint meinte meinen erklärt erklärte scherzt scherzte verspricht versprach heißt_es hieß_es "
+          "betont betonte erzählt erzählte",
     "fr": "dit disait écrit écrivait recommande conseille prévient affirme estime explique ironise plaisante promet "
-          "promettait souligne assure avertit résume suggère",
+          "promettait souligne assure avertit résume suggère reconnaît reconnaissait raconte racontait ajoute "
+          "ajoutait confie confiait précise précisait rappelle rappelait regrette déplore admet admettait",
     "es": "dice decía dijo escribe escribió recomienda aconseja advierte afirma explica bromea bromeó promete prometía "
-          "señala asegura resume sugiere",
+          "señala asegura resume sugiere reconoce reconoció añade añadió admite admitió",
     "it": "diceva ha_detto scrive scriveva consiglia raccomanda avverte spiega scherza promette prometteva "
-          "sottolinea assicura riassume suggerisce",
+          "sottolinea assicura riassume suggerisce ammette ammetteva racconta aggiunge riconosce",
     "nl": "zegt zei zeggen schrijft schreef adviseert adviseerde vraagt vroeg raadt waarschuwt aldus grapt belooft "
-          "beloofde suggereert",
+          "beloofde suggereert erkent vertelt",
     "pl": "mówi mówią powiedział powiedziała pisze napisał napisała radzi apeluje zachęca ostrzega twierdzi "
           "przekonuje dodaje podkreśla obiecuje żartuje żartował sugeruje",
     "ru": "говорит говорят сказал сказала пишет написал написала обещает обещал советует призывает предупреждает "
@@ -185,8 +192,18 @@ _QUOTE_INTRO = _OnFirstUse(
     # carrying the notice "© All rights reserved"', 'widnieje hasło „...”')
     r"|slogan|tagline|motto|spruch|devise|lema|eslogan|leus|hasło|hasłem|лозунг|слоган|девиз|гасло|гаслом"
     r"|notice|message|label|warning|hinweis|vermerk|meldung|avertissement|mensaje|aviso|messaggio|avviso|dicitura"
-    r"|melding|komunikat|napis|сообщение|уведомление|надпись|повідомлення|напис)[:,]? )$",
+    r"|melding|komunikat|napis|сообщение|уведомление|надпись|повідомлення|напис"
+    # (or given as an example of a kind of sentence: 'a statement such as "We may earn a commission ..." must
+    # appear before the first link', 'Floskeln wie etwa „Unterstützen Sie ...“')
+    r"|such as|for example|statement|phrase|sentence|disclaimer|disclosure|wording|boilerplate|satz|formulierung"
+    r"|floskel|etwa|formule|comme|frase|fórmula|como|formula|come|zin|zinnetje|formulering|zoals|zdanie|zdaniem"
+    r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання)[:,]? )$",
     regex.IGNORECASE,
+)
+# a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
+_QUOTE_SUBJECT = _OnFirstUse(
+    r",?(?: [\w'-]+)? (?:is|was|means|meant|must|should|has|had|appears|appeared|became|sounds|sounded|remains"
+    r"|ist|war|heißt|bedeutet|est|était|signifie|es|era|significa|è|betekent|jest|był|była|было|означает|значит|означає)\b",
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote
 # a box's numbered step is one short order ("1. Download the free app from the App Store or Google Play."); a
@@ -248,8 +265,9 @@ def _talks(raw: str, norm: str) -> bool:
 
 
 def _quotes_a_prompt(raw: str) -> bool:
-    """Whether the line opens with words of its own and then quotes, after a colon, "the words" or "reading" (the
-    first quote mark of the line opens it; no regex walk over lines without one)."""
+    """Whether the line opens with words of its own and then quotes, after a colon, "the words", "reading" or "such
+    as", or quotes the subject of what follows ('If "..." means anything'); the first quote mark of the line opens
+    the quote (no regex walk over lines without one)."""
     found = [at for at in map(raw.find, _QUOTES) if at >= 0]
     if not found:
         return False
@@ -257,11 +275,18 @@ def _quotes_a_prompt(raw: str) -> bool:
     if raw[first] not in _OPENING:
         return False
     before = raw[:first]
-    if len(before.split()) < _QUOTING_MIN_WORDS or _QUOTE_INTRO.search(before[-16:]) is None:
+    if len(before.split()) < _QUOTING_MIN_WORDS:
         return False
     close = [at for at in map(lambda q: raw.find(q, first + 1), _QUOTES) if at >= 0]
-    quoted = raw[first + 1:min(close) if close else len(raw)]
-    return len(quoted.split()) >= _QUOTING_MIN_WORDS and not _box_speaks(before.casefold())
+    end = min(close) if close else len(raw)
+    if len(raw[first + 1:end].split()) < _QUOTING_MIN_WORDS:
+        return False
+    if _QUOTE_INTRO.search(before[-16:]) is not None:
+        return not _box_speaks(before.casefold())
+    # (the subject of a sentence a box might write too, '"Journalism matters" is our promise - support us': then
+    # its voice is in the rest of the sentence)
+    return close != [] and _QUOTE_SUBJECT.match(raw, end + 1) is not None and not _box_speaks(
+        before.casefold()) and not _box_speaks(_sentence_from(raw.casefold(), end + 1))
 
 
 def _box_speaks(text: str) -> bool:

@@ -81,6 +81,18 @@ TALK = {
     "copyright.notice": [
         "© 2019 by the author, the line on the copyright page of one plaintiff's novel, is quoted in full in the filing.",
     ],
+    # a quote given as an example of a kind of sentence, or the subject of what follows it; a prompt named by
+    # what it asks of readers; a reporting verb closing a quote of someone's words (set H)
+    "examples": [
+        'Under the new code, a disclosure such as "We may earn a commission from links on this page" has to sit above '
+        "the first link, not in the footer.",
+        'Nobody reads it, of course. If "This material may not be published, broadcast or redistributed" still '
+        "means anything, the courts will have to say so.",
+        "From next month every article will close with a single line inviting readers to subscribe to the evening "
+        "newsletter.",
+        "Les abonnés se lassent vite. « On se désabonne quand on reçoit trois e-mails par jour », reconnaît Claire "
+        "Dumas, chargée de l'audience.",
+    ],
 }
 
 HOWTO = """How to set up the bank's new app before the old one shuts down
@@ -139,6 +151,9 @@ BOX_LINES = [
     # quoting, but in the box's own voice, or a newsletter named in quotes without a colon
     'Our editor-in-chief puts it simply: "Without your support, this reporting would not exist."',
     'Sign up for our free newsletter "Five Things to Know Before Work" and start the day informed.',
+    # a quote as the subject of the box's own sentence, or "such as" in a box that speaks as "we"
+    '"Journalism without a paywall" is our promise to every reader, so please support us with a monthly gift.',
+    'We publish corrections for every error such as "wrong date in the headline" and we rely on your support.',
 ]
 
 # an app box with numbered steps, after an article: it goes whole
