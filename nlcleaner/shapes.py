@@ -200,6 +200,14 @@ _QUOTE_INTRO = _OnFirstUse(
     r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання)[:,]? )$",
     regex.IGNORECASE,
 )
+# a quote followed by the name of what it quotes: 'then the "Subscribe to continue reading" prompt'
+_QUOTE_NAMED = _OnFirstUse(r"\s?(?:" + "|".join(_names(lang) for lang in _NAMES) + ")", regex.IGNORECASE)
+# a document's own numbered section heading of one word ("4. Newsletter", "3.2 Cookies", "§ 5 Copyright"), which a
+# box never numbers (its numbered lines are steps of a few words: "1. Download the app"); and a short line that is all one quotation, a line of dialogue ('"Related links?"')
+_SECTION_HEADING = _OnFirstUse(r"\s*(?:§\s?\d{1,2}(?:\.\d{1,2})*[.)]?|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)"
+                               r"\s+[^\s.!?:]+\s*$")
+_QUOTED_LINE = _OnFirstUse(r"\s*[\"“„«][^\"“”„«»]{1,60}[\"”“»][.!?]?\s*$")
+_QUOTED_LINE_MAX_WORDS = 6
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
 _QUOTE_SUBJECT = _OnFirstUse(
     r",?(?: [\w'-]+)? (?:is|was|means|meant|must|should|has|had|appears|appeared|became|sounds|sounded|remains"
@@ -234,7 +242,7 @@ _CACHED_MAX_CHARS = 2000  # (the cache keeps its lines alive for the life of the
 @functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
 def _talks(raw: str, norm: str) -> bool:
     if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (fewer words than that, at no cost: many matched lines are short)
-        return False
+        return _short_talk(raw)
     tokens = norm.split()
     if len(tokens) < _TALK_MIN_WORDS:
         return False
@@ -264,6 +272,16 @@ def _talks(raw: str, norm: str) -> bool:
     return False
 
 
+def _short_talk(raw: str) -> bool:
+    """A short line that is a document's own numbered section heading, or a line of dialogue (see above)."""
+    lead = raw.lstrip()[:1]
+    if lead.isdigit() or lead == "§":
+        return _SECTION_HEADING.match(raw) is not None
+    if lead and lead in _OPENING and len(raw.split()) <= _QUOTED_LINE_MAX_WORDS:
+        return _QUOTED_LINE.match(raw) is not None
+    return False
+
+
 def _quotes_a_prompt(raw: str) -> bool:
     """Whether the line opens with words of its own and then quotes, after a colon, "the words", "reading" or "such
     as", or quotes the subject of what follows ('If "..." means anything'); the first quote mark of the line opens
@@ -281,7 +299,7 @@ def _quotes_a_prompt(raw: str) -> bool:
     end = min(close) if close else len(raw)
     if len(raw[first + 1:end].split()) < _QUOTING_MIN_WORDS:
         return False
-    if _QUOTE_INTRO.search(before[-16:]) is not None:
+    if _QUOTE_INTRO.search(before[-16:]) is not None or close and _QUOTE_NAMED.match(raw, end + 1):
         return not _box_speaks(before.casefold())
     # (the subject of a sentence a box might write too, '"Journalism matters" is our promise - support us': then
     # its voice is in the rest of the sentence)

@@ -90,6 +90,8 @@ TALK = {
         "means anything, the courts will have to say so.",
         "From next month every article will close with a single line inviting readers to subscribe to the evening "
         "newsletter.",
+        "In the lecture notes: a set number of free articles a month, then the \"Subscribe to continue reading\" "
+        "prompt, which most readers close.",
         "Les abonnés se lassent vite. « On se désabonne quand on reçoit trois e-mails par jour », reconnaît Claire "
         "Dumas, chargée de l'audience.",
     ],
@@ -151,6 +153,11 @@ BOX_LINES = [
     # quoting, but in the box's own voice, or a newsletter named in quotes without a colon
     'Our editor-in-chief puts it simply: "Without your support, this reporting would not exist."',
     'Sign up for our free newsletter "Five Things to Know Before Work" and start the day informed.',
+    # a count is not a numbered heading, nor is a box's numbered step of a few words; and a quoted line of more
+    # than a few words is not dialogue
+    "12 Comments",
+    "2. Open Settings",
+    '"Independent journalism needs readers like you, so please give what you can today."',
     # a quote as the subject of the box's own sentence, or "such as" in a box that speaks as "we"
     '"Journalism without a paywall" is our promise to every reader, so please support us with a monthly gift.',
     'We publish corrections for every error such as "wrong date in the headline" and we rely on your support.',
@@ -233,3 +240,24 @@ def test_matching_reports_the_lines_it_leaves_out_as_talk(cleaner):
     talk: set[int] = set()
     assert rnd.matching(matcher, range(rnd.n), talk) == []
     assert talk == {at}
+
+
+# short lines a heading or label rule matches, which are a document's own (set I): a numbered section heading of a
+# policy, a line of dialogue
+SHORT_TALK = ["4. Newsletter", "3.2 Cookies", "§ 7 Copyright", '"Related links?"', "„Kommentare?“"]
+
+
+@pytest.mark.parametrize("line", SHORT_TALK)
+def test_a_numbered_section_heading_or_a_line_of_dialogue_is_talk(line):
+    assert talks_about_furniture(LineView(line))
+
+
+def test_a_policy_keeps_its_numbered_newsletter_heading(cleaner):
+    policy = (
+        "Privacy policy of the Larkspur bookshop\n\n"
+        "1. Who we are\n\nThe shop is run by Larkspur Books Ltd, a company registered in Bristol.\n\n"
+        "2. What we collect\n\nWe keep your name, address and order history so that we can deliver your books.\n\n"
+        "3. Newsletter\n\nThe monthly list of new arrivals goes only to customers who asked for it at the till.\n\n"
+        "4. Your rights\n\nYou can ask us for a copy of everything we hold about you, free of charge.\n"
+    )
+    assert "3. Newsletter" in cleaner.clean(policy).text
