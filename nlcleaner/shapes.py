@@ -224,7 +224,11 @@ _NAME_STEMS = tuple(w for lang in _SLAVIC for w in _NAMES[lang].split())
 _VERB_HINTS = frozenset(w.split("_")[0].casefold() for words in _REPORTING.values() for w in words.split())
 _STRIP = ",.;:!?'\"()[]"
 # a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
-_STEP = _OnFirstUse(r"\s*\d{1,2}[.)]\s+\S")
+_STEP = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+\S")
+# how far a how-to's next or previous step may stand from a step (blank lines between list items)
+_STEP_GAP = 2
+# a numbered list this long is a how-to's, not a box's (an app box numbers two or three short orders)
+_HOW_TO_STEPS = 5
 
 
 def talks_about_furniture(line) -> bool:
@@ -248,8 +252,7 @@ def _talks(raw: str, norm: str) -> bool:
         return False
     step = _STEP.match(raw)
     if step:
-        return reads_as_prose(norm) and (len(tokens) >= _STEP_MIN_WORDS
-                                         or _SENTENCE_END.search(raw, step.end()) is not None)
+        return _explains_itself(raw, norm, step)
     if _quotes_a_prompt(raw):
         return True
     named = reported = False
@@ -269,6 +272,43 @@ def _talks(raw: str, norm: str) -> bool:
     if reported:
         m = _REPORTED.search(norm)
         return m is not None and not _box_speaks(m.group())
+    return False
+
+
+def _explains_itself(raw: str, norm: str, step) -> bool:
+    """A numbered step (`step`: its `_STEP` match) of a how-to: a sentence of at least _STEP_MIN_WORDS words, or
+    more than one sentence."""
+    return reads_as_prose(norm) and (len(norm.split()) >= _STEP_MIN_WORDS
+                                     or _SENTENCE_END.search(raw, step.end()) is not None)
+
+
+def a_how_tos_step(rnd, i: int) -> bool:
+    """Whether line i of a round is a numbered step of a how-to's list: a step of the same list (numbered on from
+    it, blank lines aside) explains itself ("1. Download the app from the App Store." above "2. Open it and tap
+    Sign in. You can use your e-mail address."), or the list runs to _HOW_TO_STEPS steps. A box's steps are a few
+    short orders; a how-to's short steps are the article's too."""
+    raw = rnd.raw(i)
+    step = _STEP.match(raw) if raw[:4].lstrip()[:1].isdigit() else None
+    if step is None:
+        return False
+    steps = 1
+    for direction in (-1, 1):
+        j, number = i, int(step.group(1))
+        while True:
+            k = j + direction
+            while 0 <= k < rnd.n and abs(k - j) <= _STEP_GAP and rnd.blank(k):
+                k += direction
+            if not 0 <= k < rnd.n or rnd.blank(k):
+                break
+            near = _STEP.match(rnd.raw(k))
+            if near is None or int(near.group(1)) != number + direction:
+                break
+            if _explains_itself(rnd.raw(k), rnd.view(k).norm, near):
+                return True
+            steps += 1
+            if steps >= _HOW_TO_STEPS:
+                return True
+            j, number = k, number + direction
     return False
 
 

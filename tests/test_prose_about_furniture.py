@@ -261,3 +261,33 @@ def test_a_policy_keeps_its_numbered_newsletter_heading(cleaner):
         "4. Your rights\n\nYou can ask us for a copy of everything we hold about you, free of charge.\n"
     )
     assert "3. Newsletter" in cleaner.clean(policy).text
+
+
+# a product manual's numbered steps (set I): a short "download the app" step is the manual's own when a step of the
+# same list explains itself, or when the list runs to five steps; an app box numbers two or three short orders
+MANUAL_EXPLAINED = """Quick start guide for the Harbour photo frame
+
+Getting started
+1. Download the app from the App Store or Google Play.
+2. Open the app and tap Sign in. You can use your e-mail address or your phone number.
+3. Hold the frame's button for five seconds until the light turns green, then pick the frame in the app.
+
+The frame shows new photos within a minute of their being added to the shared album.
+"""
+MANUAL_LONG = """Setting up the Kestrel smart plug
+
+Before you start, check that your phone is on a 2.4 GHz Wi-Fi network; the plug cannot join 5 GHz networks.
+
+1. Download the Kestrel Home app from the App Store or Google Play.
+2. Create an account or sign in with your e-mail address.
+3. Plug the smart plug into a wall socket.
+4. In the app, tap Add device and choose Plug P1.
+5. Enter your Wi-Fi password when asked.
+
+The plug's light stays blue once it has joined the network.
+"""
+
+
+@pytest.mark.parametrize("manual", [MANUAL_EXPLAINED, MANUAL_LONG])
+def test_a_manuals_download_step_stays(cleaner, manual):
+    assert cleaner.clean(manual).text == manual
