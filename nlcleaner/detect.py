@@ -16,7 +16,7 @@ import regex
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
-from .shapes import a_how_tos_step, talks_about_furniture
+from .shapes import a_how_tos_step, talks_about_furniture, under_a_section_heading
 _NONE: dict = {}
 
 
@@ -370,7 +370,8 @@ class Round:
         found = self._matched(matcher, zone)
         if found and not matcher.user:
             view = self.view
-            kept = [i for i in found if not talks_about_furniture(view(i)) and not a_how_tos_step(self, i)]
+            kept = [i for i in found if not talks_about_furniture(view(i)) and not a_how_tos_step(self, i)
+                    and not under_a_section_heading(self, i)]
             if talk is not None and len(kept) < len(found):
                 talk.update(set(found).difference(kept))
             found = kept

@@ -312,6 +312,20 @@ def a_how_tos_step(rnd, i: int) -> bool:
     return False
 
 
+def under_a_section_heading(rnd, i: int) -> bool:
+    """Whether line i of a round is the first paragraph under a document's own numbered section heading ("3. Cookies"
+    over "We use cookies that are strictly necessary for the shop to work ..." in a privacy policy): furniture never
+    stands under a numbered heading of the document's."""
+    j = i - 1
+    while j >= 0 and i - j <= _STEP_GAP and rnd.blank(j):
+        j -= 1
+    if j < 0 or rnd.blank(j):
+        return False
+    raw = rnd.raw(j)
+    lead = raw.lstrip()[:1]
+    return (lead.isdigit() or lead == "§") and _SECTION_HEADING.match(raw) is not None
+
+
 def _short_talk(raw: str) -> bool:
     """A short line that is a document's own numbered section heading, or a line of dialogue (see above)."""
     lead = raw.lstrip()[:1]

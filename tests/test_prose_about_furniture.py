@@ -291,3 +291,30 @@ The plug's light stays blue once it has joined the network.
 @pytest.mark.parametrize("manual", [MANUAL_EXPLAINED, MANUAL_LONG])
 def test_a_manuals_download_step_stays(cleaner, manual):
     assert cleaner.clean(manual).text == manual
+
+
+# a privacy policy (set I): the paragraph under its numbered "Cookies" or "Newsletter" heading is the policy's, while
+# the cookie banner above the page still goes
+POLICY = """We use cookies to give you the best experience on our website. By continuing, you agree to our use of cookies.
+Accept all | Manage preferences
+
+Privacy notice of the Quayside bookshop
+
+1. Who we are
+Quayside Books Ltd runs the shop on Harbour Street and the online store.
+
+2. Cookies
+We use cookies that are strictly necessary for the shop to work, such as the one that remembers your basket. With your consent we also use analytics cookies.
+
+3. Newsletter
+If you subscribe to our newsletter, we use your e-mail address only to send it. Every issue has an unsubscribe link.
+
+4. Your rights
+You can ask for a copy of the data we hold about you at any time, free of charge.
+"""
+
+
+def test_a_policys_numbered_sections_stay_and_its_banner_goes(cleaner):
+    kept = cleaner.clean(POLICY).text
+    assert "By continuing, you agree" not in kept and "Accept all" not in kept
+    assert kept == POLICY[POLICY.index("\nPrivacy notice") + 1:]
