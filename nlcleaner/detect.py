@@ -16,7 +16,7 @@ import regex
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
-from .shapes import a_how_tos_step, talks_about_furniture, under_a_section_heading
+from .shapes import talks_about_furniture, the_documents_own
 _NONE: dict = {}
 
 
@@ -364,14 +364,14 @@ class Round:
         return self._all
 
     def matching(self, matcher: LineMatcher, zone: range, talk: set[int] | None = None) -> list[int]:
-        """The lines of the zone a matcher matches, but for those that talk about furniture instead of being it
-        (see `shapes.talks_about_furniture`; not for a user's rule, which matches what its author wrote). `talk`, when
-        given, collects the lines so left out."""
+        """The lines of the zone a matcher matches, but for those that talk about furniture instead of being it or
+        stand where only the document's own text stands (see `shapes.talks_about_furniture` and
+        `shapes.the_documents_own`; not for a user's rule, which matches what its author wrote). `talk`, when given,
+        collects the lines so left out."""
         found = self._matched(matcher, zone)
         if found and not matcher.user:
             view = self.view
-            kept = [i for i in found if not talks_about_furniture(view(i)) and not a_how_tos_step(self, i)
-                    and not under_a_section_heading(self, i)]
+            kept = [i for i in found if not talks_about_furniture(view(i)) and not the_documents_own(self, i)]
             if talk is not None and len(kept) < len(found):
                 talk.update(set(found).difference(kept))
             found = kept

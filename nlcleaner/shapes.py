@@ -1,9 +1,10 @@
 """What a line looks like: a sentence of prose, or a short line that may be a headline or a piece of furniture.
 
-Two tests, each used where a decision depends on it. Whether a line reads as prose: the context passes of `decide`
-(a headline list under a related heading, short lines between two removals) and a paragraph-scoped rule
-(`kinds.line`, whose heading takes its block only when the block holds no prose). Whether a line a built-in rule
-matched talks about furniture instead of being it: every line a rule's matcher finds (`detect.Round.matching`)."""
+Tests used where a decision depends on them. Whether a line reads as prose: the context passes of `decide` (a
+headline list under a related heading, short lines between two removals) and a paragraph-scoped rule (`kinds.line`,
+whose heading takes its block only when the block holds no prose). Whether a line a built-in rule matched talks about
+furniture instead of being it, or stands where only the document's own text stands (a how-to's step, a numbered
+section, a list of examples): every line a rule's matcher finds (`detect.Round.matching`)."""
 
 from __future__ import annotations
 
@@ -282,6 +283,13 @@ def _explains_itself(raw: str, norm: str, step) -> bool:
                                      or _SENTENCE_END.search(raw, step.end()) is not None)
 
 
+def the_documents_own(rnd, i: int) -> bool:
+    """Whether line i of a round, which a built-in rule matched, stands where only the document's own text stands:
+    a step of a how-to's list, the first paragraph under a numbered section heading, an item of a list of examples
+    an article's sentence opens. Judged on the line's neighbours, where `talks_about_furniture` judges the line."""
+    return a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
+
+
 def a_how_tos_step(rnd, i: int) -> bool:
     """Whether line i of a round is a numbered step of a how-to's list: a step of the same list (numbered on from
     it, blank lines aside) explains itself ("1. Download the app from the App Store." above "2. Open it and tap
@@ -324,6 +332,40 @@ def under_a_section_heading(rnd, i: int) -> bool:
     raw = rnd.raw(j)
     lead = raw.lstrip()[:1]
     return (lead.isdigit() or lead == "§") and _SECTION_HEADING.match(raw) is not None
+
+
+# a sentence that opens a list of examples: "Common disclosure labels include:", "Le testate usano diciture diverse,
+# tra cui:" (a furniture list opens with a heading: "Related:", "Tags:")
+_EXAMPLES_INTRO = _OnFirstUse(
+    r"\b(?:include|includes|included|including|such as|for example|for instance|e\.g\.|like|among them|among others"
+    r"|darunter|zum beispiel|etwa|unter anderem|notamment|comme|par exemple|dont|parmi lesquel(?:le)?s|como|entre ell[ao]s"
+    r"|por ejemplo|incluyen|tra cui|ad esempio|per esempio|tra le quali|tra i quali|zoals|waaronder|bijvoorbeeld|m\.in\."
+    r"|np\.|takie jak|w tym|например|в том числе|такие как|среди них|наприклад|зокрема|такі як|серед них|incluindo"
+    r"|por exemplo|entre eles|entre elas)\s?:\s*$",
+    regex.IGNORECASE,
+)
+_EXAMPLES_INTRO_MIN_WORDS = 6
+_EXAMPLE_MAX_CHARS = 80
+_EXAMPLES_MAX_LINES = 12
+
+
+def in_a_list_of_examples(rnd, i: int) -> bool:
+    """Whether line i of a round is a short item of a list that a sentence of the article opens as examples
+    ("Common disclosure labels include:" over "Sponsored", "Paid post", "Advertisement"): the article naming
+    furniture, not furniture. The items above it, up to the sentence, are short lines too."""
+    if len(rnd.raw(i)) > _EXAMPLE_MAX_CHARS:
+        return False
+    j, items = i - 1, 1
+    while j >= 0:
+        if not rnd.blank(j):
+            raw = rnd.raw(j)
+            if len(raw) > _EXAMPLE_MAX_CHARS or raw.rstrip().endswith(":"):
+                return len(raw.split()) >= _EXAMPLES_INTRO_MIN_WORDS and _EXAMPLES_INTRO.search(raw) is not None
+            items += 1
+            if items > _EXAMPLES_MAX_LINES:
+                return False
+        j -= 1
+    return False
 
 
 def _short_talk(raw: str) -> bool:

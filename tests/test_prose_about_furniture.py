@@ -318,3 +318,27 @@ def test_a_policys_numbered_sections_stay_and_its_banner_goes(cleaner):
     kept = cleaner.clean(POLICY).text
     assert "By continuing, you agree" not in kept and "Accept all" not in kept
     assert kept == POLICY[POLICY.index("\nPrivacy notice") + 1:]
+
+
+# an encyclopedia's list of the labels it writes about (set I): its items are the article's; a related list under its
+# heading still goes
+LABELS = """Native advertising
+
+Regulators in most countries require native advertising to be clearly labelled, and the wording varies. Common disclosure labels include:
+Sponsored
+Paid post
+Advertisement
+In partnership with
+
+A 2016 study found that fewer than one reader in ten recognised a labelled article as advertising.
+"""
+
+
+def test_a_list_of_examples_an_article_opens_stays(cleaner):
+    assert cleaner.clean(LABELS).text == LABELS
+
+
+def test_a_list_under_a_heading_is_not_a_list_of_examples(cleaner):
+    text = LABELS + "\nAdvertisement\n\nRelated:\nHow labels changed the news\nWhy readers skip sponsored posts\n"
+    kept = cleaner.clean(text).text
+    assert kept.startswith(LABELS) and "Related:" not in kept
