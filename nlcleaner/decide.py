@@ -31,7 +31,8 @@ _SANDWICH_MAX_CHARS = 60
 _SANDWICH_MAX_LINES = 2
 _LIST_MAX_LINES = 6
 _LIST_HEADING_MAX_CHARS = 60
-_LIST_HEADING_RULES = frozenset({"related.heading", "related.tail-more", "related.more-list-heading"})
+_LIST_HEADING_RULES = frozenset({"related.heading", "related.tail-more", "related.more-list-heading",
+                                 "related.site-list-heading"})
 _BUTTON = regex.compile(r"(?:read|see|view|show|load) (?:more|all)\W*$")  # a button, not a list heading
 
 
