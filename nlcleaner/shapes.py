@@ -71,10 +71,10 @@ _NAMES = {
 }
 # the determiners that introduce such a name in apposition ("..., the paper's tagline", "– dieser Hinweis")
 _NAMERS = {
-    "en": r"(?:the|this|that|its|their|(?:the )?[\w-]+'s)",
-    "de": "(?:dieser|diese|dieses|der|die|das)", "fr": "(?:le|la|l'|ce|cette|cet)",
+    "en": r"(?:the|this|that|its|their|such an?|(?:the )?[\w-]+'s)",
+    "de": "(?:dieser|diese|dieses|der|die|das|so ein|so eine|solch ein|solch eine|solche|solcher|solches)", "fr": "(?:le|la|l'|ce|cette|cet)",
     "it": "(?:il|la|l'|questo|questa|quel|quella)", "es": "(?:el|la|este|esta|ese|esa)",
-    "nl": "(?:het|dit|deze|die|dat)", "pl": "(?:to|ten|ta|tego|tej)",
+    "nl": "(?:het|dit|deze|die|dat|zo'n)", "pl": "(?:to|ten|ta|tego|tej|taki|taka|takie|takim|taką)",
     "ru": "(?:это|эта|этот|эту|такое|такая|такой)", "uk": "(?:це|ця|цей|цю|таке|така|такий)",
 }
 _SLAVIC = ("pl", "ru", "uk")
@@ -259,7 +259,7 @@ def _talks(raw: str, norm: str) -> bool:
     named = reported = False
     for token in tokens:
         token = token.strip(_STRIP)
-        if token in _NAME_HINTS or not token.isascii() and token.startswith(_NAME_STEMS):
+        if token in _NAME_HINTS or token.startswith(_NAME_STEMS):  # (Slavic stems, "komunikat" in ASCII too)
             named = True
         elif token in _VERB_HINTS:
             reported = True

@@ -92,6 +92,9 @@ TALK = {
         "newsletter.",
         "In the lecture notes: a set number of free articles a month, then the \"Subscribe to continue reading\" "
         "prompt, which most readers close.",
+        # a name spelt in ASCII by a Slavic stem ("komunikat"), after "taki" / "such a" (set J)
+        "Gdańsk. „Zaloguj się, aby czytać dalej” – taki komunikat widzi dziś wielu czytelników portali regionalnych.",
+        "Subscribe to keep reading - such a message now greets most visitors of the county's two remaining papers.",
         "Les abonnés se lassent vite. « On se désabonne quand on reçoit trois e-mails par jour », reconnaît Claire "
         "Dumas, chargée de l'audience.",
     ],
