@@ -196,7 +196,7 @@ _QUOTE_INTRO = _OnFirstUse(
     r"|melding|komunikat|napis|сообщение|уведомление|надпись|повідомлення|напис"
     # (or given as an example of a kind of sentence: 'a statement such as "We may earn a commission ..." must
     # appear before the first link', 'Floskeln wie etwa „Unterstützen Sie ...“')
-    r"|such as|for example|statement|phrase|sentence|disclaimer|disclosure|wording|boilerplate|satz|formulierung"
+    r"|such as|like|for example|statement|phrase|sentence|disclaimer|disclosure|wording|boilerplate|satz|formulierung"
     r"|floskel|etwa|formule|comme|frase|fórmula|como|formula|come|zin|zinnetje|formulering|zoals|zdanie|zdaniem"
     r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання)[:,]? )$",
     regex.IGNORECASE,
@@ -211,7 +211,8 @@ _QUOTED_LINE = _OnFirstUse(r"\s*[\"“„«][^\"“”„«»]{1,60}[\"”“»]
 _QUOTED_LINE_MAX_WORDS = 6
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
 _QUOTE_SUBJECT = _OnFirstUse(
-    r",?(?: [\w'-]+)? (?:is|was|means|meant|must|should|has|had|appears|appeared|became|sounds|sounded|remains"
+    r",?(?: [\w'-]+)? (?:is|was|isn['’]t|wasn['’]t|is not|was not|doesn['’]t|does not|means|meant|must|should|has|had"
+    r"|appears|appeared|became|sounds|sounded|remains"
     r"|ist|war|heißt|bedeutet|est|était|signifie|es|era|significa|è|betekent|jest|był|była|было|означает|значит|означає)\b",
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote

@@ -92,6 +92,8 @@ TALK = {
         "newsletter.",
         "In the lecture notes: a set number of free articles a month, then the \"Subscribe to continue reading\" "
         "prompt, which most readers close.",
+        # a notice given as an example, the subject of a negative (set K)
+        '- A notice like "© 2024 Your Name" isn’t required on a personal blog, but it does no harm either.',
         # a name spelt in ASCII by a Slavic stem ("komunikat"), after "taki" / "such a" (set J)
         "Gdańsk. „Zaloguj się, aby czytać dalej” – taki komunikat widzi dziś wielu czytelników portali regionalnych.",
         "Subscribe to keep reading - such a message now greets most visitors of the county's two remaining papers.",
