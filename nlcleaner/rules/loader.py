@@ -17,7 +17,7 @@ _MARKER_KEYS = {"phrases", "match", "max_chars", "pattern", "on", "anchors"}
 _KIND_KEYS = {
     "phrase": {"phrases", "match", "max_chars", "scope", "max_lines"},
     "pattern": {"pattern", "on", "anchors", "max_chars", "scope", "max_lines"},
-    "region": {"start", "end", "max_lines", "unclosed"},
+    "region": {"start", "end", "max_lines", "unclosed", "end_run"},
     "cut": {"marker", "max_share", "confirm"},
     "scored": {"threshold", "min_signals", "min_line_weight", "max_lines", "bridge_chars", "signal"},
 }
@@ -273,6 +273,7 @@ def _kind_spec(c: _Checker, kind: str, item: dict) -> dict:
             "end": c.matcher(own["end"], "end.", _MARKER_KEYS),
             "max_lines": c.number(own, "max_lines", 40, integer=True, low=1),
             "unclosed": c.string(own, "unclosed", default="keep", choices=("keep", "tail")),
+            "end_run": c.string(own, "end_run", default="first", choices=("first", "row")),
         }
     if kind == "cut":
         if not isinstance(own.get("marker"), dict):
