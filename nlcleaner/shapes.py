@@ -247,6 +247,8 @@ _CACHED_MAX_CHARS = 2000  # (the cache keeps its lines alive for the life of the
 
 @functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
 def _talks(raw: str, norm: str) -> bool:
+    if asks_as_a_reader(raw, norm):
+        return True
     if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (fewer words than that, at no cost: many matched lines are short)
         return _short_talk(raw)
     tokens = norm.split()
@@ -286,9 +288,39 @@ def _explains_itself(raw: str, norm: str, step) -> bool:
 
 def the_documents_own(rnd, i: int) -> bool:
     """Whether line i of a round, which a built-in rule matched, stands where only the document's own text stands:
-    a step of a how-to's list, the first paragraph under a numbered section heading, an item of a list of examples
-    an article's sentence opens. Judged on the line's neighbours, where `talks_about_furniture` judges the line."""
-    return a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
+    a step of a how-to's list, the first paragraph under a numbered section heading or under a reader's question
+    (an FAQ's answer), an item of a list of examples an article's sentence opens. Judged on the line's neighbours,
+    where `talks_about_furniture` judges the line."""
+    return (a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
+            or answers_a_question(rnd, i))
+
+
+# an FAQ's question, which a reader asks in the first person ("How do I subscribe to the newsletter?", "¿Mi donativo
+# desgrava?"); a box asks "you" ("Want our newsletter?"), and "Why am I seeing this ad?" is an ad label's link
+_FAQ_MAX_CHARS = 150
+_FAQ_QUESTION = _OnFirstUse(
+    # (on the raw line: "I" is the capital letter alone, Italian "i" is "the"; Dutch "je" and Spanish "mes" are not
+    # first person)
+    r"^(?i:(?![¿\s]*(?:why|por qué|pourquoi|warum|perché|waarom|dlaczego|почему|чому)\b))[^?]*\b(?:I|I'm|I’m|(?i:my|me"
+    r"|mon|puis-je|dois-je|ich|mein\w*|mi|mis|puedo|debo|yo|posso|devo|mio|mia|miei|mie|ik|mijn|mogę|muszę|mój|moja"
+    r"|moje|я|мой|моя|моё|мое|мне|могу|мій|моє|мені|можу|eu|meu|minha))\b[^?]*\?['\"’”)\s]*$",
+)
+
+
+def asks_as_a_reader(raw: str, norm: str) -> bool:
+    """Whether a line is an FAQ's question (see _FAQ_QUESTION)."""
+    return len(norm) <= _FAQ_MAX_CHARS and norm.rstrip().endswith("?") and _FAQ_QUESTION.match(raw) is not None
+
+
+def answers_a_question(rnd, i: int) -> bool:
+    """Whether line i of a round is the paragraph right after an FAQ's question, blank lines aside: its answer (in
+    sentences: a forum's "Like · Quote · Reply" under a post that asks is no answer)."""
+    if not reads_as_prose(rnd.view(i).norm):
+        return False
+    j = i - 1
+    while j >= 0 and i - j <= _STEP_GAP and rnd.blank(j):
+        j -= 1
+    return j >= 0 and not rnd.blank(j) and asks_as_a_reader(rnd.raw(j), rnd.view(j).norm)
 
 
 def a_how_tos_step(rnd, i: int) -> bool:

@@ -347,3 +347,53 @@ def test_a_list_under_a_heading_is_not_a_list_of_examples(cleaner):
     text = LABELS + "\nAdvertisement\n\nRelated:\nHow labels changed the news\nWhy readers skip sponsored posts\n"
     kept = cleaner.clean(text).text
     assert kept.startswith(LABELS) and "Related:" not in kept
+
+
+# an FAQ (set L): a reader's question in the first person and the paragraph that answers it are the page's, while a
+# box that asks "you" still goes
+FAQ = """Frequently asked questions
+
+Can I renew items online?
+Yes. Log in to your account with your card number and PIN, then choose Renew next to each item.
+
+How do I subscribe to the library newsletter?
+Enter your email address on the Events page or ask at the front desk. The newsletter comes out once a month.
+
+¿Mi donativo desgrava?
+Sí. En España, los primeros 250 euros donados al año desgravan un 80 % en la declaración de la renta.
+"""
+NEWSLETTER_BOX = """The library will close for two weeks in August while the roof over the reading room is repaired.
+
+Books due in that time can be returned to the drop box by the main door, which stays open throughout.
+
+The children's summer reading club will meet in the community hall instead.
+
+Want the library's newsletter?
+Enter your email address
+Subscribe
+"""
+
+
+def test_an_faqs_questions_and_answers_stay(cleaner):
+    assert cleaner.clean(FAQ).text == FAQ
+
+
+def test_a_box_that_asks_you_still_goes(cleaner):
+    kept = cleaner.clean(NEWSLETTER_BOX).text
+    assert "Enter your email address" not in kept and "summer reading club" in kept
+
+
+@pytest.mark.parametrize("line, faq", [
+    ("How do I subscribe to the library newsletter?", True),
+    ("¿Cómo puedo hacer un donativo?", True),
+    ("Why am I seeing this ad?", False),
+    ("Want to get our newsletter?", False),
+    # Dutch "je" is "you" (a box's question), Italian "i" is "the", Spanish "mes" is "month"
+    ("Vond je dit een goed verhaal?", False),
+    ("Quali sono i costi della tessera?", False),
+    ("¿Cuánto cuesta al mes?", False),
+])
+def test_a_readers_question_is_told_by_the_first_person(line, faq):
+    from nlcleaner.shapes import asks_as_a_reader
+
+    assert asks_as_a_reader(line, LineView(line).norm) == faq
