@@ -195,18 +195,27 @@ _QUOTE_INTRO = _OnFirstUse(
     r"|notice|message|label|warning|hinweis|vermerk|meldung|avertissement|mensaje|aviso|messaggio|avviso|dicitura"
     r"|melding|komunikat|napis|сообщение|уведомление|надпись|повідомлення|напис"
     # (or given as an example of a kind of sentence: 'a statement such as "We may earn a commission ..." must
-    # appear before the first link', 'Floskeln wie etwa „Unterstützen Sie ...“')
-    r"|such as|like|for example|statement|phrase|sentence|disclaimer|disclosure|wording|boilerplate|satz|formulierung"
-    r"|floskel|etwa|formule|comme|frase|fórmula|como|formula|come|zin|zinnetje|formulering|zoals|zdanie|zdaniem"
+    # appear before the first link'; not a bare "like": 'more stories like "..." - sign up')
+    r"|such as|for example|statement|phrase|sentence|disclaimer|disclosure|wording|boilerplate|satz|formulierung"
+    r"|floskel|wie etwa|formule|frase|fórmula|formula|zin|zinnetje|formulering|zoals|zdanie|zdaniem"
     r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання)[:,]? )$",
     regex.IGNORECASE,
 )
 # a quote followed by the name of what it quotes: 'then the "Subscribe to continue reading" prompt'
 _QUOTE_NAMED = _OnFirstUse(r"\s?(?:" + "|".join(_names(lang) for lang in _NAMES) + ")", regex.IGNORECASE)
 # a document's own numbered section heading of one word ("4. Newsletter", "3.2 Cookies", "§ 5 Copyright"), which a
-# box never numbers (its numbered lines are steps of a few words: "1. Download the app"); and a short line that is all one quotation, a line of dialogue ('"Related links?"')
-_SECTION_HEADING = _OnFirstUse(r"\s*(?:§\s?\d{1,2}(?:\.\d{1,2})*[.)]?|\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)"
-                               r"\s+[^\s.!?:]+\s*$")
+# box never numbers (its numbered lines are steps of a few words: "1. Download the app"); not a date ("12. März") or
+# a league ("1. Bundesliga")
+_SECTION_HEADING = _OnFirstUse(
+    r"\s*(?:§\s?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3})\s+"
+    r"(?!(?i:jan\w*|feb\w*|mär\w*|mar\w*|apr\w*|ma[iy]\w*|mai|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|de[cz]\w*"
+    r"|juin|juil\w*|août|déc\w*|ene\w*|abr\w*|ago\w*|dic\w*|gen\w*|giu\w*|lug\w*|set\w*|ott\w*|maart|mei|okt\w*|sty\w*"
+    r"|lut\w*|kwi\w*|cze\w*|lip\w*|sie\w*|wrz\w*|paź\w*|lis\w*|gru\w*|янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]|июн\w*"
+    r"|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*|січ\w*|лют\w*|бер\w*|кві\w*|тра\w*|чер\w*|лип\w*|сер\w*|вер\w*|жов\w*"
+    r"|лис\w*|гру\w*|\w*liga|\w*league|division|divisi[oó]n)\b)[^\s.!?:]+\s*$",
+)
+_SECTION_HEADING_MAX_CHARS = 40
+# a short line that is all one quotation, a line of dialogue ('"Related links?"')
 _QUOTED_LINE = _OnFirstUse(r"\s*[\"“„«][^\"“”„«»]{1,60}[\"”“»][.!?]?\s*$")
 _QUOTED_LINE_MAX_WORDS = 6
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
@@ -214,6 +223,12 @@ _QUOTE_SUBJECT = _OnFirstUse(
     r",?(?: [\w'-]+)? (?:is|was|isn['’]t|wasn['’]t|is not|was not|doesn['’]t|does not|means|meant|must|should|has|had"
     r"|appears|appeared|became|sounds|sounded|remains"
     r"|ist|war|heißt|bedeutet|est|était|signifie|es|era|significa|è|betekent|jest|był|była|было|означает|значит|означає)\b",
+)
+# the clause right after a quote addresses the reader: a box ('Mit einem Klick auf „Jetzt abonnieren“ ist Ihr Zugang
+# freigeschaltet'), where an article's clause goes on about the quote ('... still means anything, ...')
+_ADDRESSES_READER = _OnFirstUse(
+    r"\b(?:you|your|yours|sie|ihr|ihre|ihren|ihrem|ihrer|du|dein\w*|dich|dir|vous|votre|vos|tu|ton|ta|tes|tuo|tua|tuoi"
+    r"|usted|jouw|uw|twój|twoja|twoje|wy|ваш\w*|вас|вам|твой|твоя|твоє|твій|ви)\b",
 )
 _QUOTING_MIN_WORDS = 4  # on each side of the opening quote
 # a box's numbered step is one short order ("1. Download the free app from the App Store or Google Play."); a
@@ -227,16 +242,19 @@ _VERB_HINTS = frozenset(w.split("_")[0].casefold() for words in _REPORTING.value
 _STRIP = ",.;:!?'\"()[]"
 # a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
 _STEP = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+\S")
-# how far a how-to's next or previous step may stand from a step (blank lines between list items)
+# how many blank lines may stand between two items of a list, or a heading and its paragraph
 _STEP_GAP = 2
-# a numbered list this long is a how-to's, not a box's (an app box numbers two or three short orders)
+# a numbered list with this many steps of a sentence each is a how-to's, not a box's (an app box numbers two or
+# three short orders)
 _HOW_TO_STEPS = 5
+_STEP_SENTENCE_MIN_WORDS = 6
 
 
 def talks_about_furniture(line) -> bool:
     """Whether a line a rule matched is prose about furniture rather than furniture: it quotes a prompt and comments
-    on it (names it as a message, a slogan, a box; closes on a reporting clause; quotes it after "the words"), or
-    it is a numbered step of a how-to that explains itself. `line` is a `LineView`."""
+    on it (names it as a message, a slogan, a box; closes on a reporting clause; quotes it after "the words"), it is
+    a numbered step of a how-to that explains itself or an FAQ's question, or, short, a document's numbered section
+    heading or a line of dialogue. `line` is a `LineView`."""
     if len(line.raw) > _CACHED_MAX_CHARS:
         return _talks.__wrapped__(line.raw, line.norm)
     return _talks(line.raw, line.norm)
@@ -249,7 +267,7 @@ _CACHED_MAX_CHARS = 2000  # (the cache keeps its lines alive for the life of the
 def _talks(raw: str, norm: str) -> bool:
     if asks_as_a_reader(raw, norm):
         return True
-    if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (fewer words than that, at no cost: many matched lines are short)
+    if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (many matched lines are short: only the short shapes, cheaply)
         return _short_talk(raw)
     tokens = norm.split()
     if len(tokens) < _TALK_MIN_WORDS:
@@ -317,37 +335,42 @@ def answers_a_question(rnd, i: int) -> bool:
     sentences: a forum's "Like · Quote · Reply" under a post that asks is no answer)."""
     if not reads_as_prose(rnd.view(i).norm):
         return False
-    j = i - 1
-    while j >= 0 and i - j <= _STEP_GAP and rnd.blank(j):
-        j -= 1
-    return j >= 0 and not rnd.blank(j) and asks_as_a_reader(rnd.raw(j), rnd.view(j).norm)
+    j = _next_nonblank(rnd, i, -1)
+    return j is not None and asks_as_a_reader(rnd.raw(j), rnd.view(j).norm)
+
+
+def _next_nonblank(rnd, i: int, direction: int) -> int | None:
+    """The nearest line before (direction -1) or after (+1) line i that is not blank, with at most _STEP_GAP blank
+    lines between; None when there is none."""
+    j = i + direction
+    while 0 <= j < rnd.n and abs(j - i) <= _STEP_GAP and rnd.blank(j):
+        j += direction
+    return j if 0 <= j < rnd.n and not rnd.blank(j) else None
 
 
 def a_how_tos_step(rnd, i: int) -> bool:
     """Whether line i of a round is a numbered step of a how-to's list: a step of the same list (numbered on from
     it, blank lines aside) explains itself ("1. Download the app from the App Store." above "2. Open it and tap
-    Sign in. You can use your e-mail address."), or the list runs to _HOW_TO_STEPS steps. A box's steps are a few
-    short orders; a how-to's short steps are the article's too."""
+    Sign in. You can use your e-mail address."), or _HOW_TO_STEPS steps of the list are sentences of
+    _STEP_SENTENCE_MIN_WORDS words or more. A box's steps are a few short orders; a how-to's short steps are the article's
+    too."""
     raw = rnd.raw(i)
-    step = _STEP.match(raw) if raw[:4].lstrip()[:1].isdigit() else None
+    step = _STEP.match(raw) if raw.lstrip()[:1].isdigit() else None
     if step is None:
         return False
-    steps = 1
+    sentences = 1
     for direction in (-1, 1):
         j, number = i, int(step.group(1))
-        while True:
-            k = j + direction
-            while 0 <= k < rnd.n and abs(k - j) <= _STEP_GAP and rnd.blank(k):
-                k += direction
-            if not 0 <= k < rnd.n or rnd.blank(k):
-                break
+        while (k := _next_nonblank(rnd, j, direction)) is not None:
             near = _STEP.match(rnd.raw(k))
             if near is None or int(near.group(1)) != number + direction:
                 break
-            if _explains_itself(rnd.raw(k), rnd.view(k).norm, near):
+            norm = rnd.view(k).norm
+            words = len(norm.split())
+            if words >= _TALK_MIN_WORDS and _explains_itself(rnd.raw(k), norm, near):
                 return True
-            steps += 1
-            if steps >= _HOW_TO_STEPS:
+            sentences += words >= _STEP_SENTENCE_MIN_WORDS and reads_as_prose(norm)
+            if sentences >= _HOW_TO_STEPS:
                 return True
             j, number = k, number + direction
     return False
@@ -357,24 +380,33 @@ def under_a_section_heading(rnd, i: int) -> bool:
     """Whether line i of a round is the first paragraph under a document's own numbered section heading ("3. Cookies"
     over "We use cookies that are strictly necessary for the shop to work ..." in a privacy policy): furniture never
     stands under a numbered heading of the document's."""
-    j = i - 1
-    while j >= 0 and i - j <= _STEP_GAP and rnd.blank(j):
-        j -= 1
-    if j < 0 or rnd.blank(j):
-        return False
-    raw = rnd.raw(j)
+    j = _next_nonblank(rnd, i, -1)
+    return j is not None and _section_heading(rnd.raw(j))
+
+
+def _section_heading(raw: str) -> bool:
+    """Whether a line is a document's own numbered section heading (see _SECTION_HEADING)."""
     lead = raw.lstrip()[:1]
-    return (lead.isdigit() or lead == "§") and _SECTION_HEADING.match(raw) is not None
+    return (len(raw) <= _SECTION_HEADING_MAX_CHARS and (lead.isdigit() or lead == "§")
+            and _SECTION_HEADING.match(raw) is not None)
 
 
-# a sentence that opens a list of examples: "Common disclosure labels include:", "Le testate usano diciture diverse,
-# tra cui:" (a furniture list opens with a heading: "Related:", "Tags:")
+# a sentence that opens a list of examples of labels or notices: "Common disclosure labels include:", "Le testate
+# usano diciture diverse, tra cui:" (a furniture list opens with a heading: "Related:", "Tags:"). It names what the
+# list holds: labels, notices, phrases (the services of 'streaming services, which include:' are no such thing)
 _EXAMPLES_INTRO = _OnFirstUse(
-    r"\b(?:include|includes|included|including|such as|for example|for instance|e\.g\.|like|among them|among others"
-    r"|darunter|zum beispiel|etwa|unter anderem|notamment|comme|par exemple|dont|parmi lesquel(?:le)?s|como|entre ell[ao]s"
+    r"\b(?:include|includes|included|including|such as|for example|for instance|e\.g\.|among them|among others"
+    r"|darunter|zum beispiel|unter anderem|notamment|par exemple|dont|parmi lesquel(?:le)?s|entre ell[ao]s"
     r"|por ejemplo|incluyen|tra cui|ad esempio|per esempio|tra le quali|tra i quali|zoals|waaronder|bijvoorbeeld|m\.in\."
     r"|np\.|takie jak|w tym|например|в том числе|такие как|среди них|наприклад|зокрема|такі як|серед них|incluindo"
     r"|por exemplo|entre eles|entre elas)\s?:\s*$",
+    regex.IGNORECASE,
+)
+_LABEL_NOUNS = _OnFirstUse(
+    r"\b(?:labels?|labell?ing|notices?|phrases?|wordings?|messages?|slogans?|banners?|prompts?|buttons?|disclaimers?"
+    r"|disclosures?|taglines?|kennzeichnung\w*|hinweis\w*|formulierung\w*|floskel\w*|mentions?|libellés?|formules?"
+    r"|bandeaux|etiquetas?|leyendas?|avisos?|frases|etichett\w*|diciture|dicitura|avvisi|vermelding\w*|labels"
+    r"|meldingen|oznacze\w*|napis\w*|komunikat\w*|пометк\w*|маркировк\w*|надпис\w*|позначк\w*|напис\w*)\b",
     regex.IGNORECASE,
 )
 _EXAMPLES_INTRO_MIN_WORDS = 6
@@ -383,21 +415,20 @@ _EXAMPLES_MAX_LINES = 12
 
 
 def in_a_list_of_examples(rnd, i: int) -> bool:
-    """Whether line i of a round is a short item of a list that a sentence of the article opens as examples
-    ("Common disclosure labels include:" over "Sponsored", "Paid post", "Advertisement"): the article naming
-    furniture, not furniture. The items above it, up to the sentence, are short lines too."""
+    """Whether line i of a round is a short item of a list that a sentence of the article opens as examples of
+    labels or notices ("Common disclosure labels include:" over "Sponsored", "Paid post", "Advertisement"): the
+    article naming furniture, not furniture. The lines from the sentence down to it are short list items."""
     if len(rnd.raw(i)) > _EXAMPLE_MAX_CHARS:
         return False
-    j, items = i - 1, 1
-    while j >= 0:
-        if not rnd.blank(j):
-            raw = rnd.raw(j)
-            if len(raw) > _EXAMPLE_MAX_CHARS or raw.rstrip().endswith(":"):
-                return len(raw.split()) >= _EXAMPLES_INTRO_MIN_WORDS and _EXAMPLES_INTRO.search(raw) is not None
-            items += 1
-            if items > _EXAMPLES_MAX_LINES:
-                return False
-        j -= 1
+    for j in range(i - 1, max(-1, i - 1 - 2 * _EXAMPLES_MAX_LINES), -1):
+        if rnd.blank(j):
+            continue
+        raw = rnd.raw(j)
+        if raw.rstrip().endswith(":"):
+            return (len(raw.split()) >= _EXAMPLES_INTRO_MIN_WORDS and _EXAMPLES_INTRO.search(raw[-40:]) is not None
+                    and _LABEL_NOUNS.search(raw) is not None)
+        if len(raw) > _EXAMPLE_MAX_CHARS:
+            return False
     return False
 
 
@@ -405,7 +436,7 @@ def _short_talk(raw: str) -> bool:
     """A short line that is a document's own numbered section heading, or a line of dialogue (see above)."""
     lead = raw.lstrip()[:1]
     if lead.isdigit() or lead == "§":
-        return _SECTION_HEADING.match(raw) is not None
+        return _section_heading(raw)
     if lead and lead in _OPENING and len(raw.split()) <= _QUOTED_LINE_MAX_WORDS:
         return _QUOTED_LINE.match(raw) is not None
     return False
@@ -428,12 +459,16 @@ def _quotes_a_prompt(raw: str) -> bool:
     end = min(close) if close else len(raw)
     if len(raw[first + 1:end].split()) < _QUOTING_MIN_WORDS:
         return False
-    if _QUOTE_INTRO.search(before[-16:]) is not None or close and _QUOTE_NAMED.match(raw, end + 1):
-        return not _box_speaks(before.casefold())
-    # (the subject of a sentence a box might write too, '"Journalism matters" is our promise - support us': then
-    # its voice is in the rest of the sentence)
-    return close != [] and _QUOTE_SUBJECT.match(raw, end + 1) is not None and not _box_speaks(
-        before.casefold()) and not _box_speaks(_sentence_from(raw.casefold(), end + 1))
+    introduced = _QUOTE_INTRO.search(before[-16:]) is not None
+    named = close != [] and _QUOTE_NAMED.match(raw, end + 1) is not None
+    subject = close != [] and _QUOTE_SUBJECT.match(raw, end + 1) is not None
+    if not (introduced or named or subject) or _box_speaks(before.casefold()):
+        return False
+    # the rest of the sentence is the box's too when it says "we" ('"Journalism matters" is our promise - support
+    # us', 'stories such as "..." - sign up to our newsletter'), or addresses the reader in the clause right after
+    # the quote ('..., click the "Subscribe now" button below to keep reading your ...', '... ist Ihr Zugang ...')
+    after = _sentence_from(raw[end + 1:].casefold(), 0)
+    return not _box_speaks(after) and _ADDRESSES_READER.search(regex.split(r"[,.;:!?]", after, maxsplit=1)[0]) is None
 
 
 def _box_speaks(text: str) -> bool:

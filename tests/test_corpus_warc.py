@@ -221,3 +221,19 @@ def test_a_content_length_that_is_not_one_number_fails_the_record(tmp_path, spel
     stats = run_batch([str(src)], resolved(), output_dir=None, output=out, on_outcome=seen.append)
     assert stats.failed == 1 and [o.record for o in seen if o.error] == [1]
     assert out.read_bytes().endswith(bad)  # passed through as read
+
+
+def test_a_bad_record_is_not_a_damaged_stream_but_a_cut_one_is(tmp_path):
+    """Found by review (helper-91): a WARC record with a wrong Content-Length was reported as stream damage ("the rest
+    passed on as read") though the records after it were cleaned."""
+    data, _, _ = _mis_sized(5)
+    src = tmp_path / "crawl.warc"
+    src.write_bytes(data)
+    seen = []
+    run_batch([str(src)], resolved(), output_dir=None, output=tmp_path / "o.warc", on_outcome=seen.append)
+    assert [o.failed for o in seen].count(True) == 1 and not any(o.damage for o in seen)
+    cut = tmp_path / "cut.wet.gz"
+    cut.write_bytes(gzip.compress(_wet())[:-30])
+    seen = []
+    run_batch([str(cut)], resolved(), output_dir=None, output=tmp_path / "o2.wet", on_outcome=seen.append)
+    assert seen[-1].failed and seen[-1].damage

@@ -181,7 +181,8 @@ class Session:
             else:
                 self.bad_records += 1
                 if outcome.damage:  # (a bad record is only counted; a damaged stream is worth a line of its own)
-                    say(f"nlcleaner: warning: {outcome.path}: {outcome.error}; the {outcome.record:,} records "
+                    n = outcome.record
+                    say(f"nlcleaner: warning: {outcome.path}: {outcome.error}; the {n:,} record{'s' if n != 1 else ''} "
                         "before it were cleaned, the rest passed on as read")
         if self.reporter is not None:
             self.reporter.add(outcome)

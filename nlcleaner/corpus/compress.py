@@ -125,8 +125,8 @@ class _Frames:
     """Compressed frames (zstd) or members (gzip) one after another, each read by a fresh decompressor from `new`.
     A damaged piece does not take what came before it: what was decompressed up to it has been handed over, and
     the error is raised (EOFError when the last frame is cut short); `leftover` then holds the compressed bytes
-    from where decompressing stopped: for gzip the byte zlib found damaged (see `_step`), for zstd the start of
-    the read that failed. Not the library's own readers: gzip's drops what a read
+    from where decompressing stopped: for gzip from the first byte that gave no data before zlib noticed the damage
+    (see `_step`), for zstd from the start of the read that failed. Not the library's own readers: gzip's drops what a read
     had decompressed when a later member is damaged, and zstandard's stream reader ends quietly inside a cut frame.
     A read hands over at most about BLOCK bytes (zlib's output limit), however well the input compresses."""
 
@@ -258,7 +258,11 @@ class InputStream:
             self._fail(f"truncated {self.compression} stream ({exc})")
             return b""
         except (zlib.error, OSError) as exc:
-            self._fail(f"damaged {self.compression or 'input'} stream ({exc})")
+            if "incorrect data check" in str(exc):  # (zlib's words: the data came out, its checksum did not match)
+                self._fail(f"damaged {self.compression} stream (a member failed its CRC-32 check: the records "
+                           "decompressed from it may hold damaged bytes)")
+            else:
+                self._fail(f"damaged {self.compression or 'input'} stream ({exc})")
             return b""
         except Exception as exc:  # zstandard.ZstdError and friends
             if self.compression == "zstd":

@@ -364,7 +364,7 @@ class _Run:
         # (where a Ctrl-C in what the outcome is reported to would stop the run: after this record)
         self.where = _named(job, unit) if unit.record is not None else f"after {job.display}"
         self._report(DocOutcome(path=job.display, record=unit.record, id=p.id, source=p.source, result=p.result,
-                                error=p.error, dropped=p.dropped, chars=p.chars, damage=bool(unit.error)))
+                                error=p.error, dropped=p.dropped, chars=p.chars, damage=unit.damage))
 
     def _write(self, job: Job, unit: Unit, p: Processed) -> Processed:
         """Write a unit to its input's sink. An output of the input's own (--output-dir) that cannot be written

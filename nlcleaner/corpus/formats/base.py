@@ -19,6 +19,7 @@ class Unit:
     raw: Any = None
     record: int | None = None
     error: str | None = None  # found while reading (a truncated stream): the record is bad, pass it through
+    damage: bool = False  # the error is the input stream's (cut or damaged here), not the record's own format
     advance: int = 0
     meta: Any = None
 

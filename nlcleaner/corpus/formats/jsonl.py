@@ -59,7 +59,7 @@ def read(job, ctx: Context, stream):
         yield Unit(payload=None, raw=b"", advance=advance, meta="progress")
     rest = b"".join(pending)
     if stream.error:  # the line the damage cut, and the compressed bytes nothing could read after it
-        yield Unit(payload=None, raw=rest + stream.leftover, record=index, error=stream.error)
+        yield Unit(payload=None, raw=rest + stream.leftover, record=index, error=stream.error, damage=True)
     elif rest:
         yield Unit(payload=rest, raw=rest, record=index)
 

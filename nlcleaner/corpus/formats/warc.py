@@ -174,12 +174,13 @@ def read(job, ctx: Context, stream):
             yield Unit(payload=None, raw=raw, record=index, advance=advance, meta="passthrough")
         index += 1
     if stream.error:  # (the compressed bytes nothing could read after the damage: passed on, not dropped)
-        yield Unit(payload=None, raw=stream.leftover, record=index, error=stream.error)
+        yield Unit(payload=None, raw=stream.leftover, record=index, error=stream.error, damage=True)
 
 
 def _unreadable(buf: _Buffer, raw: bytes, index: int, stream, why: str) -> Unit:
     """A failed unit of `raw` and the bytes after it up to the next record's start (passed through unchanged)."""
-    return Unit(payload=None, raw=raw + buf.until_record(), record=index, error=stream.error or why)
+    return Unit(payload=None, raw=raw + buf.until_record(), record=index, error=stream.error or why,
+                damage=bool(stream.error))
 
 
 def _misframed(buf: _Buffer, head: bytes, block: bytes, index: int, stream, why: str) -> Unit:
@@ -188,7 +189,7 @@ def _misframed(buf: _Buffer, head: bytes, block: bytes, index: int, stream, why:
     given back and looked through again."""
     buf.unread(block)
     rest = b"" if block.startswith(b"WARC/") else buf.until_record()
-    return Unit(payload=None, raw=head + rest, record=index, error=stream.error or why)
+    return Unit(payload=None, raw=head + rest, record=index, error=stream.error or why, damage=bool(stream.error))
 
 
 def _digest(old: bytes, block: bytes) -> bytes | None:
