@@ -238,6 +238,10 @@ _STEP_MIN_WORDS = 14
 # pattern is searched only on those that do (a search costs tens of microseconds on a long line)
 _NAME_HINTS = frozenset(w for lang, words in _NAMES.items() if lang not in _SLAVIC for w in words.split())
 _NAME_STEMS = tuple(w for lang in _SLAVIC for w in _NAMES[lang].split())
+# (the stems spelt in ASCII, "komunikat", are looked for in ASCII tokens only when the first letter is one of theirs:
+# a startswith over every stem for every token of every matched line cost ~2 % of a run)
+_ASCII_STEMS = tuple(w for w in _NAME_STEMS if w.isascii())
+_ASCII_STEM_INITIALS = frozenset(w[0] for w in _ASCII_STEMS)
 _VERB_HINTS = frozenset(w.split("_")[0].casefold() for words in _REPORTING.values() for w in words.split())
 _STRIP = ",.;:!?'\"()[]"
 # a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
@@ -280,7 +284,8 @@ def _talks(raw: str, norm: str) -> bool:
     named = reported = False
     for token in tokens:
         token = token.strip(_STRIP)
-        if token in _NAME_HINTS or token.startswith(_NAME_STEMS):  # (Slavic stems, "komunikat" in ASCII too)
+        if token in _NAME_HINTS or (token.startswith(_NAME_STEMS) if not token.isascii() else
+                                    token[:1] in _ASCII_STEM_INITIALS and token.startswith(_ASCII_STEMS)):
             named = True
         elif token in _VERB_HINTS:
             reported = True
@@ -333,10 +338,10 @@ def asks_as_a_reader(raw: str, norm: str) -> bool:
 def answers_a_question(rnd, i: int) -> bool:
     """Whether line i of a round is the paragraph right after an FAQ's question, blank lines aside: its answer (in
     sentences: a forum's "Like · Quote · Reply" under a post that asks is no answer)."""
-    if not reads_as_prose(rnd.view(i).norm):
-        return False
     j = _next_nonblank(rnd, i, -1)
-    return j is not None and asks_as_a_reader(rnd.raw(j), rnd.view(j).norm)
+    if j is None or not rnd.raw(j).rstrip().endswith("?"):  # (the cheap test first: most lines above are no question)
+        return False
+    return reads_as_prose(rnd.view(i).norm) and asks_as_a_reader(rnd.raw(j), rnd.view(j).norm)
 
 
 def _next_nonblank(rnd, i: int, direction: int) -> int | None:
