@@ -244,6 +244,28 @@ def test_the_gate_judges_every_built_in_alternative(everything):
     assert ungated == []
 
 
+def test_no_gate_expression_lets_plain_prose_through():
+    """An alternative made of lookaheads ("^(?=.*comment)(?=.*log ?in).{10,140}$") has "^.{10,140}$" for its gate
+    form, as the gate drops lookarounds: it lets every line through to `regex` (a confirmation pattern written so
+    doubled the time and memory of one-word lines). No built-in gate expression may match ordinary sentences."""
+    cleaner = Cleaner()
+    cleaner.clean("A short warm-up text. " * 300)  # (the gate is built once a run has enough text)
+    gate = cleaner._prefilter.gate
+    if gate is None or gate.engine != "hyperscan":
+        pytest.skip("the hyperscan gate is not installed")
+    plain = [b"\nthe council met on tuesday to discuss the budget for next year.\n", b"\nword\n",
+             b"\nresidents said the detour would add twenty minutes to their journeys.\n"]
+    loose = []
+    for tid, expression in enumerate(gate.expressions):
+        try:
+            pattern = regex.compile(expression, regex.IGNORECASE)
+        except regex.error:  # (hyperscan syntax that `regex` reads otherwise: not this test's concern)
+            continue
+        if sum(1 for line in plain if pattern.search(line)) >= 2:
+            loose.append(gate.targets[tid][0].rule_id)
+    assert loose == []
+
+
 def test_a_signal_takes_max_chars(tmp_path):
     """docs/rules.md lets a scored rule's signal say how long a line it looks at may be: the loader accepts the key,
     and a longer line does not fire the signal."""
