@@ -152,6 +152,9 @@ class Round:
         self.head_end = max(3, math.ceil(n * head_zone))
         self.bom = text.startswith("\ufeff")
         self._views: dict[int, LineView] = {}
+        # the lines a built-in matcher found that are talk about furniture or the document's own (see `matching`),
+        # judged once a line: many matchers find the same lines
+        self._left_out: dict[int, bool] = {}
         # the previous round's line views by their text: a line's views depend on its text alone, and most lines
         # of a later round were lines of the previous one
         self._reuse = {v.raw: v for v in previous._views.values()} if previous is not None else _NONE
@@ -370,8 +373,11 @@ class Round:
         collects the lines so left out."""
         found = self._matched(matcher, zone)
         if found and not matcher.user:
-            view = self.view
-            kept = [i for i in found if not talks_about_furniture(view(i)) and not the_documents_own(self, i)]
+            left_out = self._left_out
+            for i in found:
+                if i not in left_out:
+                    left_out[i] = talks_about_furniture(self.view(i)) or the_documents_own(self, i)
+            kept = [i for i in found if not left_out[i]]
             if talk is not None and len(kept) < len(found):
                 talk.update(set(found).difference(kept))
             found = kept
