@@ -72,7 +72,8 @@ _NAMES = {
 # the determiners that introduce such a name in apposition ("..., the paper's tagline", "– dieser Hinweis")
 _NAMERS = {
     "en": r"(?:the|this|that|its|their|such an?|(?:the )?[\w-]+'s)",
-    "de": "(?:dieser|diese|dieses|der|die|das|so ein|so eine|solch ein|solch eine|solche|solcher|solches)", "fr": "(?:le|la|l'|ce|cette|cet)",
+    "de": "(?:dieser|diese|dieses|der|die|das|so ein|so eine|solch ein|solch eine|solche|solcher|solches)",
+    "fr": "(?:le|la|l'|ce|cette|cet)",
     "it": "(?:il|la|l'|questo|questa|quel|quella)", "es": "(?:el|la|este|esta|ese|esa)",
     "nl": "(?:het|dit|deze|die|dat|zo'n)", "pl": "(?:to|ten|ta|tego|tej|taki|taka|takie|takim|taką)",
     "ru": "(?:это|эта|этот|эту|такое|такая|такой)", "uk": "(?:це|ця|цей|цю|таке|така|такий)",
@@ -222,7 +223,8 @@ _QUOTED_LINE_MAX_WORDS = 6
 _QUOTE_SUBJECT = _OnFirstUse(
     r",?(?: [\w'-]+)? (?:is|was|isn['’]t|wasn['’]t|is not|was not|doesn['’]t|does not|means|meant|must|should|has|had"
     r"|appears|appeared|became|sounds|sounded|remains"
-    r"|ist|war|heißt|bedeutet|est|était|signifie|es|era|significa|è|betekent|jest|był|była|было|означает|значит|означає)\b",
+    r"|ist|war|heißt|bedeutet|est|était|signifie|es|era|significa|è|betekent|jest|był|była|было|означает|значит"
+    r"|означає)\b",
 )
 # the clause right after a quote addresses the reader: a box ('Mit einem Klick auf „Jetzt abonnieren“ ist Ihr Zugang
 # freigeschaltet'), where an article's clause goes on about the quote ('... still means anything, ...')
@@ -357,8 +359,8 @@ def a_how_tos_step(rnd, i: int) -> bool:
     """Whether line i of a round is a numbered step of a how-to's list: a step of the same list (numbered on from
     it, blank lines aside) explains itself ("1. Download the app from the App Store." above "2. Open it and tap
     Sign in. You can use your e-mail address."), or _HOW_TO_STEPS steps of the list are sentences of
-    _STEP_SENTENCE_MIN_WORDS words or more. A box's steps are a few short orders; a how-to's short steps are the article's
-    too."""
+    _STEP_SENTENCE_MIN_WORDS words or more. A box's steps are a few short orders; a how-to's short steps are the
+    article's too."""
     raw = rnd.raw(i)
     step = _STEP.match(raw) if raw.lstrip()[:1].isdigit() else None
     if step is None:
@@ -402,8 +404,9 @@ def _section_heading(raw: str) -> bool:
 _EXAMPLES_INTRO = _OnFirstUse(
     r"\b(?:include|includes|included|including|such as|for example|for instance|e\.g\.|among them|among others"
     r"|darunter|zum beispiel|unter anderem|notamment|par exemple|dont|parmi lesquel(?:le)?s|entre ell[ao]s"
-    r"|por ejemplo|incluyen|tra cui|ad esempio|per esempio|tra le quali|tra i quali|zoals|waaronder|bijvoorbeeld|m\.in\."
-    r"|np\.|takie jak|w tym|например|в том числе|такие как|среди них|наприклад|зокрема|такі як|серед них|incluindo"
+    r"|por ejemplo|incluyen|tra cui|ad esempio|per esempio|tra le quali|tra i quali|zoals|waaronder|bijvoorbeeld"
+    r"|m\.in\.|np\.|takie jak|w tym|например|в том числе|такие как|среди них|наприклад|зокрема|такі як|серед них"
+    r"|incluindo"
     r"|por exemplo|entre eles|entre elas)\s?:\s*$",
     regex.IGNORECASE,
 )

@@ -126,8 +126,9 @@ class _Frames:
     A damaged piece does not take what came before it: what was decompressed up to it has been handed over, and
     the error is raised (EOFError when the last frame is cut short); `leftover` then holds the compressed bytes
     from where decompressing stopped: for gzip from the first byte that gave no data before zlib noticed the damage
-    (see `_step`), for zstd from the start of the read that failed. Not the library's own readers: gzip's drops what a read
-    had decompressed when a later member is damaged, and zstandard's stream reader ends quietly inside a cut frame.
+    (see `_step`), for zstd from the start of the read that failed. Not the library's own readers: gzip's drops what
+    a read had decompressed when a later member is damaged, and zstandard's stream reader ends quietly inside a cut
+    frame.
     A read hands over at most about BLOCK bytes (zlib's output limit), however well the input compresses."""
 
     def __init__(self, raw, new, what: str, padding: bytes = b"", limited: bool = False):
