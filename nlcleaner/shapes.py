@@ -413,7 +413,7 @@ _EXAMPLES_INTRO = _OnFirstUse(
 _LABEL_NOUNS = _OnFirstUse(
     r"\b(?:labels?|labell?ing|notices?|phrases?|wordings?|messages?|slogans?|banners?|prompts?|buttons?|disclaimers?"
     r"|disclosures?|taglines?|kennzeichnung\w*|hinweis\w*|formulierung\w*|floskel\w*|mentions?|libellés?|formules?"
-    r"|bandeaux|etiquetas?|leyendas?|avisos?|frases|etichett\w*|diciture|dicitura|avvisi|vermelding\w*|labels"
+    r"|bandeaux|etiquetas?|leyendas?|avisos?|frases|etichett\w*|diciture|dicitura|avvisi|vermelding\w*"
     r"|meldingen|oznacze\w*|napis\w*|komunikat\w*|пометк\w*|маркировк\w*|надпис\w*|позначк\w*|напис\w*)\b",
     regex.IGNORECASE,
 )
