@@ -105,3 +105,20 @@ def test_rules_in_a_real_process():
     assert any(r["id"] == "donation.moscow-times" for r in json.loads(proc.stdout))
     test = subprocess.run([sys.executable, "-m", "nlcleaner", "rules", "test", str(REFERENCE)], capture_output=True)
     assert test.returncode == 0
+
+
+def test_rules_test_runs_a_builtin_pack_as_clean_runs_it():
+    # ad.affiliate-disclosure keeps a Dutch sentence that talks about such a disclosure; only the check that built-in
+    # rules get (not users') keeps it, so a built-in pack run as a user's fails that example
+    ad = ROOT / "nlcleaner" / "packs" / "ad.toml"
+    result = invoke("test", str(ad))
+    assert result.exit_code == 0, result.stdout
+    assert "FAIL" not in result.stdout
+    assert "ok   ad.affiliate-disclosure" in result.stdout
+
+
+def test_rules_test_refuses_a_copy_of_a_builtin_pack(tmp_path):
+    copy = tmp_path / "ad.toml"
+    copy.write_bytes((ROOT / "nlcleaner" / "packs" / "ad.toml").read_bytes())
+    result = invoke("test", str(copy))
+    assert result.exit_code == 2 and "already used" in result.stderr

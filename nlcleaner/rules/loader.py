@@ -49,6 +49,11 @@ def user_pack_paths(paths, builtin=()) -> list:
     return out
 
 
+def is_builtin_pack(path) -> bool:
+    """Whether `path` names one of the packs shipped inside the package (however it is spelt)."""
+    return _file_of(path) in {_file_of(p) for p in builtin_pack_paths()}
+
+
 def _file_of(path):
     """What tells one file from another: its device and inode (a hard link is the same file), or, for a path that
     names no file (its error comes when it is loaded), the path with links and dots resolved."""
