@@ -189,3 +189,24 @@ def test_the_plain_summary_says_what_resume_skipped_and_where_a_run_stopped(tmp_
     assert again.exit_code == 0 and "1 input skipped (--resume)" in again.stderr
     assert "interrupted (a.jsonl, record 3)" in summary_line(BatchStats(interrupted="a.jsonl, record 3"))
     assert "interrupted" not in summary_line(BatchStats()) and "skipped" not in summary_line(BatchStats())
+
+
+@pytest.mark.parametrize("name", ["out.csv", "out.txt", "out.json", "out.tsv.gz"])
+def test_output_named_like_another_format_is_refused(tmp_path, name):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_line({"text": FURNISHED}))
+    result = run("--quiet", str(src), "-o", str(tmp_path / name))
+    assert result.exit_code == 2
+    assert "name it .jsonl" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("name", ["out", "out.part", "out.json.gz"])
+def test_output_without_a_format_in_its_name_takes_the_inputs(tmp_path, name):
+    src = tmp_path / "in.jsonl"
+    src.write_bytes(_line({"text": FURNISHED}))
+    result = run("--quiet", str(src), "-o", str(tmp_path / name))
+    assert result.exit_code == 0, result.output
+    data = (tmp_path / name).read_bytes()
+    data = gzip.decompress(data) if name.endswith(".gz") else data
+    assert json.loads(data)["text"] == cleaner().clean(FURNISHED).text

@@ -43,6 +43,22 @@ def format_of(path: str | os.PathLike, input_format: str | None = None) -> str:
     return "text"
 
 
+# names a corpus output file must not have: nlcleaner writes records in the inputs' format, and a file named like
+# this would hold JSONL (or WARC) under a name that promises something else
+_NOT_RECORDS = _TEXT + (".csv", ".tsv", ".json", ".html", ".htm", ".xml", ".xlsx")
+
+
+def names_other_format(path: str | os.PathLike) -> str | None:
+    """The extension of an output file name that promises a format nlcleaner does not write records in (".csv",
+    ".txt", an uncompressed ".json" ...), else None: a name without an extension, or with one nobody reads a
+    format from (".out"), takes the inputs' format."""
+    base = strip_compression(os.path.basename(str(path)).lower())
+    compressed = base != os.path.basename(str(path)).lower()
+    if compressed and base.endswith(".json"):
+        return None  # (Dolma's shards are .json.gz: JSONL)
+    return next((ext for ext in _NOT_RECORDS if base.endswith(ext)), None)
+
+
 def _known(name: str) -> bool:
     low = name.lower()
     base = strip_compression(low)

@@ -18,7 +18,7 @@ from ..outcome import DocOutcome
 from ..stats import Stats
 from . import worker
 from .compress import InputStream, compression_of, open_input, unwritable_compression  # noqa: F401
-from .discover import format_of, normal_format
+from .discover import format_of, names_other_format, normal_format
 from .errors import Interrupted, UsageError
 from .formats import module
 from .formats.base import NOT_A_DOCUMENT, OUTCOME_TEXTS, Context, Processed, Unit, annotate_field
@@ -96,6 +96,11 @@ def _validate(jobs: list[Job], options: dict, output_dir, output) -> None:
             shared_format = next(iter(formats)) if len(formats) == 1 else None
         else:
             shared_format = format_of(output, None)
+            other = names_other_format(output) if shared_format == "text" and "text" not in formats else None
+            if other:
+                exts = " or ".join(f".{f}" for f in sorted(formats))
+                raise UsageError(f"-o {output}: the output holds the inputs' records, not {other}: name it {exts}"
+                                 " (or leave the extension out)")
             if shared_format == "text" and len(formats) == 1 and "text" not in formats:
                 shared_format = next(iter(formats))  # a name without a known extension: the inputs' format
         if len(formats) > 1 or (formats and shared_format not in formats):
