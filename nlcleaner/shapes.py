@@ -332,9 +332,15 @@ _FAQ_QUESTION = _OnFirstUse(
 )
 
 
+# a label of two words or more before a colon ("Read more:", "Czytaj więcej:") leads in to another article's headline,
+# which may ask in the first person or look as if it did (Polish "ich" is "their"); an FAQ's "Q:" is one word
+_LABEL_LEAD = _OnFirstUse(r"^\W{0,3}\w+(?:[ -]\w+){1,3}\s?:\s")
+
+
 def asks_as_a_reader(raw: str, norm: str) -> bool:
-    """Whether a line is an FAQ's question (see _FAQ_QUESTION)."""
-    return len(norm) <= _FAQ_MAX_CHARS and norm.rstrip().endswith("?") and _FAQ_QUESTION.match(raw) is not None
+    """Whether a line is an FAQ's question (see _FAQ_QUESTION), not a labelled link to one (see _LABEL_LEAD)."""
+    return (len(norm) <= _FAQ_MAX_CHARS and norm.rstrip().endswith("?") and _FAQ_QUESTION.match(raw) is not None
+            and _LABEL_LEAD.match(raw) is None)
 
 
 def answers_a_question(rnd, i: int) -> bool:
@@ -461,7 +467,7 @@ def _quotes_a_prompt(raw: str) -> bool:
     if raw[first] not in _OPENING:
         return False
     before = raw[:first]
-    if len(before.split()) < _QUOTING_MIN_WORDS:
+    if _word_count(before) < _QUOTING_MIN_WORDS:
         return False
     close = [at for at in map(lambda q: raw.find(q, first + 1), _QUOTES) if at >= 0]
     end = min(close) if close else len(raw)
@@ -477,6 +483,12 @@ def _quotes_a_prompt(raw: str) -> bool:
     # the quote ('..., click the "Subscribe now" button below to keep reading your ...', '... ist Ihr Zugang ...')
     after = _sentence_from(raw[end + 1:].casefold(), 0)
     return not _box_speaks(after) and _ADDRESSES_READER.search(regex.split(r"[,.;:!?]", after, maxsplit=1)[0]) is None
+
+
+def _word_count(text: str) -> int:
+    """The pieces of a text between spaces, but for a colon standing alone: French sets a space before a colon, and
+    "À lire aussi : «" is the three words of a label, not four words of prose."""
+    return sum(1 for piece in text.split() if piece != ":")
 
 
 def _box_speaks(text: str) -> bool:

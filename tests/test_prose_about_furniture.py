@@ -392,6 +392,10 @@ def test_a_box_that_asks_you_still_goes(cleaner):
     ("Vond je dit een goed verhaal?", False),
     ("Quali sono i costi della tessera?", False),
     ("¿Cuánto cuesta al mes?", False),
+    ("Q: How do I cancel my subscription?", True),
+    # a labelled link to another article (set N): Polish "ich" is "their", and the headline is not the page's FAQ
+    ("Czytaj więcej: Rolnicy protestują w całej Europie. Co ich łączy?", False),
+    ("Read more: Should I refinance my mortgage now?", False),
 ])
 def test_a_readers_question_is_told_by_the_first_person(line, faq):
     from nlcleaner.shapes import asks_as_a_reader
