@@ -148,7 +148,8 @@ _REPORTED = _OnFirstUse(
     # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes
     # about"; the clause runs to the end of its sentence, which may not be the line's)
     r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])(?! (?:about|for|über|für|sur|pour|sobre|para|di|per|over|voor|o|dla"
-    r"|о|об|про|для)\b)[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
+    # (nor a noun of a list: "a newsletter about scams, recalls and your rights")
+    r"|о|об|про|для|and|or|und|oder|et|ou|y|e|en|i|и|і|та)\b)[^.!?]{0,120}(?:[.!?]['\")]*(?: |$)|$)",
 )
 # but a box speaks of itself in the same shapes, and then says "we" or "our", names its own newsroom, or quotes a
 # supporter "since 2016": "..., schreibt unsere Chefredakteurin", "..., pisze redaktor naczelny"
