@@ -25,10 +25,23 @@ def reads_as_prose(text: str) -> bool:
 
 
 def headline_looking(rnd, i: int) -> bool:
-    """Whether line i of a round may be a headline: short, and not a sentence. Judged on the normalised view:
-    Markdown emphasis and link targets aside, "**Pin this.**" ends like prose."""
+    """Whether line i of a round may be a headline: short, and not a sentence, or one question alone ("Who won the
+    county races?": headlines ask). Judged on the normalised view: Markdown emphasis and link targets aside,
+    "**Pin this.**" ends like prose."""
     text = rnd.view(i).norm
-    return len(text) <= HEADLINE_MAX_CHARS and not reads_as_prose(text)
+    if len(text) > HEADLINE_MAX_CHARS:
+        return False
+    return not reads_as_prose(text) or _one_question(text)
+
+
+_QUESTION_MAX_WORDS = 12
+
+
+def _one_question(text: str) -> bool:
+    """A question of a few words, and no other sentence before it."""
+    body = text.rstrip("\"'”’)]")
+    return (body.endswith("?") and len(body.split()) <= _QUESTION_MAX_WORDS
+            and not any(c in body[:-1] for c in ".!?…"))
 
 
 class _OnFirstUse:
