@@ -16,7 +16,7 @@ import regex
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
-from .shapes import talks_about_furniture, the_documents_own
+from .shapes import has_a_quote, only_in_quotes, talks_about_furniture, the_documents_own
 _NONE: dict = {}
 
 
@@ -378,6 +378,8 @@ class Round:
                 if i not in left_out:
                     left_out[i] = talks_about_furniture(self.view(i)) or the_documents_own(self, i)
             kept = [i for i in found if not left_out[i]]
+            if any(map(has_a_quote, map(self.raw, kept))):  # (a cheap test first: few matched lines quote)
+                kept = [i for i in kept if not only_in_quotes(matcher, self.raw(i))]
             if talk is not None and len(kept) < len(found):
                 talk.update(set(found).difference(kept))
             found = kept

@@ -213,7 +213,10 @@ _QUOTE_INTRO = _OnFirstUse(
     # appear before the first link'; not a bare "like": 'more stories like "..." - sign up')
     r"|such as|for example|statement|phrase|sentence|disclaimer|disclosure|wording|boilerplate|satz|formulierung"
     r"|floskel|wie etwa|formule|frase|fórmula|formula|zin|zinnetje|formulering|zoals|zdanie|zdaniem"
-    r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання)[:,]? )$",
+    r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання"
+    # (or the control it is written on: 'a button "Remind me later"', 'mit einem Knopf „Später erinnern“')
+    r"|button|pop-up|popup|knopf|schaltfläche|bouton|botón|pulsante|bottone|knop|przycisk|przyciskiem|кнопка|кнопкой"
+    r"|кнопкою|along the lines of)[:,]? )$",
     regex.IGNORECASE,
 )
 # a quote followed by the name of what it quotes: 'then the "Subscribe to continue reading" prompt'
@@ -497,6 +500,58 @@ def _quotes_a_prompt(raw: str) -> bool:
     # the quote ('..., click the "Subscribe now" button below to keep reading your ...', '... ist Ihr Zugang ...')
     after = _sentence_from(raw[end + 1:].casefold(), 0)
     return not _box_speaks(after) and _ADDRESSES_READER.search(regex.split(r"[,.;:!?]", after, maxsplit=1)[0]) is None
+
+
+def has_a_quote(raw: str) -> bool:
+    """Whether a line opens a quote (see only_in_quotes)."""
+    return any(q in raw for q in _OPENING)
+
+
+def only_in_quotes(matcher, raw: str) -> bool:
+    """Whether what a matcher found on a line stands only inside its quotes, with a sentence of the writer's own
+    around them: 'A cycling shop replaced "Subscribe to our newsletter" with "Get one route guide every Friday."'
+    quotes two prompts and is a story's line. Tested again on the line with its quoted prompts made one word (see
+    _without_quotes); a line that is all quote (a box sets its slogan in quote marks) keeps what it was found to be."""
+    outside = _without_quotes(raw)
+    # (words with a letter: "### 6 thoughts on "Title"" is a comment section's heading, not a sentence)
+    if outside == raw or sum(1 for w in outside.split() if any(map(str.isalpha, w))) < _QUOTING_MIN_WORDS:
+        return False
+    # (the words around the quote are the box's own when they say "we" or speak to the reader: 'By clicking "Post
+    # Your Answer", you agree to our terms of service')
+    folded = outside.casefold()
+    if _box_speaks(folded) or _ADDRESSES_READER.search(folded) is not None:
+        return False
+    from .kinds.line_match import LineView  # (shapes is imported by line_match's users; the view is only needed here)
+
+    return not matcher.match(LineView(outside))
+
+
+_QUOTED_MIN_WORDS = 3  # a quoted prompt has a few words; two are often a name ("«Новая газета»", "„Die Zeit“")
+_NOT_QUOTED = ("|", "•", "·")  # between guillemets, a menu's items ("« Previous | Main | Next »")
+
+
+def _without_quotes(raw: str) -> str:
+    """The line with each quoted prompt (an opening quote mark to the next quote mark, three words or more, no menu
+    separator in it) made the one word "X", so that a sentence keeps its shape ("... replaced X with X"); an
+    unclosed quote is left as it is."""
+    out, at = [], 0
+    while True:
+        opens = [i for i in map(lambda q: raw.find(q, at), _OPENING) if i >= 0]
+        if not opens:
+            break
+        first = min(opens)
+        closes = [i for i in map(lambda q: raw.find(q, first + 1), _QUOTES) if i >= 0]
+        if not closes:
+            break
+        end = min(closes)
+        quoted = raw[first + 1:end]
+        if len(quoted.split()) >= _QUOTED_MIN_WORDS and not any(c in quoted for c in _NOT_QUOTED):
+            out.append(raw[at:first] + "X")
+        else:
+            out.append(raw[at:end + 1])
+        at = end + 1
+    out.append(raw[at:])
+    return "".join(out)
 
 
 def _word_count(text: str) -> int:

@@ -401,3 +401,44 @@ def test_a_readers_question_is_told_by_the_first_person(line, faq):
     from nlcleaner.shapes import asks_as_a_reader
 
     assert asks_as_a_reader(line, LineView(line).norm) == faq
+
+
+# a story's sentence that quotes prompts (sets O and P): what the rules found stands only inside the quotes
+QUOTING_LINES = [
+    'The messages have become familiar: "If you value this reporting, please consider a donation," or "We don\'t '
+    'have a paywall because readers like you support us."',
+    'Most reputable sites disclose the arrangement, often with a line near the top of the article along the lines '
+    'of "We may earn a commission when you buy through links on our site."',
+    'A cycling shop replaced "Subscribe to our newsletter" with "Get one route guide every Friday." Conversion went '
+    'from 1.2% to 3.9%.',
+    "Tatsächlich kündigten im Sommer etwa acht Prozent der Mitglieder, als die Zeitung das Pop-up „Jetzt Mitglied "
+    "werden“ häufiger einblendete.",
+]
+
+
+@pytest.mark.parametrize("line", QUOTING_LINES)
+def test_a_line_that_quotes_prompts_in_a_sentence_of_its_own_stays(cleaner, line):
+    text = ("The report looked at how two hundred news sites ask their readers for money.\n\n"
+            "Most of them use the same handful of phrases, the authors found.\n\n"
+            f"{line}\n\n"
+            "The study will be published in full next spring.\n")
+    assert cleaner.clean(text).text == text
+
+
+@pytest.mark.parametrize("line", [
+    # the words around the quote are the box's: they say "our" or speak to the reader
+    'By clicking "Post Your Answer", you agree to our terms of service and acknowledge you have read our privacy '
+    'policy.',
+    # two words in guillemets are a name, not a quoted prompt
+    "«Новой газете» нужна ваша помощь! Поддержите нас сегодня.",
+])
+def test_quotes_that_are_the_boxs_own_do_not_make_talk(line):
+    from nlcleaner.shapes import _without_quotes, only_in_quotes
+
+    class Never:  # (a matcher that finds nothing once the quotes are out: only the words around them decide)
+        @staticmethod
+        def match(view):
+            return False
+
+    assert not only_in_quotes(Never, line)
+    assert _without_quotes("a menu « Previous | Main | Next »") == "a menu « Previous | Main | Next »"
