@@ -37,8 +37,19 @@ class LineKind:
                 # a sub-heading ("Latest news", "Mehr zum Thema") over a paragraph of the story goes alone
                 if b - a + 1 <= self.max_lines and all(headline_looking(rnd, j) for j in range(a, b + 1) if j != i):
                     first, last = a, b
+                else:  # a heading in a longer block (a dump with no blank lines): the headlines right under it
+                    last = self._headlines_under(rnd, i)
             claims.append(Claim(first, last, rule.id, rule.strong))
         return claims
+
+    def _headlines_under(self, rnd, i: int) -> int:
+        """The last of the headline-looking lines right under line i (at most max_lines - 1 of them, none blank),
+        or i itself when the line under it is no headline."""
+        last = i
+        while (last + 1 < rnd.n and last - i < self.max_lines - 1 and not rnd.blank(last + 1)
+               and headline_looking(rnd, last + 1)):
+            last += 1
+        return last
 
     def _trailing(self, rnd, rule) -> list[int]:
         """A rule for the last `within_last` lines, as rounds of it alone would apply it until nothing changes, in
