@@ -315,6 +315,8 @@ def _talks(raw: str, norm: str) -> bool:
             pointing = (sentence[1:].split(None, 1) or [""])[0] in _THIS  # (the word after the punctuation)
             if not _box_speaks(sentence) and not (pointing and _GOES_AWAY.search(sentence)):
                 return True
+    if reported and _reports_after_a_label(raw):
+        reported = False  # ("Also read: Heatwave to continue till June, says IMD": a headline the label links to)
     if reported:
         m = _REPORTED.search(norm)
         return m is not None and not _box_speaks(m.group())
@@ -351,7 +353,14 @@ _FAQ_QUESTION = _OnFirstUse(
 
 # a label of two words or more before a colon ("Read more:", "Czytaj więcej:") leads in to another article's headline,
 # which may ask in the first person or look as if it did (Polish "ich" is "their"); an FAQ's "Q:" is one word
-_LABEL_LEAD = _OnFirstUse(r"^\W{0,3}\w+(?:[ -]\w+){1,3}\s?:\s")
+_LABEL_LEAD = _OnFirstUse(r"^\W{0,3}\w+(?:[ -]\w+){1,3}\s?:[*_]{0,2}\s")
+
+
+def _reports_after_a_label(raw: str) -> bool:
+    """Whether the line opens with a label of two words or more and a colon that reports nobody's words ("Also
+    read:", not "The minister said:"): what comes after it is another article's headline."""
+    lead = _LABEL_LEAD.match(raw)
+    return lead is not None and not any(w.strip(_STRIP).casefold() in _VERB_HINTS for w in lead.group().split())
 
 
 def asks_as_a_reader(raw: str, norm: str) -> bool:

@@ -442,3 +442,17 @@ def test_quotes_that_are_the_boxs_own_do_not_make_talk(line):
 
     assert not only_in_quotes(Never, line)
     assert _without_quotes("a menu « Previous | Main | Next »") == "a menu « Previous | Main | Next »"
+
+
+def test_a_labelled_link_whose_headline_reports_speech_still_goes(cleaner):
+    text = ("The monsoon reached the coast three days early this year, forecasters said.\n\n"
+            "Fishermen have been told not to go out until Sunday.\n\n"
+            "**Also Read:** [Heatwave to continue in the north till June 3, says weather office](https://e.in/h)\n\n"
+            "Schools in the coastal districts will stay closed on Friday.\n")
+    kept = cleaner.clean(text).text
+    assert "Also Read" not in kept and "stay closed on Friday." in kept
+    # a label that itself reports is no link's label
+    from nlcleaner.shapes import _reports_after_a_label
+
+    assert _reports_after_a_label("**Also Read:** Heatwave to continue, says IMD")
+    assert not _reports_after_a_label("The minister said: the road will reopen on Monday, officials say.")
