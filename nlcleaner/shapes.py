@@ -216,7 +216,7 @@ _QUOTE_INTRO = _OnFirstUse(
     r"|formułka|formułką|фраза|фразой|формулировка|формулой|фразою|формулювання"
     # (or the control it is written on: 'a button "Remind me later"', 'mit einem Knopf „Später erinnern“')
     r"|button|pop-up|popup|knopf|schaltfläche|bouton|botón|pulsante|bottone|knop|przycisk|przyciskiem|кнопка|кнопкой"
-    r"|кнопкою|along the lines of)[:,]? )$",
+    r"|кнопкою|along the lines of|(?:a|the) (?:line|sentence|message|notice) like)[:,]? )$",
     regex.IGNORECASE,
 )
 # a quote followed by the name of what it quotes: 'then the "Subscribe to continue reading" prompt'
@@ -525,24 +525,28 @@ def only_in_quotes(matcher, raw: str) -> bool:
     # (words with a letter: "### 6 thoughts on "Title"" is a comment section's heading, not a sentence)
     if outside == raw or sum(1 for w in outside.split() if any(map(str.isalpha, w))) < _QUOTING_MIN_WORDS:
         return False
-    # (the words around the quote are the box's own when they say "we" or speak to the reader: 'By clicking "Post
-    # Your Answer", you agree to our terms of service')
+    # (the words around the quote are the box's own when they say "we", or speak to the reader right after it: 'By
+    # clicking "Post Your Answer", you agree to our terms of service'; a writer may say "you" elsewhere: 'you have
+    # probably seen a line like "..."', and name a newsroom: 'Chefredakteurin X hatte die Kampagne gestartet')
     folded = outside.casefold()
-    if _box_speaks(folded) or _ADDRESSES_READER.search(folded) is not None:
+    after = regex.split(r"[,.;:!?]", folded.split("x", 1)[1] if "x" in folded else "", maxsplit=1)[0]
+    if _OWN_VOICE.search(folded) is not None or _ADDRESSES_READER.search(after) is not None:
         return False
     from .kinds.line_match import LineView  # (shapes is imported by line_match's users; the view is only needed here)
 
     return not matcher.match(LineView(outside))
 
 
+# a Markdown link's target right before a quote: the quote is the link's title, a tooltip, not a quoted prompt
+_LINK_TARGET = regex.compile(r"\]\([^)\s]*\s+$")
 _QUOTED_MIN_WORDS = 3  # a quoted prompt has a few words; two are often a name ("«Новая газета»", "„Die Zeit“")
 _NOT_QUOTED = ("|", "•", "·")  # between guillemets, a menu's items ("« Previous | Main | Next »")
 
 
 def _without_quotes(raw: str) -> str:
-    """The line with each quoted prompt (an opening quote mark to the next quote mark, three words or more, no menu
-    separator in it) made the one word "X", so that a sentence keeps its shape ("... replaced X with X"); an
-    unclosed quote is left as it is."""
+    """The line with each quoted prompt (an opening quote mark to the next quote mark, three words or more or named
+    as a button, a notice ... just before it, no menu separator in it) made the one word "X", so that a sentence
+    keeps its shape ("... replaced X with X"); an unclosed quote is left as it is."""
     out, at = [], 0
     while True:
         opens = [i for i in map(lambda q: raw.find(q, at), _OPENING) if i >= 0]
@@ -554,7 +558,12 @@ def _without_quotes(raw: str) -> str:
             break
         end = min(closes)
         quoted = raw[first + 1:end]
-        if len(quoted.split()) >= _QUOTED_MIN_WORDS and not any(c in quoted for c in _NOT_QUOTED):
+        if _LINK_TARGET.search(raw, max(0, first - 300), first) is not None:  # ('[Share](/q/5 "Short permalink")')
+            out.append(raw[at:end + 1])
+            at = end + 1
+            continue
+        named = _QUOTE_INTRO.search(raw[max(0, first - 16):first]) is not None  # ('einem Knopf „Später erinnern“')
+        if (len(quoted.split()) >= _QUOTED_MIN_WORDS or named) and not any(c in quoted for c in _NOT_QUOTED):
             out.append(raw[at:first] + "X")
         else:
             out.append(raw[at:end + 1])

@@ -456,3 +456,28 @@ def test_a_labelled_link_whose_headline_reports_speech_still_goes(cleaner):
 
     assert _reports_after_a_label("**Also Read:** Heatwave to continue, says IMD")
     assert not _reports_after_a_label("The minister said: the road will reopen on Monday, officials say.")
+
+
+@pytest.mark.parametrize("line", [
+    # sets Q and R, measured blind: a writer's "you" away from the quote, a newsroom named in the story, a button's
+    # two-word label named as one
+    'If you have ever read a product review online, you have probably seen a line like "We may earn a commission if '
+    'you buy through links on this page." But what does it actually mean?',
+    "Chefredakteurin Petra Beispiel hatte die Kampagne im Frühjahr mit einem Aufruf auf der Titelseite gestartet. "
+    "„Ohne Sie gibt es uns nicht mehr“, stand dort in großen Buchstaben.",
+    "Auf der Internetseite der Zeitung erschien seitdem unter jedem Artikel ein Spendenkasten mit einem Knopf mit der "
+    "Aufschrift „Später erinnern“.",
+])
+def test_more_lines_that_quote_prompts_stay(cleaner, line):
+    text = ("The report looked at how two hundred news sites ask their readers for money.\n\n"
+            "Most of them use the same handful of phrases, the authors found.\n\n"
+            f"{line}\n\n"
+            "The study will be published in full next spring.\n")
+    assert cleaner.clean(text).text == text
+
+
+def test_a_link_title_in_quotes_is_no_quoted_prompt():
+    from nlcleaner.shapes import _without_quotes
+
+    line = '[Share](/q/5511 "Short permalink to this question") [Improve this question](/posts/5511/edit) Follow'
+    assert _without_quotes(line) == line
