@@ -416,12 +416,16 @@ QUOTING_LINES = [
 ]
 
 
-@pytest.mark.parametrize("line", QUOTING_LINES)
-def test_a_line_that_quotes_prompts_in_a_sentence_of_its_own_stays(cleaner, line):
-    text = ("The report looked at how two hundred news sites ask their readers for money.\n\n"
+def _in_a_story(line: str) -> str:
+    return ("The report looked at how two hundred news sites ask their readers for money.\n\n"
             "Most of them use the same handful of phrases, the authors found.\n\n"
             f"{line}\n\n"
             "The study will be published in full next spring.\n")
+
+
+@pytest.mark.parametrize("line", QUOTING_LINES)
+def test_a_line_that_quotes_prompts_in_a_sentence_of_its_own_stays(cleaner, line):
+    text = _in_a_story(line)
     assert cleaner.clean(text).text == text
 
 
@@ -469,10 +473,7 @@ def test_a_labelled_link_whose_headline_reports_speech_still_goes(cleaner):
     "Aufschrift „Später erinnern“.",
 ])
 def test_more_lines_that_quote_prompts_stay(cleaner, line):
-    text = ("The report looked at how two hundred news sites ask their readers for money.\n\n"
-            "Most of them use the same handful of phrases, the authors found.\n\n"
-            f"{line}\n\n"
-            "The study will be published in full next spring.\n")
+    text = _in_a_story(line)
     assert cleaner.clean(text).text == text
 
 
