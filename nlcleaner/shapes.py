@@ -529,7 +529,8 @@ def only_in_quotes(matcher, raw: str) -> bool:
     # clicking "Post Your Answer", you agree to our terms of service'; a writer may say "you" elsewhere: 'you have
     # probably seen a line like "..."', and name a newsroom: 'Chefredakteurin X hatte die Kampagne gestartet')
     folded = outside.casefold()
-    after = regex.split(r"[,.;:!?]", folded.split("x", 1)[1] if "x" in folded else "", maxsplit=1)[0]
+    mark = _PLACEHOLDER.search(outside)  # (the first quoted prompt's stand-in word, as a word: not the "x" of "next")
+    after = regex.split(r"[,.;:!?]", outside[mark.end():].casefold(), maxsplit=1)[0] if mark else ""
     if _OWN_VOICE.search(folded) is not None or _ADDRESSES_READER.search(after) is not None:
         return False
     from .kinds.line_match import LineView  # (shapes is imported by line_match's users; the view is only needed here)
@@ -539,6 +540,7 @@ def only_in_quotes(matcher, raw: str) -> bool:
 
 # a Markdown link's target right before a quote: the quote is the link's title, a tooltip, not a quoted prompt
 _LINK_TARGET = regex.compile(r"\]\([^)\s]*\s+$")
+_PLACEHOLDER = regex.compile(r"(?<!\w)X(?!\w)")  # what _without_quotes puts in a quoted prompt's place
 _QUOTED_MIN_WORDS = 3  # a quoted prompt has a few words; two are often a name ("«Новая газета»", "„Die Zeit“")
 _NOT_QUOTED = ("|", "•", "·")  # between guillemets, a menu's items ("« Previous | Main | Next »")
 

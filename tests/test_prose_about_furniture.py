@@ -482,3 +482,17 @@ def test_a_link_title_in_quotes_is_no_quoted_prompt():
 
     line = '[Share](/q/5511 "Short permalink to this question") [Improve this question](/posts/5511/edit) Follow'
     assert _without_quotes(line) == line
+
+
+def test_the_clause_after_a_quote_is_read_after_the_quote():
+    # the writer's "you" before the quote does not make the line the box's; "Experts" holds an "x" that was once
+    # taken for the quote's stand-in word
+    from nlcleaner.shapes import only_in_quotes
+
+    class Never:
+        @staticmethod
+        def match(view):
+            return False
+
+    assert only_in_quotes(Never, 'Experts say you will often see "Support our journalism from just $2" at the end.')
+    assert not only_in_quotes(Never, 'Click "Support our journalism from just $2" and you will help us.')
