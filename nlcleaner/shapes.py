@@ -288,7 +288,7 @@ _CACHED_MAX_CHARS = 2000  # (the cache keeps its lines alive for the life of the
 
 @functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
 def _talks(raw: str, norm: str) -> bool:
-    if asks_as_a_reader(raw, norm):
+    if asks_as_a_reader(raw, norm) or _a_how_to_headline(norm):
         return True
     if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (many matched lines are short: only the short shapes, cheaply)
         return _short_talk(raw)
@@ -472,6 +472,17 @@ def in_a_list_of_examples(rnd, i: int) -> bool:
     return False
 
 
+# a how-to's headline ("How to Build a Newsletter Signup Form That People Actually Use", "Comment refuser les
+# cookies sur son téléphone"): an article's title or section heading, never a box's, which speaks to "you" or as "we"
+_HOW_TO = _OnFirstUse(r"(?:#+ )?(?:how to|wie (?:man|sie|du)|comment|cómo|como|come|hoe|jak|как|як) \w")
+_HOW_TO_MIN_WORDS = 5
+
+
+def _a_how_to_headline(norm: str) -> bool:
+    return (_HOW_TO.match(norm) is not None and _word_count(norm) >= _HOW_TO_MIN_WORDS and not reads_as_prose(norm)
+            and _ADDRESSES_READER.search(norm) is None and not _box_speaks(norm))
+
+
 def _short_talk(raw: str) -> bool:
     """A short line that is a document's own numbered section heading, or a line of dialogue (see above)."""
     lead = raw.lstrip()[:1]
@@ -585,6 +596,25 @@ def _box_speaks(text: str) -> bool:
     speaking in the present."""
     return _OWN_VOICE.search(text) is not None or (
         _NEWSROOM.search(text) is not None and _PAST_SPEECH.search(text) is None)
+
+
+_NARRATION_MIN_WORDS = 6
+
+
+def narrates(text: str) -> bool:
+    """Whether a line is a sentence of the writer's own story: prose of a few words that neither speaks to the
+    reader ("you", "Sie", "вы") nor as the publication ("we", "our", its newsroom), nor quotes a slogan. A box's
+    sentences do one or the other ("You can unsubscribe at any time", "Our journalism is free", '“Wikipedia still
+    can't be sold.” - An important update'); "Some outlets are also experimenting with email newsletters." and
+    "That's why I started this newsletter." do none."""
+    folded = text.casefold()
+    return (
+        not has_a_quote(text)
+        and reads_as_prose(text)
+        and _word_count(text) >= _NARRATION_MIN_WORDS
+        and _ADDRESSES_READER.search(folded) is None
+        and not _box_speaks(folded)
+    )
 
 
 def _sentence_from(text: str, start: int) -> str:

@@ -56,6 +56,12 @@ TALK = {
         "Descarga la aplicación y paga el aparcamiento desde el móvil: así resume la alcaldesa el nuevo servicio.",
         "Pobierz aplikację i zapłać za parking telefonem – tak miasto zachęca kierowców do nowego systemu.",
     ],
+    # a how-to's headline, which names what it explains (a box speaks to "you" or as "we")
+    "how-to headline": [
+        "# How to Build a Newsletter Signup Form That People Actually Use",
+        "How to turn off the cookie banner on every site at once",
+        "Comment refuser les cookies publicitaires sur son téléphone",
+    ],
     # a sentence of its own that quotes a prompt after a colon or "the words"
     "quoted": [
         'For a decade nearly every company blog post ended with the words "Follow us on Facebook and Instagram".',
