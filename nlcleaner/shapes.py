@@ -238,7 +238,9 @@ _QUOTED_LINE = _OnFirstUse(r"\s*[\"“„«][^\"“”„«»]{1,60}[\"”“»]
 _QUOTED_LINE_MAX_WORDS = 6
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
 _QUOTE_SUBJECT = _OnFirstUse(
-    r",?(?: [\w'-]+)? (?:is|was|isn['’]t|wasn['’]t|is not|was not|doesn['’]t|does not|means|meant|must|should|has|had"
+    # (not after "and": '... su «In viaggio con Fra» ed è stato aggiornato' goes on with the sentence's own subject)
+    r",?(?: (?!(?:and|ed|e|y|und|et|en|i|и|і|та|or|oder|ou|o)\b)[\w'-]+)?"
+    r" (?:is|was|isn['’]t|wasn['’]t|is not|was not|doesn['’]t|does not|means|meant|must|should|has|had"
     r"|appears|appeared|became|sounds|sounded|remains"
     r"|ist|war|heißt|bedeutet|est|était|signifie|es|era|significa|è|betekent|jest|był|była|было|означает|значит"
     r"|означає)\b",
