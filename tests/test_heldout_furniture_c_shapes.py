@@ -220,7 +220,7 @@ Tried this recipe? Mention @hornodecasa or tag #hornodecasa!
         "Utilizamos cookies propias y de terceros para analizar el tráfico y personalizar el contenido.": "cookie",
         "Cancelar respuesta": "comments",
         "Anuncio": "ad",
-        "Tried this recipe? Mention @hornodecasa or tag #hornodecasa!": "social",
+        "Tried this recipe? Mention @hornodecasa or tag #hornodecasa!": ("social", "comments"),
     }),
     "wire-labels": ("""\
 Government announces new rules for rooftop solar

@@ -30,3 +30,17 @@ def test_a_site_list_heading_takes_its_headlines(cleaner, heading):
 def test_a_sentence_opening_with_more_from_stays(cleaner):
     text = ARTICLE + "More from the council is expected after the meeting.\n"
     assert cleaner.clean(text).text == text
+
+
+@pytest.mark.parametrize("heading, links", [
+    ("### À lire aussi sur Exemple", ["* [La piscine de Lorient rouvre après deux ans](https://example.fr/a)",
+                                      "* [Les clubs bretons manquent de créneaux](https://example.fr/b)"]),
+    ("### Meer over privacy", ["* [Boete voor datahandelaar](https://example.nl/a)",
+                               "* [Kabinet wil verbod op tracking bij kinderapps](https://example.nl/b)"]),
+    ("Weitere Informationen", ["[Nationalpark: Mehr Schutzzonen für Seehunde](https://example.de/a)",
+                               "[Sturmflut an der Nordsee: Schäden auf Wangerooge](https://example.de/b)"]),
+    ("Exemple vous recommande", ["* [Lorient. Le festival dévoile sa programmation](https://example.fr/c)"]),
+])
+def test_a_site_list_heading_in_other_languages_takes_its_links(cleaner, heading, links):
+    text = ARTICLE + heading + "\n" + "\n".join(links) + "\n"
+    assert cleaner.clean(text).text.rstrip("\n") == ARTICLE.rstrip("\n")
