@@ -481,6 +481,7 @@ _HOW_TO_MIN_WORDS = 5
 
 
 def _a_how_to_headline(norm: str) -> bool:
+    """A headline that opens "How to ..." (see above): not a sentence, and neither "you" nor "we" in it."""
     return (_HOW_TO.match(norm) is not None and _word_count(norm) >= _HOW_TO_MIN_WORDS and not reads_as_prose(norm)
             and _ADDRESSES_READER.search(norm) is None and not _box_speaks(norm))
 

@@ -132,19 +132,19 @@ class ScoredKind:
 
     def _without_narrating_lead(self, rnd, first: int, last: int, fired, weight_of) -> int:
         """The block's first line, or the next when the first is the story's last sentence that one word of the
-        rule's vocabulary joined to the box under it: a paragraph of its own (a blank line after it: a box's
-        description stands on the line over its button), a signal line of one signal that makes a signal line alone
-        (and perhaps a small one beside it) that narrates (see
-        `shapes.narrates`), with another signal line after it in the block. ("Some outlets are also experimenting
-        with Telegram and with email newsletters, ..." over "Subscribe to our newsletter".)"""
-        if weight_of.get(first, 0) < self.min_line_weight or first + 1 > last or not rnd.blank(first + 1):
+        rule's vocabulary joined to the box under it ("Some outlets are also experimenting with Telegram and with
+        email newsletters, ..." over "Subscribe to our newsletter"): a paragraph of its own (a blank line after it;
+        a box's description stands right over its button) that narrates (`shapes.narrates`), holds one signal
+        strong enough for a signal line (small ones beside it, "weekly", do not make it a box's), and has another
+        signal line after it in the block."""
+        if weight_of.get(first, 0) < self.min_line_weight or first >= last or not rnd.blank(first + 1):
             return first
         if sum(1 for k in fired.get(first, ()) if self.signals[k][1] >= self.min_line_weight) != 1:
-            return first  # (small signals beside it, "weekly", do not make a sentence a box's)
-        rest = [i for i in range(first + 1, last + 1) if weight_of.get(i, 0) >= self.min_line_weight]
-        if not rest or not narrates(rnd.view(first).norm):
             return first
-        return next(i for i in range(first + 1, last + 1) if not rnd.blank(i))
+        after = range(first + 1, last + 1)
+        if not any(weight_of.get(i, 0) >= self.min_line_weight for i in after) or not narrates(rnd.view(first).norm):
+            return first
+        return next(i for i in after if not rnd.blank(i))
 
     def _cannot_claim(self, positive: set[int]) -> bool:
         """Whether no block can reach the threshold with these positive signals (by their indices) at most: fewer
