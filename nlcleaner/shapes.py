@@ -483,7 +483,7 @@ _HOW_TO_MIN_WORDS = 5
 def _a_how_to_headline(norm: str) -> bool:
     """A headline that opens "How to ..." (see above): not a sentence, and neither "you" nor "we" in it."""
     return (_HOW_TO.match(norm) is not None and _word_count(norm) >= _HOW_TO_MIN_WORDS and not reads_as_prose(norm)
-            and _ADDRESSES_READER.search(norm) is None and not _box_speaks(norm))
+            and _neither_you_nor_we(norm))
 
 
 def _short_talk(raw: str) -> bool:
@@ -610,14 +610,17 @@ def narrates(text: str) -> bool:
     sentences do one or the other ("You can unsubscribe at any time", "Our journalism is free", '“Wikipedia still
     can't be sold.” - An important update'); "Some outlets are also experimenting with email newsletters." and
     "That's why I started this newsletter." do none."""
-    folded = text.casefold()
     return (
         not has_a_quote(text)
         and reads_as_prose(text)
         and _word_count(text) >= _NARRATION_MIN_WORDS
-        and _ADDRESSES_READER.search(folded) is None
-        and not _box_speaks(folded)
+        and _neither_you_nor_we(text.casefold())
     )
+
+
+def _neither_you_nor_we(folded: str) -> bool:
+    """Whether case-folded text neither speaks to the reader nor speaks as the publication (see `_box_speaks`)."""
+    return _ADDRESSES_READER.search(folded) is None and not _box_speaks(folded)
 
 
 def _sentence_from(text: str, start: int) -> str:
