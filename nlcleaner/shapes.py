@@ -34,6 +34,13 @@ def headline_looking(rnd, i: int) -> bool:
     return not reads_as_prose(text) or _one_question(text)
 
 
+def article_head_line(rnd, i: int) -> bool:
+    """Whether line i of a round is the byline or the date line under an article's headline ("By Chinedu Okonkwo",
+    "Gippsland Rural / By Tessa Lindqvist", "Posted Tue 2 Jul 2024 at 5:34am", "14th February 2024"): the mark that
+    the line above it is the story's own headline, not one of a box's."""
+    return _ARTICLE_HEAD.search(rnd.view(i).norm) is not None
+
+
 _QUESTION_MAX_WORDS = 12
 
 
@@ -267,6 +274,14 @@ _VERB_HINTS = frozenset(w.split("_")[0].casefold() for words in _REPORTING.value
 _STRIP = ",.;:!?'\"()[]"
 # a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
 _STEP = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+\S")
+# a byline ("by Name", "Desk / By Name", "von ...") or a date line ("posted ... 2024", "14th february 2024",
+# "june 8, 2024"), on the normalised (case-folded) view
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_ARTICLE_HEAD = _OnFirstUse(
+    r"^(?:[\w' &-]{1,40} / )?(?:by|written by|words by|von|par|por|di|door|przez|автор:?) [\w.'’-]+(?: [\w.'’-]+){0,4}$"
+    r"|^(?:posted|published|updated|last updated|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b.{0,60}\d{4}"
+    r"|^(?:\w+,? )?\d{1,2}(?:st|nd|rd|th)?\.? " + _MONTH + r",? \d{4}\b.{0,20}$"
+    r"|^(?:\w+,? )?" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b.{0,20}$")
 # how many blank lines may stand between two items of a list, or a heading and its paragraph
 _STEP_GAP = 2
 # a numbered list with this many steps of a sentence each is a how-to's, not a box's (an app box numbers two or

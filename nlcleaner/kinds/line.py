@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..claims import Claim
-from ..shapes import headline_looking
+from ..shapes import article_head_line, headline_looking
 from .line_match import LineMatcher
 
 
@@ -35,7 +35,8 @@ class LineKind:
                 a, b = rnd.paragraph(i, self.max_lines)  # (more lines than that: not a heading's block)
                 # the block of a heading is taken whole only when its other lines are headlines, not sentences:
                 # a sub-heading ("Latest news", "Mehr zum Thema") over a paragraph of the story goes alone
-                if b - a + 1 <= self.max_lines and all(headline_looking(rnd, j) for j in range(a, b + 1) if j != i):
+                if (b - a + 1 <= self.max_lines and all(headline_looking(rnd, j) for j in range(a, b + 1) if j != i)
+                        and not any(article_head_line(rnd, j) for j in range(i + 1, b + 1))):
                     first, last = a, b
                 else:  # a heading in a longer block (a dump with no blank lines): the headlines right under it
                     last = self._headlines_under(rnd, i)
@@ -44,10 +45,13 @@ class LineKind:
 
     def _headlines_under(self, rnd, i: int) -> int:
         """The last of the headline-looking lines right under line i (at most max_lines - 1 of them, none blank),
-        or i itself when the line under it is no headline."""
+        or i itself when the line under it is no headline. A line over a byline or a date line is the article's own
+        headline (a section label, "Latest News", often stands just above it at the top of a dump): the run stops
+        before it."""
         last = i
         while (last + 1 < rnd.n and last - i < self.max_lines - 1 and not rnd.blank(last + 1)
-               and headline_looking(rnd, last + 1)):
+               and headline_looking(rnd, last + 1) and not article_head_line(rnd, last + 1)
+               and not (last + 2 < rnd.n and article_head_line(rnd, last + 2))):
             last += 1
         return last
 

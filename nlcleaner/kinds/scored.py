@@ -16,6 +16,9 @@ the sum of the weights of the signals it fires (negative ones included).
 - A block is claimed, as weak evidence, when the distinct signals in it weigh at least `threshold`, at least
   `min_signals` distinct positive signals fired, and it has at most `max_lines` non-blank lines. A block that is one
   single line longer than 300 characters is a paragraph of prose until proven otherwise: it needs twice the threshold.
+- A signal marked `describes` tells about the publication (its funding model, its prices, that it has no paywall)
+  rather than speaking to the reader; a block whose positive signals all describe is an article about such things
+  (an interview with an editor about reader funding), and is not claimed.
 - Signals of weight 0 add nothing to a block; they describe the publication speaking of itself. One whose pattern
   has a group named `name` says how the rule's calls to action name the publication ("Subscribe to the Daily
   Planet", "X abonnieren"); the others mark a line as the publication's own voice ("our newsroom", press freedom).
@@ -58,6 +61,7 @@ class ScoredKind:
         # action names the publication (namers), the others mark the publication speaking of itself (own voice);
         # both serve only the heading-closed lead-in
         self.namers, self.own_voice = [], []
+        self.describing: set[int] = set()  # (indices into self.signals of those marked `describes`)
         for s in spec["signals"]:
             line = dict(s["line"])
             line["max_chars"] = line.get("max_chars") or _SIGNAL_MAX_CHARS
@@ -67,6 +71,8 @@ class ScoredKind:
                 (self.namers if named else self.own_voice).append(matcher)
                 continue
             self.signals.append((s["name"], s["weight"], matcher))
+            if s.get("describes"):
+                self.describing.add(len(self.signals) - 1)
         # the prefilter needs only the positive signals: one that counts against is tested directly, on the lines a
         # positive signal holds (see detect), never looked up by keys or judged by the gate (a miss there would
         # remove a block that reported speech should have kept)
@@ -124,7 +130,8 @@ class ScoredKind:
             threshold = self.threshold
             if len(body) == 1 and len(rnd.raw(body[0]).strip()) > _SOLO_LONG_CHARS:
                 threshold = 2 * self.threshold
-            if weight >= threshold and positive >= self.min_signals and len(body) <= self.max_lines:
+            speaks = any(self.signals[k][1] > 0 and k not in self.describing for k in block)
+            if weight >= threshold and positive >= self.min_signals and speaks and len(body) <= self.max_lines:
                 if self.namers:
                     first = self._heading_lead_in(rnd, first, body, fired, weight_of)
                 claims.append(Claim(first, last, self.rule.id, False))

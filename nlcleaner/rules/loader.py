@@ -21,7 +21,7 @@ _KIND_KEYS = {
     "cut": {"marker", "max_share", "confirm"},
     "scored": {"threshold", "min_signals", "min_line_weight", "max_lines", "bridge_chars", "signal"},
 }
-_SIGNAL_KEYS = {"name", "weight", "phrases", "pattern", "on", "anchors", "max_chars"}
+_SIGNAL_KEYS = {"name", "weight", "describes", "phrases", "pattern", "on", "anchors", "max_chars"}
 
 
 def builtin_pack_paths() -> list[Path]:
@@ -306,10 +306,13 @@ def _kind_spec(c: _Checker, kind: str, item: dict) -> dict:
         prefix = f"signal[{i}]."
         name = c.string(sig, "name", prefix, required=True)
         weight = c.number(sig, "weight", None, prefix)
-        body = {k: v for k, v in sig.items() if k not in ("name", "weight")}
-        m = c.matcher(body, prefix, _SIGNAL_KEYS - {"name", "weight"})
+        describes = sig.get("describes", False)
+        if not isinstance(describes, bool):
+            c.fail(prefix + "describes", "expected true or false")
+        body = {k: v for k, v in sig.items() if k not in ("name", "weight", "describes")}
+        m = c.matcher(body, prefix, _SIGNAL_KEYS - {"name", "weight", "describes"})
         m["match"] = "contains" if "phrases" in m else None
-        parsed.append({"name": name, "weight": weight, "line": m})
+        parsed.append({"name": name, "weight": weight, "describes": describes, "line": m})
     return {
         "threshold": c.number(own, "threshold", None),
         "min_signals": c.number(own, "min_signals", 2, integer=True, low=1),
