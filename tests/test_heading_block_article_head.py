@@ -7,19 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from nlcleaner import Cleaner
 from nlcleaner.shapes import _ARTICLE_HEAD
 
+# (the session's `cleaner` fixture of conftest cleans with the built-in packs)
 BODY = (
     "Long queues returned to filling stations across the capital on Wednesday as marketers blamed supply gaps.\n"
     "Motorists said they had waited for more than four hours at some stations in the city centre.\n"
     "The regulator said new cargoes were expected at the port before the end of the week.\n"
 )
 
-
-@pytest.fixture(scope="module")
-def cleaner():
-    return Cleaner()
 
 
 @pytest.mark.parametrize("head", [
