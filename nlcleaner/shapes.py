@@ -231,13 +231,17 @@ _QUOTE_NAMED = _OnFirstUse(r"\s?(?:" + "|".join(_names(lang) for lang in _NAMES)
 # a document's own numbered section heading of one word ("4. Newsletter", "3.2 Cookies", "§ 5 Copyright"), which a
 # box never numbers (its numbered lines are steps of a few words: "1. Download the app"); not a date ("12. März") or
 # a league ("1. Bundesliga")
-_SECTION_HEADING = _OnFirstUse(
-    r"\s*(?:§\s?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3})\s+"
-    r"(?!(?i:jan\w*|feb\w*|mär\w*|mar\w*|apr\w*|ma[iy]\w*|mai|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|de[cz]\w*"
+# month names (and their stems) in the languages of the packs: a date's, not a heading's word
+_MONTHS = (
+    r"jan\w*|feb\w*|mär\w*|mar\w*|apr\w*|ma[iy]\w*|mai|jun\w*|jul\w*|aug\w*|sep\w*|o[ck]t\w*|nov\w*|de[cz]\w*"
     r"|juin|juil\w*|août|déc\w*|ene\w*|abr\w*|ago\w*|dic\w*|gen\w*|giu\w*|lug\w*|set\w*|ott\w*|maart|mei|okt\w*|sty\w*"
     r"|lut\w*|kwi\w*|cze\w*|lip\w*|sie\w*|wrz\w*|paź\w*|lis\w*|gru\w*|янв\w*|фев\w*|мар\w*|апр\w*|ма[йя]|июн\w*"
     r"|июл\w*|авг\w*|сен\w*|окт\w*|ноя\w*|дек\w*|січ\w*|лют\w*|бер\w*|кві\w*|тра\w*|чер\w*|лип\w*|сер\w*|вер\w*|жов\w*"
-    r"|лис\w*|гру\w*|\w*liga|\w*league|division|divisi[oó]n)\b)[^\s.!?:]+\s*$",
+    r"|лис\w*|гру\w*"
+)
+_SECTION_HEADING = _OnFirstUse(
+    r"\s*(?:§\s?\d{1,2}(?:\.\d{1,2}){0,3}[.)]?|\d{1,2}(?:\.\d{1,2}){0,3}[.)]|\d{1,2}(?:\.\d{1,2}){1,3})\s+"
+    r"(?!(?i:" + _MONTHS + r"|\w*liga|\w*league|division|divisi[oó]n)\b)[^\s.!?:]+\s*$",
 )
 _SECTION_HEADING_MAX_CHARS = 40
 # a short line that is all one quotation, a line of dialogue ('"Related links?"')
@@ -276,7 +280,7 @@ _STRIP = ",.;:!?'\"()[]"
 _STEP = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+\S")
 # a byline ("by Name", "Desk / By Name", "von ...") or a date line ("posted ... 2024", "14th february 2024",
 # "june 8, 2024"), on the normalised (case-folded) view
-_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_MONTH = r"(?:" + _MONTHS + r")\.?"
 _ARTICLE_HEAD = _OnFirstUse(
     r"^(?:[\w' &-]{1,40} / )?(?:by|written by|words by|von|par|por|di|door|przez|автор:?) [\w.'’-]+(?: [\w.'’-]+){0,4}$"
     r"|^(?:posted|published|updated|last updated|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b.{0,60}\d{4}"
