@@ -119,5 +119,15 @@ def test_the_bound_leaves_room_for_rounding(weights, threshold, cannot):
 
     kind = object.__new__(ScoredKind)
     kind.signals = [(f"s{k}", w, None) for k, w in enumerate(weights)]
-    kind.min_signals, kind.threshold = 1, threshold
+    kind.min_signals, kind.threshold, kind.describing = 1, threshold, set()
     assert kind._cannot_claim(set(range(len(weights)))) is cannot
+
+
+def test_signals_that_only_describe_cannot_claim():
+    from nlcleaner.kinds.scored import ScoredKind
+
+    kind = object.__new__(ScoredKind)
+    kind.signals = [("funding", 3, None), ("no-paywall", 3, None), ("asks", 3, None)]
+    kind.min_signals, kind.threshold, kind.describing = 2, 6, {0, 1}
+    assert kind._cannot_claim({0, 1}) is True  # (heavy enough, but nothing speaks to the reader)
+    assert kind._cannot_claim({0, 2}) is False

@@ -155,9 +155,10 @@ class ScoredKind:
 
     def _cannot_claim(self, positive: set[int]) -> bool:
         """Whether no block can reach the threshold with these positive signals (by their indices) at most: fewer
-        of them than `min_signals`, or their weights' sum below the threshold by more than the rounding that adding
-        fractional weights in another order (a block adds its signals in a set's order) could make up."""
-        if len(positive) < self.min_signals:
+        of them than `min_signals`, none that speaks to the reader (all `describes`), or their weights' sum below the
+        threshold by more than the rounding that adding fractional weights in another order (a block adds its signals
+        in a set's order) could make up."""
+        if len(positive) < self.min_signals or positive <= self.describing:
             return True
         weights = [self.signals[k][1] for k in positive]
         return math.fsum(weights) + 1e-9 * (1 + sum(map(abs, weights))) < self.threshold
