@@ -561,10 +561,9 @@ def only_in_quotes(matcher, raw: str) -> bool:
     # (the words around the quote are the box's own when they say "we", or speak to the reader right after it: 'By
     # clicking "Post Your Answer", you agree to our terms of service'; a writer may say "you" elsewhere: 'you have
     # probably seen a line like "..."', and name a newsroom: 'Chefredakteurin X hatte die Kampagne gestartet')
-    folded = outside.casefold()
     mark = _PLACEHOLDER.search(outside)  # (the first quoted prompt's stand-in word, as a word: not the "x" of "next")
     after = regex.split(r"[,.;:!?]", outside[mark.end():].casefold(), maxsplit=1)[0] if mark else ""
-    if _OWN_VOICE.search(folded) is not None or _ADDRESSES_READER.search(after) is not None:
+    if _OWN_VOICE.search(_quoting_sentences(raw)) is not None or _ADDRESSES_READER.search(after) is not None:
         return False
     from .kinds.line_match import LineView  # (shapes is imported by line_match's users; the view is only needed here)
 
@@ -578,10 +577,23 @@ _QUOTED_MIN_WORDS = 3  # a quoted prompt has a few words; two are often a name (
 _NOT_QUOTED = ("|", "•", "·")  # between guillemets, a menu's items ("« Previous | Main | Next »")
 
 
-def _without_quotes(raw: str) -> str:
+def _quoting_sentences(raw: str) -> str:
+    """The sentences of a line that hold a quoted prompt, case-folded: where a box's own voice would stand
+    ('"Journalism matters" is our promise'). A writer who quotes a notice whole may speak as "we" in a sentence of
+    their own after it ('... saying "This post contains affiliate links." It is there because we think ...')."""
+    marked = _without_quotes(raw, keep_stop=True)
+    return " ".join(s for s in _SENTENCE_BREAK.split(marked) if _PLACEHOLDER.search(s)).casefold()
+
+
+# (a new sentence opens with a capital: "X. – Rachel, member since 2021" is the quote's signature, one sentence)
+_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+
+
+def _without_quotes(raw: str, keep_stop: bool = False) -> str:
     """The line with each quoted prompt (an opening quote mark to the next quote mark, three words or more or named
     as a button, a notice ... just before it, no menu separator in it) made the one word "X", so that a sentence
-    keeps its shape ("... replaced X with X"); an unclosed quote is left as it is."""
+    keeps its shape ("... replaced X with X"); an unclosed quote is left as it is. With `keep_stop`, a prompt that
+    ends a sentence inside its quote marks leaves that stop after its "X", so the line's sentences stay apart."""
     out, at = [], 0
     while True:
         opens = [i for i in map(lambda q: raw.find(q, at), _OPENING) if i >= 0]
@@ -599,7 +611,8 @@ def _without_quotes(raw: str) -> str:
             continue
         named = _QUOTE_INTRO.search(raw[max(0, first - 16):first]) is not None  # ('einem Knopf „Später erinnern“')
         if (len(quoted.split()) >= _QUOTED_MIN_WORDS or named) and not any(c in quoted for c in _NOT_QUOTED):
-            out.append(raw[at:first] + "X")
+            stop = quoted.rstrip()[-1:]
+            out.append(raw[at:first] + "X" + (stop if keep_stop and stop and stop in ".!?" else ""))
         else:
             out.append(raw[at:end + 1])
         at = end + 1

@@ -502,3 +502,28 @@ def test_the_clause_after_a_quote_is_read_after_the_quote():
 
     assert only_in_quotes(Never, 'Experts say you will often see "Support our journalism from just $2" at the end.')
     assert not only_in_quotes(Never, 'Click "Support our journalism from just $2" and you will help us.')
+
+
+def test_the_publishers_we_in_a_sentence_after_the_quote_does_not_make_the_quote_its_own():
+    # an explainer in the publisher's voice quotes its own disclosure whole; the "we" of the next sentence is the
+    # writer's, not the quoted box's. A quote's dash signature stays in the quote's sentence ("member since 2021").
+    from nlcleaner.shapes import only_in_quotes
+
+    class Never:
+        @staticmethod
+        def match(view):
+            return False
+
+    told = ('That is why you will see a line near the top of some posts saying something like "This post contains '
+            'affiliate links. We may earn a commission if you sign up through them." It is there because the law '
+            'requires it, and also because we think you deserve to know before you read.')
+    assert only_in_quotes(Never, told)
+    signed = '"I read it every morning with my coffee. It is the only paper that covers our council." – Rachel, member since 2021'
+    assert not only_in_quotes(Never, signed)
+    # and in a document: the explainer's line stays
+    from nlcleaner import clean
+
+    text = ("Most of our income comes from affiliate links, which pay us a commission when a reader opens an account.\n\n"
+            "You do not pay anything extra, and the price you get is the same as if you had gone there directly.\n\n"
+            + told + "\n\nSome programmes pay a flat fee per sign-up, typically between five and sixty pounds.\n")
+    assert told in clean(text).text
