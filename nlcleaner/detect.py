@@ -16,7 +16,7 @@ import regex
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
 from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
-from .shapes import has_a_quote, only_in_quotes, talks_about_furniture, the_documents_own
+from .shapes import byline, has_a_quote, only_in_quotes, talks_about_furniture, the_documents_own
 _NONE: dict = {}
 
 
@@ -163,6 +163,9 @@ class Round:
         # its text alone)
         if carry is not None and sum(b - a for a, b in carry.kept) != n:
             carry = None
+        # where an earlier round removed a byline: a box found now may not join the lines it stood
+        # between (a story's head over its first paragraph; see `kinds.scored`). Lost after a cut inside a line.
+        self.head_seams = _head_seams(previous, carry.kept) if carry is not None else ()
         self._norms: list[str | None] | None = None
         if carry is not None and previous._norms is not None:
             self._norms = [v for a, b in carry.kept for v in previous._norms[a:b]]
@@ -246,6 +249,13 @@ class Round:
 
     def blank(self, i: int) -> bool:
         return not self.parts[i].strip()
+
+    def head_seam_between(self, a: int, b: int) -> bool:
+        """Whether an earlier round removed a byline that stood after line a and before line b
+        (itself or a line after it)."""
+        seams = self.head_seams
+        k = bisect_left(seams, a + 1)
+        return k < len(seams) and seams[k] <= b
 
     def start(self, i: int) -> int:
         """Where a removal of line i begins (a UTF-8 BOM at offset 0 is never removed)."""
@@ -445,6 +455,18 @@ def _screened(matcher: LineMatcher, screen):
         return matcher.match(line, screen(matcher, alternatives, line))
 
     return match
+
+
+def _head_seams(previous: Round, kept: list[tuple[int, int]]) -> tuple[int, ...]:
+    """The lines of the next round (by its numbers, in order) that a removed byline stood right above,
+    in the round before (`kept`: its runs of lines left) or in an earlier one (its own seams, moved along)."""
+    seams, old, offset, pos = [], previous.head_seams, 0, 0
+    for a, b in kept:
+        if any(pos <= s <= a for s in old) or any(byline(previous, i) for i in range(pos, a)):
+            seams.append(offset)  # (the first line after a gap; an old seam on a line cut now moves down to it)
+        seams.extend(offset + s - a for s in old if a < s < b)
+        offset, pos = offset + b - a, b
+    return tuple(seams)
 
 
 class Carry(NamedTuple):

@@ -34,6 +34,11 @@ def headline_looking(rnd, i: int) -> bool:
     return not reads_as_prose(text) or _one_question(text)
 
 
+def byline(rnd, i: int) -> bool:
+    """Whether line i of a round is a byline (see article_head_line; a date line may also close a dump)."""
+    return _BYLINE_ONLY.search(rnd.view(i).norm) is not None
+
+
 def article_head_line(rnd, i: int) -> bool:
     """Whether line i of a round is the byline or the date line under an article's headline ("By Chinedu Okonkwo",
     "Gippsland Rural / By Tessa Lindqvist", "Posted Tue 2 Jul 2024 at 5:34am", "14th February 2024"): the mark that
@@ -281,9 +286,14 @@ _STEP = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+\S")
 # a byline ("by Name", "Desk / By Name", "von ...") or a date line ("posted ... 2024", "14th february 2024",
 # "june 8, 2024"), on the normalised (case-folded) view
 _MONTH = r"(?:" + _MONTHS + r")\.?"
+# (a byline may carry the writer's role and, after a separator, the reading time or the date: "By Priya Raman, media
+# correspondent · 6 min read", "By Marcus Bell | Valley Times | April 22, 2024")
+_BYLINE = (r"^(?:[\w' &-]{1,40} / )?(?:by|written by|words by|von|par|por|di|door|przez|автор:?) [\w.'’-]+"
+           r"(?: [\w.'’-]+){0,4}(?:, [\w .'’-]{0,39}[\w'’-])?(?: [·|•—–] [^.!?]{1,60})?$")
+_BYLINE_ONLY = _OnFirstUse(_BYLINE)
 _ARTICLE_HEAD = _OnFirstUse(
-    r"^(?:[\w' &-]{1,40} / )?(?:by|written by|words by|von|par|por|di|door|przez|автор:?) [\w.'’-]+(?: [\w.'’-]+){0,4}$"
-    r"|^(?:posted|published|updated|last updated|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b.{0,60}\d{4}"
+    _BYLINE
+    + r"|^(?:posted|published|updated|last updated|veröffentlicht|publié|publicado|pubblicato|gepubliceerd)\b.{0,60}\d{4}"
     r"|^(?:\w+,? )?\d{1,2}(?:st|nd|rd|th)?\.? " + _MONTH + r",? \d{4}\b.{0,20}$"
     r"|^(?:\w+,? )?" + _MONTH + r" \d{1,2}(?:st|nd|rd|th)?,? \d{4}\b.{0,20}$")
 # how many blank lines may stand between two items of a list, or a heading and its paragraph
@@ -357,7 +367,7 @@ def the_documents_own(rnd, i: int) -> bool:
     (an FAQ's answer), an item of a list of examples an article's sentence opens. Judged on the line's neighbours,
     where `talks_about_furniture` judges the line."""
     return (a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
-            or answers_a_question(rnd, i))
+            or answers_a_question(rnd, i) or shown_after_an_intro(rnd, i))
 
 
 # an FAQ's question, which a reader asks in the first person ("How do I subscribe to the newsletter?", "¿Mi donativo
@@ -490,6 +500,40 @@ def in_a_list_of_examples(rnd, i: int) -> bool:
                     and _LABEL_NOUNS.search(raw) is not None)
         if len(raw) > _EXAMPLE_MAX_CHARS:
             return False
+    return False
+
+
+# a sentence of the article that announces the text it shows next: "The decision quotes the banner text in full:",
+# "The lawsuit reproduces one of them as an exhibit:", "ASFI said it will accept the following labels:" (not "He
+# said:" alone, after which a page may set an advertisement before the quote goes on)
+_SHOWS_INTRO = _OnFirstUse(
+    r"\b(?:quotes?|quoted|reproduces?|reproduced|reprints?|reprinted|reads|read as follows|states|stated|as follows"
+    r"|the following|in full|verbatim|exhibit|wording|the text|its text|small print|fine print|went like this"
+    r"|like this|this one|lautet|lautete|heißt es|im wortlaut|folgende\w*|wortlaut|comme suit|suivante?s?|texte"
+    r"|libellé|peut-on lire|on peut lire|siguientes?|el texto|reza|dice así|seguent[ei]|il testo|recita|si legge"
+    r"|volgende|de tekst|luidt|następując\w+|treść|brzmi|czytamy|следующ\w+|текст|гласит|говорится|наступн\w+"
+    r"|йдеться|seguintes?|o texto|diz o seguinte)\b[^:]*:[*_]{0,2}\s*$",
+)
+_SHOWS_INTRO_MIN_WORDS = 6
+_SHOWN_MAX_LINES = 3  # the lines the article shows after such a sentence (a notice, a banner and its buttons)
+
+
+def shown_after_an_intro(rnd, i: int) -> bool:
+    """Whether line i of a round is part of a text the article shows after a sentence of its own that announces
+    it (see _SHOWS_INTRO): a quoted cookie banner and its buttons, a book's copyright page, an email's small print
+    in a song. The sentence ends with a colon, line i is at most the _SHOWN_MAX_LINES-th line after it, and no
+    other colon line nor two blank lines in a row (a new section) stand between."""
+    seen, j = 0, i - 1
+    while j >= 0 and seen < _SHOWN_MAX_LINES:
+        if rnd.blank(j):
+            if j > 0 and rnd.blank(j - 1):
+                return False
+            j -= 1
+            continue
+        raw = rnd.raw(j).rstrip()
+        if raw.rstrip("*_").endswith(":"):
+            return _word_count(raw) >= _SHOWS_INTRO_MIN_WORDS and _SHOWS_INTRO.search(rnd.view(j).norm) is not None
+        seen, j = seen + 1, j - 1
     return False
 
 
@@ -648,6 +692,46 @@ def narrates(text: str) -> bool:
         and _word_count(text) >= _NARRATION_MIN_WORDS
         and _neither_you_nor_we(text.casefold())
     )
+
+
+def without_short_quotes(text: str) -> str:
+    """The text with the marks of its short quotes taken away ('which Hurst described as "an experiment"' reads as
+    the writer's sentence), or as it is when it quotes a prompt (see _without_quotes): that stays a quote."""
+    if not has_a_quote(text) or _without_quotes(text) != text:
+        return text
+    return text.translate(_NO_QUOTE_MARKS)
+
+
+_NO_QUOTE_MARKS = str.maketrans("", "", _QUOTES)
+
+
+def gives_an_order(folded: str) -> bool:
+    """Whether a case-folded line holds a sentence that opens with a call to action ("Get all the latest news on
+    the go with the X app.", "Become a patron for ad-free episodes", "Подпишитесь на ...", "X abonnieren"): the
+    voice of a box that speaks neither "you" nor "we". A sentence of a story that opens with such a word ("Support
+    for the bill grew") only means that a test which needs none does not apply."""
+    return _ORDER.search(folded) is not None
+
+
+# the first word of a sentence (after the line's start or a sentence's end, and any marks), as calls to action open
+# one: English and other languages' imperatives by word, Romance, Slavic and Czech ones also by their endings, and a
+# German or Dutch infinitive at a sentence's end ("Jetzt Newsletter abonnieren!")
+_ORDER = _OnFirstUse(
+    r"(?:^|[.!?…]\s+)\W{0,3}(?:"
+    r"(?:get|download|sign|subscribe|join|become|support|donate|give|follow|read|listen|watch|check|catch|click|tap"
+    r"|visit|find|discover|try|start|stay|keep|share|like|register|log|create|enter|help|see|learn|explore|install"
+    r"|contribute|chip|back|pledge|upgrade|unlock|don't|don’t|never|make|take|grab|claim|shop|buy|order|book|save"
+    r"|send|tell|email|e-mail|call|leave|let|bookmark|add|allow|accept|manage|continue|go|meet|hear|opt|already"
+    r"|jetzt|hier|abonnieren|melde|folge|lies|hol|faites|suivez|abonne|rejoins|lis|hazte|dona|descarga|apoya|sigue"
+    r"|lee|únete|sostieni|scarica|abbonati|segui|leggi|scopri|registrati|accedi|steun|word|volg|lees|abonneer|meld"
+    r"|schrijf|zapisz|pobierz|wesprzyj|dołącz|subskrybuj|obserwuj|czytaj|kup|zarejestruj|zaloguj|sprawdź|przeczytaj"
+    r"|posłuchaj|assine|baixe|inscreva|apoie|siga|leia|participe|cadastre|receba|clique|acesse|prenumerera|ladda|följ"
+    r"|stöd|bli|läs|registrera|logga)\b"
+    r"|\w+(?:ez|ete|ate|iti|ici|ите|йте|итесь|йтесь|іть|іться|йтеся|ěte|ete|ejte|te se)\b"
+    r")"
+    r"|\b(?:abonnieren|anmelden|unterstützen|spenden|herunterladen|registrieren|weiterlesen|bestellen|downloaden"
+    r"|aanmelden|abonneren|steunen|doneren)[.!]?$"
+)
 
 
 def _neither_you_nor_we(folded: str) -> bool:

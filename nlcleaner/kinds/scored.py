@@ -36,7 +36,7 @@ import math
 import regex
 
 from ..claims import Claim
-from ..shapes import narrates
+from ..shapes import byline, gives_an_order, narrates, without_short_quotes
 from .line_match import LineMatcher
 
 _MAX_BRIDGE_LINES = 2
@@ -50,6 +50,14 @@ _HEADING_CHARS = 50
 _HEADING_WORDS = 6
 _CLOSERS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark: quotes, brackets, emphasis
 _NAME_MIN_CHARS = 3
+
+
+# a byline stands in the document's head zone or, in a short document, among its first lines
+_STORY_HEAD_LINES = 6
+
+
+def _story_head_end(rnd) -> int:
+    return max(rnd.head_end, _STORY_HEAD_LINES)
 
 
 class ScoredKind:
@@ -131,11 +139,30 @@ class ScoredKind:
             if len(body) == 1 and len(rnd.raw(body[0]).strip()) > _SOLO_LONG_CHARS:
                 threshold = 2 * self.threshold
             speaks = any(self.signals[k][1] > 0 and k not in self.describing for k in block)
-            if weight >= threshold and positive >= self.min_signals and speaks and len(body) <= self.max_lines:
+            if (weight >= threshold and positive >= self.min_signals and speaks and len(body) <= self.max_lines
+                    and not self._the_storys_own(rnd, body)):
                 if self.namers:
                     first = self._heading_lead_in(rnd, first, body, fired, weight_of)
                 claims.append(Claim(first, last, self.rule.id, False))
         return claims
+
+    @staticmethod
+    def _the_storys_own(rnd, body: list[int]) -> bool:
+        """Whether a block's lines are the story's rather than a box's: they stand right over its byline in the
+        document's head (its headline and standfirst: "15 newsletters every designer should subscribe to" over "By
+        Camille Durand · 7 min read"), or every one of them is a sentence the writer narrates, its short quotes aside
+        ("Readers who sign up are asked for their postcode ...": a box speaks to "you", as "we", or in a short
+        order)."""
+        after = ScoredKind._next_nonblank(rnd, body[-1])
+        head = _story_head_end(rnd)
+        if after is not None and (after < head and byline(rnd, after)
+                                  or rnd.head_seam_between(body[-1], min(after, head))):
+            return True
+        for i in body:
+            text = without_short_quotes(rnd.view(i).norm)
+            if not narrates(text) or gives_an_order(text):
+                return False
+        return True
 
     def _without_narrating_lead(self, rnd, first: int, last: int, fired, weight_of) -> int:
         """The block's first line, or the next when the first is the story's last sentence that one word of the
@@ -255,13 +282,17 @@ class ScoredKind:
 
     def _bridgeable(self, rnd, a: int, b: int) -> bool:
         """Lines a..b-1 may join two signal lines: only blanks and at most two short lines, or, when line b is
-        short, one line at most twice as long as a short one."""
+        short, one line at most twice as long as a short one; never a byline in the document's head."""
         gap = []
         for i in range(a, b):  # (stops at the third line: signal lines may be a whole document apart)
             if not rnd.blank(i):
                 gap.append(i)
                 if len(gap) > _MAX_BRIDGE_LINES:
                     return False
+        # (no box holds a story's byline, present or removed: what stands above it is the story's head)
+        head = _story_head_end(rnd)
+        if any(i < head and byline(rnd, i) for i in gap) or rnd.head_seam_between(a - 1, min(b, head)):
+            return False
         if len(gap) == 1 and self._short(rnd, b):  # (a description over a form's short field or button line)
             return len(rnd.raw(gap[0]).strip()) <= 2 * self.bridge_chars
         return all(self._short(rnd, i) for i in gap)  # (at most _MAX_BRIDGE_LINES of them: counted above)
@@ -276,6 +307,13 @@ class ScoredKind:
                 break
             last, taken, i = i, taken + 1, i + 1
         return last
+
+    @staticmethod
+    def _next_nonblank(rnd, i: int):
+        i += 1
+        while i < rnd.n and rnd.blank(i):
+            i += 1
+        return i if i < rnd.n else None
 
     @staticmethod
     def _prev_nonblank(rnd, i: int):
