@@ -169,7 +169,10 @@ _SO = "so thus así ainsi così zo tak так"
 _REPORTED = _OnFirstUse(
     # (after a comma, also inside the quotes: '"Sign up ...," Reyes joked'; after a dash: "... - Reyes joked")
     r"(?:,['\"]? |['\"]? - |[:;-] (?:" + "|".join(_SO.split()) + r") )"
-    r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ ){0,4}"
+    # (English "I" before an English verb: "Follow me on LinkedIn, I said, every Monday"; alone, a case-folded "i"
+    # is also Polish "and", no reporter)
+    r"(?:(?!(?:" + "|".join(sorted(set(_NOT_A_REPORTER.split()))) + r"|welche\w*)\b)[^\s,]+ "
+    r"|i (?=(?:" + "|".join(_REPORTING["en"].split()) + r")\b)){0,4}"
     # (not a figure after the verb, "Gift Aid adds 25p", nor a beat: "..., пишет о культуре" is a bio's "writes
     # about"; the clause runs to the end of its sentence, which may not be the line's)
     r"(?:" + "|".join(_VERBS) + r")\b(?! ?[\d£$€¥₽])(?! (?:about|for|über|für|sur|pour|sobre|para|di|per|over|voor|o|dla"

@@ -56,6 +56,10 @@ TALK = {
         "Descarga la aplicación y paga el aparcamiento desde el móvil: así resume la alcaldesa el nuevo servicio.",
         "Pobierz aplikację i zapłać za parking telefonem – tak miasto zachęca kierowców do nowego systemu.",
     ],
+    # the writer's own words, reported by "I" (a case-folded "i" is also Polish "and": no reporter alone)
+    "social.follow-me": [
+        "Follow me on LinkedIn, I said, every Monday, to nobody. The posts got a few hundred views and no subscribers.",
+    ],
     # a how-to's headline, which names what it explains (a box speaks to "you" or as "we")
     "how-to headline": [
         "# How to Build a Newsletter Signup Form That People Actually Use",
@@ -161,6 +165,7 @@ BOX_LINES = [
     "«Me hice socia porque creo en el periodismo independiente», dice Lucía, socia desde 2018.",
     "Join our WhatsApp channel, the line we use for breaking news only.",
     "1. Download the free app from the App Store or Google Play.",
+    "Obserwuj nas na Facebooku, i polub nasz profil, aby być na bieżąco.",
     # quoting, but in the box's own voice, or a newsletter named in quotes without a colon
     'Our editor-in-chief puts it simply: "Without your support, this reporting would not exist."',
     'Sign up for our free newsletter "Five Things to Know Before Work" and start the day informed.',

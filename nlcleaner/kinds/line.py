@@ -17,6 +17,7 @@ class LineKind:
         # a span is looked for in the raw line, which the hyperscan gate does not judge: its lines come from keys
         self.keyed = [self.matcher] if self.scope == "span" else []
         self.max_lines = rule.spec["max_lines"]
+        self.max_matches = rule.spec.get("max_matches")
 
     def detect(self, rnd) -> list[Claim]:
         rule, claims = self.rule, []
@@ -27,6 +28,10 @@ class LineKind:
                     claims.append(Claim(i, i, rule.id, rule.strong, (a, b)))
             return claims
         matched = rnd.matching(self.matcher, zone)
+        if self.max_matches and len(matched) > self.max_matches:
+            # (a row the rule knows, repeated under every item of a list, is the list's own: a podcast round-up's
+            # "Listen on: Apple Podcasts | Spotify" under each show)
+            return claims
         if rule.within_last and matched:
             matched = self._trailing(rnd, rule)
         for i in matched:
