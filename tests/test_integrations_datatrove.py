@@ -31,7 +31,8 @@ def test_require_fails_under_ci(monkeypatch):
 def test_this_file_fails_under_ci_without_datatrove():
     """Run this very file in a Python where DataTrove cannot be imported: CI=true fails the run, otherwise it skips."""
     code = "import sys; sys.modules['datatrove'] = None; import pytest; sys.exit(pytest.main(sys.argv[1:]))"
-    args = [sys.executable, "-c", code, "-q", "-p", "no:cacheprovider", __file__]
+    # (in one process: workers of pytest-xdist would import DataTrove again, and run this test again, and so on)
+    args = [sys.executable, "-c", code, "-q", "-p", "no:cacheprovider", "-n", "0", __file__]
     run = lambda ci: subprocess.run(  # noqa: E731
         args, capture_output=True, text=True, env={**os.environ, "CI": ci}, cwd=os.path.dirname(__file__))
     under_ci = run("true")
