@@ -166,6 +166,7 @@ class Round:
         # where an earlier round removed a byline: a box found now may not join the lines it stood
         # between (a story's head over its first paragraph; see `kinds.scored`). Lost after a cut inside a line.
         self.head_seams = _head_seams(previous, carry.kept) if carry is not None else ()
+        self._fences: list[int] | None = None  # (see in_code_block)
         self._norms: list[str | None] | None = None
         if carry is not None and previous._norms is not None:
             self._norms = [v for a, b in carry.kept for v in previous._norms[a:b]]
@@ -249,6 +250,16 @@ class Round:
 
     def blank(self, i: int) -> bool:
         return not self.parts[i].strip()
+
+    def in_code_block(self, i: int) -> bool:
+        """Whether line i stands inside a fenced code block (between lines opening with ``` or ~~~): a tutorial's
+        code or sample output ("© 2024 My Blog. All rights reserved." as a template renders it). The fences are
+        found once per round, when a matched line first asks."""
+        fences = self._fences
+        if fences is None:
+            fences = self._fences = [j for j, p in enumerate(self.parts) if p.lstrip().startswith(("```", "~~~"))]
+        k = bisect_left(fences, i)
+        return k % 2 == 1 and fences[k - 1] < i and not (k < len(fences) and fences[k] == i)
 
     def head_seam_between(self, a: int, b: int) -> bool:
         """Whether an earlier round removed a byline that stood after line a and before line b

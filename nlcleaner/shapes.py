@@ -367,10 +367,12 @@ def _explains_itself(raw: str, norm: str, step) -> bool:
 def the_documents_own(rnd, i: int) -> bool:
     """Whether line i of a round, which a built-in rule matched, stands where only the document's own text stands:
     a step of a how-to's list, the first paragraph under a numbered section heading or under a reader's question
-    (an FAQ's answer), an item of a list of examples an article's sentence opens. Judged on the line's neighbours,
+    (an FAQ's answer), an item of a list of examples an article's sentence opens, a text the article announces, a
+    line of a fenced code block, a table's header row. Judged on the line's neighbours,
     where `talks_about_furniture` judges the line."""
     return (a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
-            or answers_a_question(rnd, i) or shown_after_an_intro(rnd, i))
+            or answers_a_question(rnd, i) or shown_after_an_intro(rnd, i) or rnd.in_code_block(i)
+            or a_tables_header(rnd, i))
 
 
 # an FAQ's question, which a reader asks in the first person ("How do I subscribe to the newsletter?", "¿Mi donativo
@@ -538,6 +540,21 @@ def shown_after_an_intro(rnd, i: int) -> bool:
             return _word_count(raw) >= _SHOWS_INTRO_MIN_WORDS and _SHOWS_INTRO.search(rnd.view(j).norm) is not None
         seen, j = seen + 1, j - 1
     return False
+
+
+# a Markdown table's delimiter row, under its header row: "|---|:---:|"
+_TABLE_RULE = _OnFirstUse(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*){1,40}\|?\s*$")
+
+
+def a_tables_header(rnd, i: int) -> bool:
+    """Whether line i of a round is a Markdown table's header row ("| Home | Score | Away |" over "|---|---|---|"),
+    every cell of it named: the document's table, not a menu of the site (a page laid out in a table leaves cells
+    empty: "| XML/RSS feeds |  |")."""
+    raw = rnd.raw(i).strip()
+    if not raw.startswith("|") or i + 1 >= rnd.n or _TABLE_RULE.match(rnd.raw(i + 1)) is None:
+        return False
+    cells = [c.strip() for c in raw.strip("|").split("|")]
+    return len(cells) >= 2 and all(cells)
 
 
 # a how-to's headline ("How to Build a Newsletter Signup Form That People Actually Use", "Comment refuser les
