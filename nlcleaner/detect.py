@@ -166,7 +166,8 @@ class Round:
         # where an earlier round removed a byline: a box found now may not join the lines it stood
         # between (a story's head over its first paragraph; see `kinds.scored`). Lost after a cut inside a line.
         self.head_seams = _head_seams(previous, carry.kept) if carry is not None else ()
-        self._fences: list[int] | None = None  # (see in_code_block)
+        # (see in_code_block; most documents hold no fence at all, which one search of the text tells)
+        self._fences: list[int] | None = None if "```" in text or "~~~" in text else []
         self._norms: list[str | None] | None = None
         if carry is not None and previous._norms is not None:
             self._norms = [v for a, b in carry.kept for v in previous._norms[a:b]]
@@ -256,7 +257,9 @@ class Round:
         code or sample output ("© 2024 My Blog. All rights reserved." as a template renders it). The fences are
         found once per round, when a matched line first asks."""
         fences = self._fences
-        if fences is None:
+        if not fences:
+            if fences is not None:
+                return False
             fences = self._fences = [j for j, p in enumerate(self.parts) if p.lstrip().startswith(("```", "~~~"))]
         k = bisect_left(fences, i)
         return k % 2 == 1 and fences[k - 1] < i and not (k < len(fences) and fences[k] == i)
