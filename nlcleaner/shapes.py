@@ -368,11 +368,12 @@ def the_documents_own(rnd, i: int) -> bool:
     """Whether line i of a round, which a built-in rule matched, stands where only the document's own text stands:
     a step of a how-to's list, the first paragraph under a numbered section heading or under a reader's question
     (an FAQ's answer), an item of a list of examples an article's sentence opens, a text the article announces, a
-    line of a fenced code block, a table's header row. Judged on the line's neighbours,
+    line of a fenced code block, a table's header row, words the next sentence names as words. Judged on the line's
+    neighbours,
     where `talks_about_furniture` judges the line."""
     return (a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
             or answers_a_question(rnd, i) or shown_after_an_intro(rnd, i) or rnd.in_code_block(i)
-            or a_tables_header(rnd, i))
+            or a_tables_header(rnd, i) or named_by_the_next_line(rnd, i))
 
 
 # an FAQ's question, which a reader asks in the first person ("How do I subscribe to the newsletter?", "¿Mi donativo
@@ -540,6 +541,26 @@ def shown_after_an_intro(rnd, i: int) -> bool:
             return _word_count(raw) >= _SHOWS_INTRO_MIN_WORDS and _SHOWS_INTRO.search(rnd.view(j).norm) is not None
         seen, j = seen + 1, j - 1
     return False
+
+
+# a sentence that opens by naming the line above it as words: "That single word, printed in small grey capitals
+# ...", "Those two words, Okafor said, ...", "Ces deux mots ..."
+_NAMES_THE_LINE_ABOVE = _OnFirstUse(
+    r"^\W{0,3}(?:that|this|those|these|dieses|diese|ce|ces|cette|esa|ese|esas|esos|esta|este|estas|estos|quella|quelle"
+    r"|quel|quei|questa|queste|dat|die|deze|to|te|ten|ta|это|эти|эта|ця|ці|це|essa|esse|essas|esses)"
+    r"(?: (?:single|one|two|three|four|few|simple|little|einzige|zwei|drei|seul|deux|trois|sola|dos|tres|due|tre"
+    r"|twee|drie|dwa|trzy|два|три|дві|duas|dois))? (?:words?|phrases?|labels?|lines?|sentences?|wort|wörter|worte"
+    r"|satz|mots?|phrases?|palabras?|frases?|parole|parola|woord|woorden|zin|słow[ao]|zdanie|слов[ао]?|фраз[аы]"
+    r"|слова|фраза|palavras?)\b",
+)
+
+
+def named_by_the_next_line(rnd, i: int) -> bool:
+    """Whether the sentence after line i (blank lines aside) opens by naming it as words ("Donate now." over "Those
+    two words, Okafor said, are ones she would like to hear less often"): the article quoting a label to talk about
+    it."""
+    j = _next_nonblank(rnd, i, 1)
+    return j is not None and _NAMES_THE_LINE_ABOVE.match(rnd.view(j).norm) is not None
 
 
 # a Markdown table's delimiter row, under its header row: "|---|:---:|"

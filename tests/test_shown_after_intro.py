@@ -41,3 +41,22 @@ def test_a_line_after_a_new_section_is_not_shown_by_the_sentence(cleaner):
     text = (HEAD + "Here are the following three tasks for you to try:\n\n1. Write a comment on a blog you read.\n"
             "2. Leave a link to your own post.\n\n\n\nShare this:\n")
     assert_furniture_goes(cleaner, text, {"Share this:": "social"})
+
+
+PLEDGE = """Public radio station falls short in its spring pledge drive
+Listeners gave $1.1 million in ten days, about 15 percent below the station's goal, the general manager said.
+For ten days, hosts interrupted the programmes every half hour with appeals for money from listeners.
+Donate now.
+{next}
+Several listeners said they had stopped giving after the station cut its weekend folk show two years ago.
+"""
+
+
+def test_a_label_the_next_sentence_names_as_words_is_kept(cleaner):
+    text = PLEDGE.format(next="Those two words, the manager said, are ones she would like to hear less often on air.")
+    assert_kept(cleaner, text)
+
+
+def test_the_same_label_before_another_sentence_goes(cleaner):
+    text = PLEDGE.format(next="The manager said the station would try shorter drives and more online fundraising.")
+    assert_furniture_goes(cleaner, text, {"Donate now.": "donation"})
