@@ -369,8 +369,7 @@ def the_documents_own(rnd, i: int) -> bool:
     a step of a how-to's list, the first paragraph under a numbered section heading or under a reader's question
     (an FAQ's answer), an item of a list of examples an article's sentence opens, a text the article announces, a
     line of a fenced code block, a table's header row, words the next sentence names as words. Judged on the line's
-    neighbours,
-    where `talks_about_furniture` judges the line."""
+    neighbours, where `talks_about_furniture` judges the line."""
     return (a_how_tos_step(rnd, i) or under_a_section_heading(rnd, i) or in_a_list_of_examples(rnd, i)
             or answers_a_question(rnd, i) or shown_after_an_intro(rnd, i) or rnd.in_code_block(i)
             or a_tables_header(rnd, i) or named_by_the_next_line(rnd, i))
@@ -768,7 +767,7 @@ _ORDER = _OnFirstUse(
     r"|schrijf|zapisz|pobierz|wesprzyj|dołącz|subskrybuj|obserwuj|czytaj|kup|zarejestruj|zaloguj|sprawdź|przeczytaj"
     r"|posłuchaj|assine|baixe|inscreva|apoie|siga|leia|participe|cadastre|receba|clique|acesse|prenumerera|ladda|följ"
     r"|stöd|bli|läs|registrera|logga)\b"
-    r"|\w+(?:ez|ete|ate|iti|ici|ите|йте|итесь|йтесь|іть|іться|йтеся|ěte|ete|ejte|te se)\b"
+    r"|\w+(?:ez|ete|ate|iti|ici|ите|йте|итесь|йтесь|іть|іться|йтеся|ěte|ejte|te se)\b"
     r")"
     r"|\b(?:abonnieren|anmelden|unterstützen|spenden|herunterladen|registrieren|weiterlesen|bestellen|downloaden"
     r"|aanmelden|abonneren|steunen|doneren)[.!]?$"
