@@ -34,6 +34,24 @@ def headline_looking(rnd, i: int) -> bool:
     return not reads_as_prose(text) or _one_question(text)
 
 
+def heads_a_paragraph(rnd, i: int) -> bool:
+    """Whether heading line i stands over a paragraph of the story: the line after it (one blank line at most
+    between) narrates (`narrates`: not to the reader, "Want more? Follow me on Pinterest") in two sentences or more,
+    the last one a statement. What such a heading introduces is the document's own text, not a list of links (a
+    list's item is marked as one, a headline of two parts asks: "Kolejki do specjalistów. Gdzie najdłużej czeka się
+    na wizytę?"); a heading written as a list's label ("Related Posts:", "RELATED", "You'll Also Love...") heads
+    teasers, which narrate too."""
+    heading = rnd.raw(i).strip().strip("*_#> ")
+    if heading.endswith((":", "…", "...")) or heading.isupper():  # (a list's label: "Related Posts:", "RELATED")
+        return False
+    j = nearest_nonblank(rnd, i, 1, 1)
+    if j is None or _LIST_ITEM.match(rnd.raw(j)):
+        return False
+    text = rnd.view(j).norm
+    return (narrates(text) and text.rstrip().rstrip(_CLOSING_MARKS).endswith((".", "!"))
+            and _SENTENCE_END.search(text) is not None)
+
+
 def byline(rnd, i: int) -> bool:
     """Whether line i of a round is a byline (see article_head_line; a date line may also close a dump)."""
     return _BYLINE_ONLY.search(rnd.view(i).norm) is not None
@@ -252,9 +270,20 @@ _SECTION_HEADING = _OnFirstUse(
     r"(?!(?i:" + _MONTHS + r"|\w*liga|\w*league|division|divisi[oó]n)\b)[^\s.!?:]+\s*$",
 )
 _SECTION_HEADING_MAX_CHARS = 40
+# a how-to's step heading: "Step 5: Consider a newsletter instead", "Schritt 2 – Newsletter abbestellen" (a box never
+# numbers its own steps so)
+_STEP_HEADING = _OnFirstUse(
+    r"\s*(?i:step|schritt|étape|paso|passo|stap|krok|шаг|крок|passo|etapa|steg|krok) \d{1,2}\s?[:.)–—-]\s*(?:\S.*)?$"
+)
+_STEP_HEADING_MAX_CHARS = 80
+_STEP_PARAGRAPHS = 3  # the paragraphs of a step that stand under its heading
 # a short line that is all one quotation, a line of dialogue ('"Related links?"')
 _QUOTED_LINE = _OnFirstUse(r"\s*[\"“„«][^\"“”„«»]{1,60}[\"”“»][.!?]?\s*$")
 _QUOTED_LINE_MAX_WORDS = 6
+_LIST_NUMBER = _OnFirstUse(r"\s*\d{1,2}[.)]\s+")
+# a list's item, marked as one: "- ", "* ", "• ", "1. "
+_LIST_ITEM = _OnFirstUse(r"\s*(?:[-*•·–—]\s|\d{1,2}[.)]\s)")
+_CLOSING_MARKS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
 _QUOTE_SUBJECT = _OnFirstUse(
     # (not after "and": '... su «In viaggio con Fra» ed è stato aggiornato' goes on with the sentence's own subject)
@@ -322,7 +351,7 @@ _CACHED_MAX_CHARS = 2000  # (the cache keeps its lines alive for the life of the
 
 @functools.lru_cache(maxsize=4096)  # (a line matched by several rules, or met again in a list, is judged once)
 def _talks(raw: str, norm: str) -> bool:
-    if asks_as_a_reader(raw, norm) or _a_how_to_headline(norm):
+    if asks_as_a_reader(raw, norm) or _a_how_to_headline(norm) or _ASKS_ABOUT_A_QUOTE.match(norm) is not None:
         return True
     if norm.count(" ") < _TALK_MIN_WORDS - 1:  # (many matched lines are short: only the short shapes, cheaply)
         return _short_talk(raw)
@@ -378,6 +407,14 @@ def the_documents_own(rnd, i: int) -> bool:
 # an FAQ's question, which a reader asks in the first person ("How do I subscribe to the newsletter?", "¿Mi donativo
 # desgrava?"); a box asks "you" ("Want our newsletter?"), and "Why am I seeing this ad?" is an ad label's link
 _FAQ_MAX_CHARS = 150
+# a question about a phrase it quotes ("What does 'This material may not be published ...' actually mean?", "Warum
+# steht „Alle Rechte vorbehalten“ unter jedem Foto?"): a headline or an FAQ's, never a box's words, which do not
+# quote themselves (single quotes count here: the quoted phrase is long, an apostrophe's word is not)
+_ASKS_ABOUT_A_QUOTE = _OnFirstUse(
+    r"^\W{0,3}(?:what|why|how|is|are|does|do|can|should|was|were|wie|warum|was|darf|qu'est-ce|que|pourquoi|comment"
+    r"|peut-on|qué|por qué|cómo|puede|cosa|perché|come|wat|waarom|hoe|mag|co|dlaczego|czy|что|почему|как|що|чому|як)\b"
+    r"[^?]*?['‘\"“«„][^'’\"”»“]{12,}['’\"”»“][^?]*\?\W*$"
+)
 _FAQ_QUESTION = _OnFirstUse(
     # (on the raw line: "I" is the capital letter alone, Italian "i" is "the"; Dutch "je" and Spanish "mes" are not
     # first person)
@@ -414,13 +451,18 @@ def answers_a_question(rnd, i: int) -> bool:
     return reads_as_prose(rnd.view(i).norm) and asks_as_a_reader(rnd.raw(j), rnd.view(j).norm)
 
 
-def _next_nonblank(rnd, i: int, direction: int) -> int | None:
-    """The nearest line before (direction -1) or after (+1) line i that is not blank, with at most _STEP_GAP blank
-    lines between; None when there is none."""
+def nearest_nonblank(rnd, i: int, direction: int, max_gap: int | None = None) -> int | None:
+    """The nearest line before (direction -1) or after (+1) line i that is not blank, with at most max_gap blank
+    lines between (any number when None); None when there is none."""
     j = i + direction
-    while 0 <= j < rnd.n and abs(j - i) <= _STEP_GAP and rnd.blank(j):
+    while 0 <= j < rnd.n and rnd.blank(j) and (max_gap is None or abs(j - i) <= max_gap):
         j += direction
     return j if 0 <= j < rnd.n and not rnd.blank(j) else None
+
+
+def _next_nonblank(rnd, i: int, direction: int) -> int | None:
+    """nearest_nonblank within a list's gap (_STEP_GAP blank lines)."""
+    return nearest_nonblank(rnd, i, direction, _STEP_GAP)
 
 
 def a_how_tos_step(rnd, i: int) -> bool:
@@ -453,17 +495,34 @@ def a_how_tos_step(rnd, i: int) -> bool:
 
 def under_a_section_heading(rnd, i: int) -> bool:
     """Whether line i of a round is the first paragraph under a document's own numbered section heading ("3. Cookies"
-    over "We use cookies that are strictly necessary for the shop to work ..." in a privacy policy): furniture never
-    stands under a numbered heading of the document's."""
+    over "We use cookies that are strictly necessary for the shop to work ..." in a privacy policy), or one of the first
+    paragraphs under a how-to's step heading ("Step 5: Filter the rest."): furniture never stands under a numbered
+    heading of the document's."""
     j = _next_nonblank(rnd, i, -1)
-    return j is not None and _section_heading(rnd.raw(j))
+    if j is None:
+        return False
+    if _section_heading(rnd.raw(j)):
+        return True
+    # a how-to's step runs on for a few paragraphs of prose ("Step 5: Filter the rest." over two paragraphs of advice)
+    for _ in range(_STEP_PARAGRAPHS - 1):
+        if not reads_as_prose(rnd.view(j).norm):
+            return False
+        j = _next_nonblank(rnd, j, -1)
+        if j is None:
+            return False
+        raw = rnd.raw(j)
+        if len(raw) <= _STEP_HEADING_MAX_CHARS and _STEP_HEADING.match(raw) is not None:
+            return True
+    return False
 
 
 def _section_heading(raw: str) -> bool:
-    """Whether a line is a document's own numbered section heading (see _SECTION_HEADING)."""
+    """Whether a line is a document's own numbered section heading (see _SECTION_HEADING) or a how-to's step
+    heading (see _STEP_HEADING)."""
     lead = raw.lstrip()[:1]
-    return (len(raw) <= _SECTION_HEADING_MAX_CHARS and (lead.isdigit() or lead == "§")
-            and _SECTION_HEADING.match(raw) is not None)
+    if lead.isdigit() or lead == "§":
+        return len(raw) <= _SECTION_HEADING_MAX_CHARS and _SECTION_HEADING.match(raw) is not None
+    return len(raw) <= _STEP_HEADING_MAX_CHARS and _STEP_HEADING.match(raw) is not None
 
 
 # a sentence that opens a list of examples of labels or notices: "Common disclosure labels include:", "Le testate
@@ -514,7 +573,8 @@ def in_a_list_of_examples(rnd, i: int) -> bool:
 _SHOWS_INTRO = _OnFirstUse(
     r"\b(?:quotes?|quoted|reproduces?|reproduced|reprints?|reprinted|reads|read as follows|states|stated|as follows"
     r"|the following|in full|verbatim|exhibit|wording|the text|its text|small print|fine print|went like this"
-    r"|like this|this one|lautet|lautete|heißt es|im wortlaut|folgende\w*|wortlaut|comme suit|suivante?s?|texte"
+    r"|like this|this one|in (?:its|their) entirety|word for word|said|says|wrote|writes|as an example|for example"
+    r"|for instance|lautet|lautete|heißt es|im wortlaut|folgende\w*|wortlaut|comme suit|suivante?s?|texte"
     r"|libellé|peut-on lire|on peut lire|siguientes?|el texto|reza|dice así|seguent[ei]|il testo|recita|si legge"
     r"|volgende|de tekst|luidt|następując\w+|treść|brzmi|czytamy|следующ\w+|текст|гласит|говорится|наступн\w+"
     r"|йдеться|seguintes?|o texto|diz o seguinte)\b[^:]*:[*_]{0,2}\s*$",
@@ -590,10 +650,14 @@ def _a_how_to_headline(norm: str) -> bool:
 
 
 def _short_talk(raw: str) -> bool:
-    """A short line that is a document's own numbered section heading, or a line of dialogue (see above)."""
+    """A short line that is a document's own numbered section heading, or a line of dialogue (see above), or a
+    numbered item that quotes a title ('3. "Up Next"' in a list of podcasts)."""
     lead = raw.lstrip()[:1]
     if lead.isdigit() or lead == "§":
-        return _section_heading(raw)
+        if _section_heading(raw):
+            return True
+        item = _LIST_NUMBER.match(raw)
+        return item is not None and _QUOTED_LINE.match(raw[item.end():]) is not None
     if lead and lead in _OPENING and len(raw.split()) <= _QUOTED_LINE_MAX_WORDS:
         return _QUOTED_LINE.match(raw) is not None
     return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..claims import Claim
-from ..shapes import article_head_line, headline_looking
+from ..shapes import article_head_line, headline_looking, heads_a_paragraph
 from .line_match import LineMatcher
 
 
@@ -18,6 +18,9 @@ class LineKind:
         self.keyed = [self.matcher] if self.scope == "span" else []
         self.max_lines = rule.spec["max_lines"]
         self.max_matches = rule.spec.get("max_matches")
+        # a list's heading over a paragraph of prose is the story's own sub-heading ("Up next" over "The Nuggets host
+        # Phoenix on Thursday. The Thunder visit Memphis on Friday.")
+        self.keep_over_prose = rule.spec.get("over_prose") == "keep"
 
     def detect(self, rnd) -> list[Claim]:
         rule, claims = self.rule, []
@@ -35,6 +38,8 @@ class LineKind:
         if rule.within_last and matched:
             matched = self._trailing(rnd, rule)
         for i in matched:
+            if self.keep_over_prose and heads_a_paragraph(rnd, i):
+                continue
             first = last = i
             if self.scope == "paragraph":
                 a, b = rnd.paragraph(i, self.max_lines)  # (more lines than that: not a heading's block)

@@ -91,6 +91,8 @@ class LineMatcher:
             cooked = [bare(normalise(p)) for p in spec["phrases"]]
             self.phrases = tuple(dict.fromkeys(p for p in cooked if p))
             self.phrase_set = frozenset(self.phrases)
+            # the phrases that are questions themselves ("Was this article helpful?"): only they match a line that asks
+            self.questions = frozenset(c for p, c in zip(spec["phrases"], cooked) if p.rstrip().endswith("?"))
             self.pattern = None
             self.on = "normalised"
             anchors = [_anchor_of(p) for p in self.phrases]
@@ -101,6 +103,7 @@ class LineMatcher:
             self.mode = "pattern"
             self.phrases = ()
             self.phrase_set = frozenset()
+            self.questions = frozenset()
             self.pattern = spec["pattern"]
             self.on = spec.get("on") or "normalised"
             declared = spec.get("anchors") or ()
@@ -176,7 +179,9 @@ class LineMatcher:
         if self.max_chars and len(line.raw) > self.max_chars:
             return False
         if self.mode == "line":
-            return line.bare in self.phrase_set
+            # (a label never asks: "Teilen?" in an interview is a question, not the share button)
+            text = line.bare
+            return text in self.phrase_set and (text in self.questions or not line.norm.rstrip().endswith("?"))
         if self.mode == "pattern":
             text = line.raw if self.on == "raw" else line.norm
             if branches is None:

@@ -36,7 +36,7 @@ import math
 import regex
 
 from ..claims import Claim
-from ..shapes import byline, gives_an_order, narrates, without_short_quotes
+from ..shapes import byline, gives_an_order, narrates, nearest_nonblank, without_short_quotes
 from .line_match import LineMatcher
 
 _MAX_BRIDGE_LINES = 2
@@ -50,6 +50,8 @@ _HEADING_CHARS = 50
 _HEADING_WORDS = 6
 _CLOSERS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark: quotes, brackets, emphasis
 _NAME_MIN_CHARS = 3
+# a narrating lead this long is a paragraph of the story, whatever words of the rule it uses: a box's lines are short
+_NARRATION_PARAGRAPH_CHARS = 200
 
 
 # a byline stands in the document's head zone or, in a short document, among its first lines
@@ -153,7 +155,7 @@ class ScoredKind:
         Camille Durand · 7 min read"), or every one of them is a sentence the writer narrates, its short quotes aside
         ("Readers who sign up are asked for their postcode ...": a box speaks to "you", as "we", or in a short
         order)."""
-        after = ScoredKind._next_nonblank(rnd, body[-1])
+        after = nearest_nonblank(rnd, body[-1], 1)
         head = _story_head_end(rnd)
         if after is not None and (after < head and byline(rnd, after)
                                   or rnd.head_seam_between(body[-1], min(after, head))):
@@ -169,11 +171,14 @@ class ScoredKind:
         rule's vocabulary joined to the box under it ("Some outlets are also experimenting with Telegram and with
         email newsletters, ..." over "Subscribe to our newsletter"): a paragraph of its own (a blank line after it;
         a box's description stands right over its button) that narrates (`shapes.narrates`), holds one signal
-        strong enough for a signal line (small ones beside it, "weekly", do not make it a box's), and has another
-        signal line after it in the block."""
+        strong enough for a signal line (small ones beside it, "weekly", do not make it a box's; a paragraph longer
+        than _NARRATION_PARAGRAPH_CHARS may hold several: "Two years ago I moved my blog's mailing list to a proper
+        newsletter platform ... the little bits of text around the sign-up box ..."), and has another signal line
+        after it in the block."""
         if weight_of.get(first, 0) < self.min_line_weight or first >= last or not rnd.blank(first + 1):
             return first
-        if sum(1 for k in fired.get(first, ()) if self.signals[k][1] >= self.min_line_weight) != 1:
+        strong = sum(1 for k in fired.get(first, ()) if self.signals[k][1] >= self.min_line_weight)
+        if strong == 0 or strong > 1 and len(rnd.raw(first).strip()) <= _NARRATION_PARAGRAPH_CHARS:
             return first
         after = range(first + 1, last + 1)
         if not any(weight_of.get(i, 0) >= self.min_line_weight for i in after) or not narrates(rnd.view(first).norm):
@@ -201,12 +206,12 @@ class ScoredKind:
         if not names:
             return first
         paragraphs = []
-        i = self._prev_nonblank(rnd, first)
+        i = nearest_nonblank(rnd, first, -1)
         while i is not None and not (paragraphs and self._box_heading(rnd, i)):
             if len(paragraphs) == _LEAD_PARAGRAPHS or not self._box_paragraph(rnd, i):
                 return first
             paragraphs.append(i)
-            i = self._prev_nonblank(rnd, i)
+            i = nearest_nonblank(rnd, i, -1)
         if i is None or self._counts_against(rnd, i):
             return first
         named = 0
@@ -273,7 +278,7 @@ class ScoredKind:
                 blocks.append([i, i])
         for block in blocks:
             block[1] = self._extend_after(rnd, block[1], weak)
-            before = self._prev_nonblank(rnd, block[0])
+            before = nearest_nonblank(rnd, block[0], -1)
             if before is not None and self._short(rnd, before) and (
                 before in weak or rnd.raw(before).rstrip().endswith((":", ",", "...", "…"))
             ):
@@ -307,17 +312,3 @@ class ScoredKind:
                 break
             last, taken, i = i, taken + 1, i + 1
         return last
-
-    @staticmethod
-    def _next_nonblank(rnd, i: int):
-        i += 1
-        while i < rnd.n and rnd.blank(i):
-            i += 1
-        return i if i < rnd.n else None
-
-    @staticmethod
-    def _prev_nonblank(rnd, i: int):
-        i -= 1
-        while i >= 0 and rnd.blank(i):
-            i -= 1
-        return i if i >= 0 else None

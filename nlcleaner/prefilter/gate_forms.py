@@ -214,18 +214,36 @@ def _bytes_grouped(form: bytes) -> bytes:
 
 
 def _without_optional_lead(pattern: str) -> str:
-    """`^(?:X)?Y` as `Y`: an optional group after a line start ("^(?:.*?[.!?:] )?subscribe to") is dropped, with the
-    anchor (a superset: Y anywhere). Hyperscan 0.9's combined database missed lines such expressions match alone
-    (tests/test_gate_fuzz_findings.py: "Das ist der Podcast der Redaktion. Abonnieren Sie ..."); without the
-    optional lead it finds them."""
+    """`^(?:X)?Y` as `^Y|XY`: an optional group after a line start ("^(?:.*?[.!?:] )?subscribe to", "^(?:¿\\s?)?")
+    becomes an alternation (a superset: with X, anywhere). Hyperscan 0.9's combined database missed lines the
+    optional-lead form matches alone (tests/test_gate_fuzz_findings.py: "Das ist der Podcast der Redaktion.
+    Abonnieren Sie ..."); the alternation finds them, and keeps Y anchored where X is absent, which an unanchored Y
+    (common words "have", "know" followed by anything up to a "?") would make the slowest expression of the scan."""
     if pattern.startswith("^("):
         end = _group_end(pattern, 1)
         if end is not None and pattern[end:end + 1] == "?":
+            lead = pattern[1:end]
             rest = pattern[end + 1:]
             rest = rest[1:] if rest.startswith("?") else rest  # a lazy `??`
-            if rest and not rest.startswith(("*", "+", "{", "|")):
-                return rest
+            if rest and not rest.startswith(("*", "+", "{", "|")) and not _top_level_bar(rest):
+                return f"(?:^{rest}|{lead}{rest})"
     return pattern
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """Whether the pattern has an alternation bar outside any group (`Y` in `^Y|XY` must be one alternative)."""
+    return any(kind == "bar" for kind, _a, _b in _units_at_depth_zero(pattern))
+
+
+def _units_at_depth_zero(pattern: str):
+    depth = 0
+    for kind, a, b in _units(pattern):
+        if kind in ("open", "special"):
+            depth += 1
+        elif kind == "close":
+            depth -= 1
+        elif depth == 0:
+            yield kind, a, b
 
 
 def _gate_forms_of(matcher) -> tuple[bytes | None, ...]:

@@ -15,8 +15,8 @@ _ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"  # compiled on the first pack read (
 _COMMON = {"id", "kind", "why", "position", "within_last", "languages", "publishers", "source", "evidence", "examples"}
 _MARKER_KEYS = {"phrases", "match", "max_chars", "pattern", "on", "anchors"}
 _KIND_KEYS = {
-    "phrase": {"phrases", "match", "max_chars", "scope", "max_lines", "max_matches"},
-    "pattern": {"pattern", "on", "anchors", "max_chars", "scope", "max_lines", "max_matches"},
+    "phrase": {"phrases", "match", "max_chars", "scope", "max_lines", "max_matches", "over_prose"},
+    "pattern": {"pattern", "on", "anchors", "max_chars", "scope", "max_lines", "max_matches", "over_prose"},
     "region": {"start", "end", "max_lines", "unclosed", "end_run"},
     "cut": {"marker", "max_share", "confirm"},
     "scored": {"threshold", "min_signals", "min_line_weight", "max_lines", "bridge_chars", "signal"},
@@ -257,7 +257,7 @@ def _parse_rule(item, index: int, pack: str, path: str, user: bool) -> Rule:
 def _kind_spec(c: _Checker, kind: str, item: dict) -> dict:
     own = {k: v for k, v in item.items() if k in _KIND_KEYS[kind]}
     if kind in ("phrase", "pattern"):
-        rest = {k: v for k, v in own.items() if k not in ("scope", "max_lines", "max_matches")}
+        rest = {k: v for k, v in own.items() if k not in ("scope", "max_lines", "max_matches", "over_prose")}
         spec = {"line": c.matcher(rest, "", _MARKER_KEYS)}
         if kind == "phrase" and "pattern" in own:
             c.fail("pattern", "a phrase rule takes 'phrases'; use kind = \"pattern\"")
@@ -269,6 +269,7 @@ def _kind_spec(c: _Checker, kind: str, item: dict) -> dict:
             c.fail("scope", "scope = \"span\" needs on = \"raw\" (offsets are taken from the line as it is)")
         spec["max_lines"] = c.number(own, "max_lines", 8, integer=True, low=1)
         spec["max_matches"] = c.number(own, "max_matches", 1, integer=True, low=1) if "max_matches" in own else None
+        spec["over_prose"] = c.string(own, "over_prose", default="remove", choices=("remove", "keep"))
         return spec
     if kind == "region":
         for key in ("start", "end"):
