@@ -580,26 +580,53 @@ _SHOWS_INTRO = _OnFirstUse(
     r"|йдеться|seguintes?|o texto|diz o seguinte)\b[^:]*:[*_]{0,2}\s*$",
 )
 _SHOWS_INTRO_MIN_WORDS = 6
+_ANNOUNCING_MIN_WORDS = 8  # a sentence that announces a list without naming it so
+_LIST_ITEM_MAX_WORDS = 4
 _SHOWN_MAX_LINES = 3  # the lines the article shows after such a sentence (a notice, a banner and its buttons)
+
+
+def announces(raw: str, norm: str, a_list: bool = False) -> bool:
+    """Whether a line that ends with a colon is a sentence of the article announcing what follows: it names it as
+    a quote or an example (_SHOWS_INTRO), or, over a list (`a_list`), it is a sentence of _ANNOUNCING_MIN_WORDS
+    words or more that neither speaks to the reader nor as the publication nor gives an order ("The new front page
+    is organised into five sections:"; a box's own lead-in says "you" or "our": "Here's how you can help:", "More
+    from our newsroom:"; an appeal's heading that names no list stays one: "A message from our co-founder:")."""
+    words = _word_count(raw)
+    if words < _SHOWS_INTRO_MIN_WORDS:
+        return False
+    if _SHOWS_INTRO.search(norm) is not None:
+        return True
+    if not a_list:
+        return False
+    folded = norm.casefold()
+    return words >= _ANNOUNCING_MIN_WORDS and _neither_you_nor_we(folded) and not gives_an_order(folded)
 
 
 def shown_after_an_intro(rnd, i: int) -> bool:
     """Whether line i of a round is part of a text the article shows after a sentence of its own that announces
     it (see _SHOWS_INTRO): a quoted cookie banner and its buttons, a book's copyright page, an email's small print
     in a song. The sentence ends with a colon, line i is at most the _SHOWN_MAX_LINES-th line after it, and no
-    other colon line nor two blank lines in a row (a new section) stand between."""
-    seen, j = 0, i - 1
+    other colon line nor two blank lines in a row (a new section) stand between. A sentence that announces a list
+    without naming it as a quote (see `announces`) holds only for the list's short items right under it, with no
+    blank line between ("The new front page is organised into five sections:" over "News", "Business", ...)."""
+    seen, j, items = 0, i - 1, _list_item_line(rnd.raw(i))
     while j >= 0 and seen < _SHOWN_MAX_LINES:
         if rnd.blank(j):
             if j > 0 and rnd.blank(j - 1):
                 return False
-            j -= 1
+            j, items = j - 1, False
             continue
         raw = rnd.raw(j).rstrip()
         if raw.rstrip("*_").endswith(":"):
-            return _word_count(raw) >= _SHOWS_INTRO_MIN_WORDS and _SHOWS_INTRO.search(rnd.view(j).norm) is not None
-        seen, j = seen + 1, j - 1
+            return announces(raw, rnd.view(j).norm, items)
+        seen, j, items = seen + 1, j - 1, items and _list_item_line(raw)
     return False
+
+
+def _list_item_line(raw: str) -> bool:
+    """A short item of a list: a few words and no sentence's end."""
+    text = raw.strip()
+    return 0 < len(text.split()) <= _LIST_ITEM_MAX_WORDS and not text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?"))
 
 
 # a sentence that opens by naming the line above it as words: "That single word, printed in small grey capitals

@@ -78,8 +78,14 @@ KEEP = {
     "a one-word question in an interview": (
         "Only subscribers can comment under your articles. Isn't that unfair?\n"
         "It is a compromise. Since we introduced it, the tone has become noticeably better.\n"
-        "Sharing?\n"
+        "Share?\n"
         "That is another question. Anyone can share an article, even without a subscription, and we want that.\n"
+    ),
+    "a list the article announces": (
+        "The paper relaunched its website on Monday after two years of work by a team of eight.\n"
+        "The new front page is organised into five sections:\n"
+        "News\nBusiness\nSport\nCulture\nOpinion\n"
+        "Each section has its own editor, and the paper says it will add a podcast page in the spring.\n"
     ),
     "an example bio the article shows": (
         "Keep two versions of your bio: a short one for bylines and a longer one for places that give you more "
