@@ -36,8 +36,8 @@ def headline_looking(rnd, i: int) -> bool:
 
 def heads_a_paragraph(rnd, i: int) -> bool:
     """Whether heading line i stands over a paragraph of the story: the line after it (one blank line at most
-    between) narrates (`narrates`: not to the reader, "Want more? Follow me on Pinterest") in two sentences or more,
-    the last one a statement. What such a heading introduces is the document's own text, not a list of links (a
+    between) is prose of two sentences or more, the last one a statement, that neither speaks to the reader nor
+    gives an order ("Want more? Follow me on Pinterest" is a box's). What such a heading introduces is the document's own text, not a list of links (a
     list's item is marked as one, a headline of two parts asks: "Kolejki do specjalistów. Gdzie najdłużej czeka się
     na wizytę?"); a heading written as a list's label ("Related Posts:", "RELATED", "You'll Also Love...") heads
     teasers, which narrate too."""
@@ -48,8 +48,10 @@ def heads_a_paragraph(rnd, i: int) -> bool:
     if j is None or _LIST_ITEM.match(rnd.raw(j)):
         return False
     text = rnd.view(j).norm
-    return (narrates(text) and text.rstrip().rstrip(_CLOSING_MARKS).endswith((".", "!"))
-            and _SENTENCE_END.search(text) is not None)
+    folded = text.casefold()
+    return (reads_as_prose(text) and text.rstrip().rstrip(_CLOSING_MARKS).endswith((".", "!"))
+            and _SENTENCE_END.search(text) is not None and _ADDRESSES_READER.search(folded) is None
+            and not gives_an_order(folded))
 
 
 def byline(rnd, i: int) -> bool:
@@ -587,10 +589,10 @@ _SHOWN_MAX_LINES = 3  # the lines the article shows after such a sentence (a not
 
 def announces(raw: str, norm: str, a_list: bool = False) -> bool:
     """Whether a line that ends with a colon is a sentence of the article announcing what follows: it names it as
-    a quote or an example (_SHOWS_INTRO), or, over a list (`a_list`), it is a sentence of _ANNOUNCING_MIN_WORDS
-    words or more that neither speaks to the reader nor as the publication nor gives an order ("The new front page
-    is organised into five sections:"; a box's own lead-in says "you" or "our": "Here's how you can help:", "More
-    from our newsroom:"; an appeal's heading that names no list stays one: "A message from our co-founder:")."""
+    a quote or an example (_SHOWS_INTRO), or, over a list of short items (`a_list`), it is a sentence of
+    _ANNOUNCING_MIN_WORDS words or more that gives no order ("The new front page is organised into five sections:",
+    "In print and online they now appear in this order:"; a box's lead-in is short or orders: "More from our
+    newsroom:", "Follow our reporters on social media:"; an appeal's heading over its paragraphs heads no list)."""
     words = _word_count(raw)
     if words < _SHOWS_INTRO_MIN_WORDS:
         return False
@@ -598,8 +600,7 @@ def announces(raw: str, norm: str, a_list: bool = False) -> bool:
         return True
     if not a_list:
         return False
-    folded = norm.casefold()
-    return words >= _ANNOUNCING_MIN_WORDS and _neither_you_nor_we(folded) and not gives_an_order(folded)
+    return words >= _ANNOUNCING_MIN_WORDS and not gives_an_order(norm.casefold())
 
 
 def shown_after_an_intro(rnd, i: int) -> bool:
@@ -614,7 +615,7 @@ def shown_after_an_intro(rnd, i: int) -> bool:
         if rnd.blank(j):
             if j > 0 and rnd.blank(j - 1):
                 return False
-            j, items = j - 1, False
+            j -= 1  # (one blank line may stand under the announcing sentence or between the items)
             continue
         raw = rnd.raw(j).rstrip()
         if raw.rstrip("*_").endswith(":"):
@@ -624,9 +625,10 @@ def shown_after_an_intro(rnd, i: int) -> bool:
 
 
 def _list_item_line(raw: str) -> bool:
-    """A short item of a list: a few words and no sentence's end."""
+    """A short item of a list: a few words and no sentence's end (a Markdown heading, "#### Comments", is none)."""
     text = raw.strip()
-    return 0 < len(text.split()) <= _LIST_ITEM_MAX_WORDS and not text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?"))
+    return (0 < len(text.split()) <= _LIST_ITEM_MAX_WORDS and not text.startswith("#")
+            and not text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?")))
 
 
 # a sentence that opens by naming the line above it as words: "That single word, printed in small grey capitals

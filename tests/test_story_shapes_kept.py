@@ -87,6 +87,19 @@ KEEP = {
         "News\nBusiness\nSport\nCulture\nOpinion\n"
         "Each section has its own editor, and the paper says it will add a podcast page in the spring.\n"
     ),
+    "a list the paper announces in its own voice": (
+        "We have reorganised the paper into five main sections. In print and online they now appear in this order:\n\n"
+        "News\nWorld\nBusiness\nSport\nCulture\n\n"
+        "Each section opens with its most important story of the day, chosen by the editor on duty.\n"
+    ),
+    "a digest's own headings over its paragraphs": (
+        "Good morning. Flood warnings remain in place across the north-west after a second night of heavy rain.\n\n"
+        "Most read\n\n"
+        "Our most-read story yesterday was the village that voted to ban leaf blowers. It drew more letters than any "
+        "story this year.\n\n"
+        "Up next\n\n"
+        "Tomorrow brings the teachers' ballot result. The county cricket season also starts, weather permitting.\n"
+    ),
     "an example bio the article shows": (
         "Keep two versions of your bio: a short one for bylines and a longer one for places that give you more "
         "room. Here is my own short one, as an example:\n\n"
