@@ -49,7 +49,7 @@ def heads_a_paragraph(rnd, i: int) -> bool:
         return False
     text = rnd.view(j).norm
     folded = text.casefold()
-    return (reads_as_prose(text) and text.rstrip().rstrip(_CLOSING_MARKS).endswith((".", "!"))
+    return (reads_as_prose(text) and text.rstrip().rstrip(CLOSING_MARKS).endswith((".", "!"))
             and _SENTENCE_END.search(text) is not None and _ADDRESSES_READER.search(folded) is None
             and not gives_an_order(folded))
 
@@ -285,7 +285,7 @@ _QUOTED_LINE_MAX_WORDS = 6
 _LIST_NUMBER = _OnFirstUse(r"\s*\d{1,2}[.)]\s+")
 # a list's item, marked as one: "- ", "* ", "• ", "1. "
 _LIST_ITEM = _OnFirstUse(r"\s*(?:[-*•·–—]\s|\d{1,2}[.)]\s)")
-_CLOSING_MARKS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark
+CLOSING_MARKS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark: quotes, brackets, emphasis
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
 _QUOTE_SUBJECT = _OnFirstUse(
     # (not after "and": '... su «In viaggio con Fra» ed è stato aggiornato' goes on with the sentence's own subject)
@@ -628,7 +628,7 @@ def _list_item_line(raw: str) -> bool:
     """A short item of a list: a few words and no sentence's end (a Markdown heading, "#### Comments", is none)."""
     text = raw.strip()
     return (0 < len(text.split()) <= _LIST_ITEM_MAX_WORDS and not text.startswith("#")
-            and not text.rstrip(_CLOSING_MARKS).endswith((".", "!", "?")))
+            and not text.rstrip(CLOSING_MARKS).endswith((".", "!", "?")))
 
 
 # a sentence that opens by naming the line above it as words: "That single word, printed in small grey capitals

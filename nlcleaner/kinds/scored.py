@@ -36,7 +36,7 @@ import math
 import regex
 
 from ..claims import Claim
-from ..shapes import byline, gives_an_order, narrates, nearest_nonblank, without_short_quotes
+from ..shapes import CLOSING_MARKS, byline, gives_an_order, narrates, nearest_nonblank, without_short_quotes
 from .line_match import LineMatcher
 
 _MAX_BRIDGE_LINES = 2
@@ -48,7 +48,6 @@ _LEAD_PARAGRAPHS = 3
 _LEAD_PARAGRAPH_CHARS = 450
 _HEADING_CHARS = 50
 _HEADING_WORDS = 6
-_CLOSERS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark: quotes, brackets, emphasis
 _NAME_MIN_CHARS = 3
 # a narrating lead this long is a paragraph of the story, whatever words of the rule it uses: a box's lines are short
 _NARRATION_PARAGRAPH_CHARS = 200
@@ -263,7 +262,7 @@ class ScoredKind:
         raw = rnd.raw(i).strip()
         if not self.bridge_chars < len(raw) <= _LEAD_PARAGRAPH_CHARS:
             return False
-        return raw.rstrip(_CLOSERS).endswith((".", "!", "?", "…"))
+        return raw.rstrip(CLOSING_MARKS).endswith((".", "!", "?", "…"))
 
     def _counts_against(self, rnd, i: int) -> bool:
         view = rnd.view(i)
