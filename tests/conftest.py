@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,6 +62,25 @@ def gate_pair(settings=None):
     gated = judged_as_built_in(settings)
     assert gated._prefilter.gate is not None
     return gated, keys_only(settings)
+
+
+@contextmanager
+def quick_gate():
+    """While in it, new Cleaners get the RE2 gate (none without RE2): it compiles in a fraction of a second, where
+    hyperscan's database for a rule set other than the default one (a pack added, categories selected) takes about
+    a minute. For the tests of something else than the gate whose rules differ from the default ones; that the
+    gates change no output is tested in test_prefilter."""
+    from nlcleaner.prefilter.gate_re2 import available
+
+    before = os.environ.get("NLCLEANER_GATE")
+    os.environ["NLCLEANER_GATE"] = "re2" if available() else "0"
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["NLCLEANER_GATE"]
+        else:
+            os.environ["NLCLEANER_GATE"] = before
 
 
 def removed_by_category(cleaner, text: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ import pytest
 
 from nlcleaner import Cleaner, Settings
 
-from conftest import FIXTURES, SHARED
+from conftest import FIXTURES, SHARED, quick_gate
 
 APPEAL_CATEGORIES = {"donation", "newsletter", "paywall", "app"}
 GOLDEN = sorted(p for p in (FIXTURES / "appeals").iterdir() if p.is_dir())
@@ -24,7 +24,8 @@ def _read(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def appeals_only():
-    return Cleaner(Settings(select=tuple(sorted(APPEAL_CATEGORIES))))
+    with quick_gate():
+        return Cleaner(Settings(select=tuple(sorted(APPEAL_CATEGORIES))))
 
 
 def test_fixture_sets_are_big_enough():

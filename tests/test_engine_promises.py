@@ -154,9 +154,10 @@ def reference_cleaner():
     from nlcleaner import Cleaner
     from nlcleaner.settings import Settings
 
-    from conftest import ROOT
+    from conftest import ROOT, quick_gate
 
-    return Cleaner(Settings(rules=(str(ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml"),)))
+    with quick_gate():
+        return Cleaner(Settings(rules=(str(ROOT / "nlcleaner" / "packs" / "reference" / "reference.toml"),)))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,6 +1,7 @@
-"""The real pre-commit, against this working tree: `pre-commit try-repo` installs nlcleaner the way a user's
-`.pre-commit-config.yaml` would (language: python, pip install of the repository) and runs the hooks on a throwaway
-repository holding a dirty article. Needs git, pre-commit (a dev dependency) and the package index pip is set up with."""
+"""The real pre-commit, against this working tree: a throwaway repository holding a dirty article names a snapshot of
+the tree in its `.pre-commit-config.yaml`, and `pre-commit run` installs nlcleaner as it does for a user (language:
+python, pip install of the repository; once, into a store of the test's own) and runs the hooks. Needs git,
+pre-commit (a dev dependency) and the package index pip is set up with."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) o
 pytestmark = [
     pytest.mark.skipif(shutil.which("git") is None, reason="needs git"),
     pytest.mark.skipif(PRE_COMMIT is None, reason="needs pre-commit (pip install -e '.[dev]')"),
-    pytest.mark.skipif(not (ROOT / ".git").exists(), reason="try-repo needs this tree to be a git repository"),
+    pytest.mark.skipif(not (ROOT / ".git").exists(), reason="the snapshot lists this tree's files with git"),
 ]
 
 
@@ -46,8 +47,8 @@ def _env() -> dict:
 def _snapshot(dest: Path, env: dict) -> Path:
     """This working tree as it is (tracked and new files, not ignored ones) committed into a repository of its own.
 
-    `try-repo ROOT` would do almost the same, but its shadow copy leaves out files not yet added to git, so in a
-    tree several people edit at once it can test a mix that exists nowhere."""
+    A configuration naming ROOT at a revision would install that commit, without the changes being tested; and
+    `try-repo ROOT`'s shadow copy leaves out files not yet added to git (and installs anew on every run)."""
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT,
                             env=env, capture_output=True, check=True).stdout.decode("utf-8", "surrogateescape")
     for name in filter(None, listed.split("\0")):
@@ -63,8 +64,20 @@ def _snapshot(dest: Path, env: dict) -> Path:
     return dest
 
 
-def _try_repo(nlcleaner: Path, repo: Path, env: dict, hook: str | None = None) -> subprocess.CompletedProcess:
-    cmd = [PRE_COMMIT, "try-repo", str(nlcleaner)] + ([hook] if hook else []) + ["--all-files", "--verbose"]
+def _use_hooks_of(nlcleaner: Path, repo: Path, env: dict) -> dict:
+    """Name the snapshot's hooks (both, as its manifest orders them) in the repository's pre-commit configuration,
+    staged as pre-commit requires; the environment to run them in, with a pre-commit store of their own."""
+    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=nlcleaner, env=env, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {nlcleaner}\n  rev: {rev}\n  hooks:\n  - id: nlcleaner\n  - id: nlcleaner-check\n",
+        encoding="utf-8")
+    subprocess.run(["git", "add", ".pre-commit-config.yaml"], cwd=repo, env=env, check=True)
+    return {**env, "PRE_COMMIT_HOME": str(repo.parent / "pre-commit-store")}
+
+
+def _run_hooks(repo: Path, env: dict, hook: str | None = None) -> subprocess.CompletedProcess:
+    cmd = [PRE_COMMIT, "run"] + ([hook] if hook else []) + ["--all-files", "--verbose"]
     return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=900)
 
 
@@ -72,7 +85,7 @@ def _show(run: subprocess.CompletedProcess) -> str:
     return f"exit {run.returncode}\n--- stdout\n{run.stdout}\n--- stderr\n{run.stderr}"
 
 
-def test_try_repo_fails_on_a_dirty_article_fixes_it_and_then_passes(tmp_path):
+def test_the_hooks_fail_on_a_dirty_article_fix_it_and_then_pass(tmp_path):
     env = _env()
     nlcleaner = _snapshot(tmp_path / "nlcleaner", env)
     repo = tmp_path / "articles"
@@ -89,16 +102,17 @@ def test_try_repo_fails_on_a_dirty_article_fixes_it_and_then_passes(tmp_path):
     (repo / "quoted" / "appeal.txt").write_bytes(dirty)
     (repo / "nlcleaner.toml").write_text('[per-file-ignores]\n"quoted/" = ["donation"]\n', encoding="utf-8")
     subprocess.run(["git", "add", "."], cwd=repo, env=env, check=True)
+    env = _use_hooks_of(nlcleaner, repo, env)
 
     # the checker reports and changes nothing
-    check = _try_repo(nlcleaner, repo, env, "nlcleaner-check")
+    check = _run_hooks(repo, env, "nlcleaner-check")
     assert check.returncode == 1, _show(check)
     assert "alaska.md:" in check.stdout and "donation." in check.stdout, _show(check)
     assert (repo / "alaska.md").read_bytes() == dirty
     assert "marked.md" not in check.stdout and "appeal.txt" not in check.stdout, _show(check)
 
     # the fixer: the first run fails, names the file and leaves it cleaned; the second run passes
-    first = _try_repo(nlcleaner, repo, env)
+    first = _run_hooks(repo, env)
     assert first.returncode == 1, _show(first)
     assert "nlcleaner (remove publisher furniture)" in first.stdout
     assert "Failed" in first.stdout and "alaska.md" in first.stdout, _show(first)
@@ -109,7 +123,7 @@ def test_try_repo_fails_on_a_dirty_article_fixes_it_and_then_passes(tmp_path):
     assert (repo / "quoted" / "appeal.txt").read_bytes() == dirty
     assert "marked.md" not in first.stdout and "appeal.txt" not in first.stdout
 
-    second = _try_repo(nlcleaner, repo, env)
+    second = _run_hooks(repo, env)
     assert second.returncode == 0, _show(second)
     assert "Failed" not in second.stdout
     assert second.stdout.count("Passed") == 2, _show(second)  # the fixer and the checker
