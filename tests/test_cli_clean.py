@@ -362,11 +362,30 @@ def test_closed_pipe_ends_quietly(tmp_path):
 def test_ctrl_c_exits_130_without_a_traceback():
     proc = subprocess.Popen([sys.executable, "-m", "nlcleaner", "clean"], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(3)  # well past start-up: the process now waits on stdin
+    _wait_until_it_reads_stdin(proc)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
     assert proc.returncode == 130, err
     assert b"Traceback" not in err
+
+
+def _wait_until_it_reads_stdin(proc, at_most: float = 120.0) -> None:
+    """Until the process waits on its stdin, past its start-up (on Linux, where its wait channel says so; elsewhere
+    for three seconds). No fixed wait is enough: under a loaded CI runner, with the pack cache still to be built, a
+    start-up took longer than three seconds, the signal came before the process read anything, and closing its
+    stdin then gave it an empty document."""
+    channel = Path(f"/proc/{proc.pid}/wchan")
+    if not channel.exists():
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + at_most
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            if channel.read_text().endswith(("pipe_read", "pipe_wait")):
+                return
+        except OSError:
+            return
+        time.sleep(0.05)
 
 
 def test_a_50_mb_line_is_cleaned_in_well_under_a_minute(tmp_path):
