@@ -45,7 +45,7 @@ def heads_a_paragraph(rnd, i: int) -> bool:
     if heading.endswith((":", "…", "...")) or heading.isupper():  # (a list's label: "Related Posts:", "RELATED")
         return False
     j = nearest_nonblank(rnd, i, 1, 1)
-    if j is None or _LIST_ITEM.match(rnd.raw(j)):
+    if j is None or _BULLET.match(rnd.raw(j)) or _LIST_NUMBER.match(rnd.raw(j)):
         return False
     text = rnd.view(j).norm
     folded = text.casefold()
@@ -275,16 +275,17 @@ _SECTION_HEADING_MAX_CHARS = 40
 # a how-to's step heading: "Step 5: Consider a newsletter instead", "Schritt 2 – Newsletter abbestellen" (a box never
 # numbers its own steps so)
 _STEP_HEADING = _OnFirstUse(
-    r"\s*(?i:step|schritt|étape|paso|passo|stap|krok|шаг|крок|passo|etapa|steg|krok) \d{1,2}\s?[:.)–—-]\s*(?:\S.*)?$"
+    r"\s*(?i:step|schritt|étape|paso|passo|stap|krok|шаг|крок|etapa|steg) \d{1,2}\s?[:.)–—-]\s*(?:\S.*)?$"
 )
 _STEP_HEADING_MAX_CHARS = 80
 _STEP_PARAGRAPHS = 3  # the paragraphs of a step that stand under its heading
 # a short line that is all one quotation, a line of dialogue ('"Related links?"')
 _QUOTED_LINE = _OnFirstUse(r"\s*[\"“„«][^\"“”„«»]{1,60}[\"”“»][.!?]?\s*$")
 _QUOTED_LINE_MAX_WORDS = 6
-_LIST_NUMBER = _OnFirstUse(r"\s*\d{1,2}[.)]\s+")
-# a list's item, marked as one: "- ", "* ", "• ", "1. "
-_LIST_ITEM = _OnFirstUse(r"\s*(?:[-*•·–—]\s|\d{1,2}[.)]\s)")
+# a numbered item of a list ("1. ", "12) "; group 1: its number), up to its text
+_LIST_NUMBER = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+(?=\S)")
+# a bulleted one ("- ", "* ", "• ")
+_BULLET = _OnFirstUse(r"\s*[-*•·–—]\s")
 CLOSING_MARKS = "\"'\u201c\u201d\u2019\u00bb)]*_ "  # what may follow a sentence's last mark: quotes, brackets, emphasis
 # a quote that is the subject of what follows it: 'If "This material may not be published ..." still means anything'
 _QUOTE_SUBJECT = _OnFirstUse(
@@ -315,8 +316,6 @@ _ASCII_STEMS = tuple(w for w in _NAME_STEMS if w.isascii())
 _ASCII_STEM_INITIALS = frozenset(w[0] for w in _ASCII_STEMS)
 _VERB_HINTS = frozenset(w.split("_")[0].casefold() for words in _REPORTING.values() for w in words.split())
 _STRIP = ",.;:!?'\"()[]"
-# a numbered step of instructions ("1. Download the new app from the App Store. ..."): a box does not number itself
-_STEP = _OnFirstUse(r"\s*(\d{1,2})[.)]\s+\S")
 # a byline ("by Name", "Desk / By Name", "von ...") or a date line ("posted ... 2024", "14th february 2024",
 # "june 8, 2024"), on the normalised (case-folded) view
 _MONTH = r"(?:" + _MONTHS + r")\.?"
@@ -360,7 +359,7 @@ def _talks(raw: str, norm: str) -> bool:
     tokens = norm.split()
     if len(tokens) < _TALK_MIN_WORDS:
         return False
-    step = _STEP.match(raw)
+    step = _LIST_NUMBER.match(raw)  # (a numbered step of instructions: a box does not number itself)
     if step:
         return _explains_itself(raw, norm, step)
     if _quotes_a_prompt(raw):
@@ -389,7 +388,7 @@ def _talks(raw: str, norm: str) -> bool:
 
 
 def _explains_itself(raw: str, norm: str, step) -> bool:
-    """A numbered step (`step`: its `_STEP` match) of a how-to: a sentence of at least _STEP_MIN_WORDS words, or
+    """A numbered step (`step`: its `_LIST_NUMBER` match) of a how-to: a sentence of at least _STEP_MIN_WORDS words, or
     more than one sentence."""
     return reads_as_prose(norm) and (len(norm.split()) >= _STEP_MIN_WORDS
                                      or _SENTENCE_END.search(raw, step.end()) is not None)
@@ -474,14 +473,14 @@ def a_how_tos_step(rnd, i: int) -> bool:
     _STEP_SENTENCE_MIN_WORDS words or more. A box's steps are a few short orders; a how-to's short steps are the
     article's too."""
     raw = rnd.raw(i)
-    step = _STEP.match(raw) if raw.lstrip()[:1].isdigit() else None
+    step = _LIST_NUMBER.match(raw) if raw.lstrip()[:1].isdigit() else None
     if step is None:
         return False
     sentences = 1
     for direction in (-1, 1):
         j, number = i, int(step.group(1))
         while (k := _next_nonblank(rnd, j, direction)) is not None:
-            near = _STEP.match(rnd.raw(k))
+            near = _LIST_NUMBER.match(rnd.raw(k))
             if near is None or int(near.group(1)) != number + direction:
                 break
             norm = rnd.view(k).norm
@@ -512,8 +511,7 @@ def under_a_section_heading(rnd, i: int) -> bool:
         j = _next_nonblank(rnd, j, -1)
         if j is None:
             return False
-        raw = rnd.raw(j)
-        if len(raw) <= _STEP_HEADING_MAX_CHARS and _STEP_HEADING.match(raw) is not None:
+        if _step_heading(rnd.raw(j)):
             return True
     return False
 
@@ -524,6 +522,10 @@ def _section_heading(raw: str) -> bool:
     lead = raw.lstrip()[:1]
     if lead.isdigit() or lead == "§":
         return len(raw) <= _SECTION_HEADING_MAX_CHARS and _SECTION_HEADING.match(raw) is not None
+    return _step_heading(raw)
+
+
+def _step_heading(raw: str) -> bool:
     return len(raw) <= _STEP_HEADING_MAX_CHARS and _STEP_HEADING.match(raw) is not None
 
 
