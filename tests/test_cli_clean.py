@@ -360,8 +360,11 @@ def test_closed_pipe_ends_quietly(tmp_path):
 
 
 def test_ctrl_c_exits_130_without_a_traceback():
+    # (Ctrl-C as a shell delivers it: a test process may have been left ignoring SIGINT, which a child inherits, and
+    # Python then installs no KeyboardInterrupt handler)
     proc = subprocess.Popen([sys.executable, "-m", "nlcleaner", "clean"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     _wait_until_it_reads_stdin(proc)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=30)
@@ -371,9 +374,7 @@ def test_ctrl_c_exits_130_without_a_traceback():
 
 def _wait_until_it_reads_stdin(proc, at_most: float = 120.0) -> None:
     """Until the process waits on its stdin, past its start-up (on Linux, where its wait channel says so; elsewhere
-    for three seconds). No fixed wait is enough: under a loaded CI runner, with the pack cache still to be built, a
-    start-up took longer than three seconds, the signal came before the process read anything, and closing its
-    stdin then gave it an empty document."""
+    for three seconds). No fixed wait is enough: with the pack cache still to be built, a start-up takes ~16 s."""
     channel = Path(f"/proc/{proc.pid}/wchan")
     if not channel.exists():
         time.sleep(3)
