@@ -388,8 +388,8 @@ def _talks(raw: str, norm: str) -> bool:
 
 
 def _explains_itself(raw: str, norm: str, step) -> bool:
-    """A numbered step (`step`: its `_LIST_NUMBER` match) of a how-to: a sentence of at least _STEP_MIN_WORDS words, or
-    more than one sentence."""
+    """A numbered step (`step`: its `_LIST_NUMBER` match) of a how-to: a sentence of at least _STEP_MIN_WORDS
+    words, or more than one sentence."""
     return reads_as_prose(norm) and (len(norm.split()) >= _STEP_MIN_WORDS
                                      or _SENTENCE_END.search(raw, step.end()) is not None)
 
