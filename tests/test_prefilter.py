@@ -590,16 +590,13 @@ def _joined(lines: tuple[str, ...]) -> tuple[bytes, list[int]]:
 def _lines_found_by_re2(expression: bytes, lines: list[str]) -> set[int] | None:
     """The lines the RE2 gate lets through for `expression` as written for many lines, in `lines` joined as the
     gate joins them (None: RE2 does not take it, and the gate would not judge its alternative)."""
-    from itertools import accumulate
-
     from nlcleaner.prefilter.gate_re2 import Re2Sets
     from nlcleaner.prefilter.gate_forms import _on_lines
 
     sets = Re2Sets([_on_lines(expression)])
     if not sets.kept:
         return None
-    data = ("\n" + "\n".join(lines) + "\n").encode()
-    starts = list(accumulate(map((1).__add__, map(len, lines)), initial=1))
+    data, starts = _joined(tuple(lines))
     found = set()
     sets.scan(data, starts, lines, lambda _i, line: found.add(line))
     return found
