@@ -68,7 +68,8 @@ def gate_pair(settings=None):
 def quick_gate():
     """While in it, new Cleaners get the RE2 gate (none without RE2): it compiles in a fraction of a second, where
     hyperscan's database for a rule set other than the default one (a pack added, categories selected) takes about
-    a minute. For the tests of something else than the gate whose rules differ from the default ones; that the
+    a minute when no cached database is close to it (`gate_reuse`; in a fresh cache, the default one may not be
+    there yet). For the tests of something else than the gate whose rules differ from the default ones; that the
     gates change no output is tested in test_prefilter."""
     from nlcleaner.prefilter.gate_re2 import available
 

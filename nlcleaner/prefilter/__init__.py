@@ -248,14 +248,16 @@ class Prefilter:
     def _misses_file(self):
         """Where the check of this gate is cached, keyed by what decides a miss: the database (its expressions;
         hyperscan's version is in the name's hash), what each target's alternative matches (its whole matcher, not
-        only its gate form), the witnesses, and the code and `regex` that normalise and match. None: no cache."""
+        only its gate form), the witnesses, the databases it is built on, and the code and `regex` that normalise
+        and match. None: no cache."""
         import regex
 
         from ..packcache import _code_digest
 
         gate = self._gate
         rules = list(dict.fromkeys(m.rule_id for m, _ in gate.targets))  # (in order: it numbers the targets)
-        parts = [_code_digest(), regex.__version__, *rules]
+        # (the databases it is built on besides its own: what hyperscan misses depends on a database's makeup)
+        parts = [_code_digest(), regex.__version__, *rules, *("base " + name for name in gate.bases)]
         if self._witnessed_by is not None:  # the pack files' digest: their rules and examples, ~2 ms sooner
             parts.append(self._witnessed_by)
         else:

@@ -59,8 +59,8 @@ class BranchGate:
     """Every gate-eligible alternative compiled with hyperscan in prefilter mode (a superset of the lines each
     alternative matches), one database per view (normalised or raw line), cached on disk by its expressions and the
     code that spells them out. One database scans about twice as fast as one per category (14 scans of every
-    document), which is worth the ~15 s its recompiling takes after a pack is edited. Only ASCII lines are judged;
-    the rest always pass.
+    document); a rule set close to a cached one's (a pack added or edited, a category left out) is built on that
+    database instead of compiled whole (`gate_reuse`). Only ASCII lines are judged; the rest always pass.
 
     With `engine="re2"` (hyperscan not installed), each view's expressions are RE2 sets instead (`gate_re2`):
     exact rather than a superset, the ones RE2 cannot take left out; they compile in a fraction of a second and
@@ -90,23 +90,27 @@ class BranchGate:
             # misses some `^`-anchored matches after certain earlier lines (tests/test_gate_fuzz_findings.py, class
             # 1); no MULTILINE either: line anchors are written as the newlines around a line (see `_on_lines`)
             flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
-            compile_view = partial(self._database, flags=flags)
+            compile_view = partial(self._databases, flags=flags)
         else:
             from .gate_re2 import Re2Sets
 
             def compile_view(exprs):
                 sets = Re2Sets(exprs)
-                return (sets if sets.kept else None), sets.kept
+                return ([(sets, None)] if sets.kept else []), sets.kept
 
+        # the cached databases this gate is built on besides its own (see `gate_reuse`): what its check of misses
+        # is kept by, with its expressions
+        self.bases: list[str] = []
+        # view -> its databases, each with the target id of every expression id it reports (-1: none of this gate's)
         self.dbs: dict[str, list[tuple[object, list[int]]]] = {"norm": [], "raw": []}
         kept_all: set[int] = set()
         for view, exprs in sorted(groups.items()):
-            db, kept_local = compile_view([e for _, e in exprs])
-            if db is None:
-                continue
-            glob = [tid for tid, _ in exprs]
-            self.dbs[view].append((db, glob))
-            kept_all.update(glob[i] for i in kept_local)
+            tids = [tid for tid, _ in exprs]
+            parts, kept_local = compile_view([e for _, e in exprs])
+            for db, local_of in parts:
+                glob = tids if local_of is None else [tids[k] if k >= 0 else -1 for k in local_of]
+                self.dbs[view].append((db, glob))
+            kept_all.update(tids[i] for i in kept_local)
         self.gated: dict[int, dict[int, int]] = {}
         for t in kept_all:
             m, b = self.targets[t]
@@ -121,26 +125,77 @@ class BranchGate:
 
         return "re2 " + version()
 
+    def _databases(self, exprs: list[bytes], flags):
+        """([(database, the index in `exprs` of each expression id it reports, -1 for none, or None when the ids
+        are those indices)], indices of the expressions judged): this set's own database from the cache, else one
+        in the cache holding nearly all of them with a small one of the others beside it (`gate_reuse`), else its
+        own compiled (and cached)."""
+        from .gate_reuse import find_base, write_listing
+
+        cached = self._cache_file(exprs, flags)
+        got = self._loaded(cached, len(exprs))
+        if got is None:
+            base = find_base(None if cached is None else cached.parent, exprs, flags, self._db_version())
+            on_base = None if base is None else self._on_base(base, exprs, flags)
+            if on_base is not None:
+                return on_base
+            got = self._compiled_and_cached(exprs, flags, cached)
+        if cached is not None and got[0] is not None:  # (a database cached before listings were written too)
+            write_listing(cached, exprs, flags, self._db_version())
+        db, kept = got
+        return ([] if db is None else [(db, None)]), kept
+
+    def _on_base(self, base, exprs: list[bytes], flags):
+        """`_databases`' answer built on a base database (see `gate_reuse`); None when it does not load."""
+        got = self._loaded(base.file, base.size)
+        if got is None:
+            return None
+        db, kept = got
+        parts = [(db, base.local_of)]
+        judged = {base.local_of[i] for i in kept} - {-1}
+        rest = [k for k in range(len(exprs)) if k not in judged]
+        if rest:  # (in a database of their own, cached by their expressions as any)
+            rest_db, rest_kept = self._database([exprs[k] for k in rest], flags)
+            if rest_db is not None:
+                parts.append((rest_db, rest))
+                judged.update(rest[i] for i in rest_kept)
+        self.bases.append(base.file.name)
+        return parts, sorted(judged)
+
     def _database(self, exprs: list[bytes], flags):
         """(database, indices of the expressions in it), from the cache or compiled (and cached)."""
-        hs = self._hs
-        # (by the code that spells expressions out too: what a database holds for the same expressions changes with
-        # it, see `_compiled`)
-        spelling = source_digest("prefilter/branches.py", "prefilter/gate_forms.py", "prefilter/syntax.py")
-        cached = _gate_cache_file(exprs, flags, f"{getattr(hs, '__version__', '')} {spelling}")
-        kept = None if cached is None else read_numbers(cached.with_suffix(".kept"), len(exprs))
-        if kept is not None:
-            try:
-                db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
-                db.scratch = hs.Scratch(db)  # a loaded database has none
-                os.utime(cached)  # in use: not pruned
-                return db, kept
-            except Exception:
-                pass
+        cached = self._cache_file(exprs, flags)
+        return self._loaded(cached, len(exprs)) or self._compiled_and_cached(exprs, flags, cached)
+
+    def _compiled_and_cached(self, exprs: list[bytes], flags, cached):
         db, kept = self._compile(exprs, flags)
         if cached is not None and db is not None:
             write_numbers(cached.with_suffix(".kept"), kept)  # (first: a database is never there without its list)
-            write_cache(cached, hs.dumpb(db))
+            write_cache(cached, self._hs.dumpb(db))
+        return db, kept
+
+    def _db_version(self) -> str:
+        """What besides its expressions and flags decides what a database holds: hyperscan's version, and the code
+        that spells expressions out (see `_compiled`)."""
+        spelling = source_digest("prefilter/branches.py", "prefilter/gate_forms.py", "prefilter/syntax.py")
+        return f"{getattr(self._hs, '__version__', '')} {spelling}"
+
+    def _cache_file(self, exprs: list[bytes], flags):
+        return _gate_cache_file(exprs, flags, self._db_version())
+
+    def _loaded(self, cached, size: int):
+        """(database, indices of the expressions in it) from a cache file of a database of `size` expressions, or
+        None."""
+        hs = self._hs
+        kept = None if cached is None else read_numbers(cached.with_suffix(".kept"), size)
+        if kept is None:
+            return None
+        try:
+            db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
+            db.scratch = hs.Scratch(db)  # a loaded database has none
+            os.utime(cached)  # in use: not pruned
+        except Exception:
+            return None
         return db, kept
 
     def _compile(self, exprs: list[bytes], flags):
@@ -203,9 +258,12 @@ class BranchGate:
                 continue
 
             def on_match(lid, _start, end, _flags, _ctx, glob=glob):
+                tid = glob[lid]
+                if tid < 0:  # (an expression of a base database this gate does not have)
+                    return
                 line = bisect_right(starts, end - 1) - 1
                 if 0 <= line < len(lines) and lines[line]:
-                    add(glob[lid], line)
+                    add(tid, line)
 
             db.scan(data, match_event_handler=on_match, scratch=_scratch(db))
 
