@@ -351,7 +351,7 @@ def _claim_keys(prefilter, kinds) -> dict[int, frozenset[int] | None]:
             continue
         keys: set[int] = set()
         for m in kind.required:
-            _, everywhere, needed = prefilter.plan(m)
+            everywhere, needed = prefilter.plan(m)
             if everywhere:
                 keys = None
                 break

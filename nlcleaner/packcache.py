@@ -67,11 +67,8 @@ def digest(head: bytes, items):
     [b"a", b"b"] and [b"a\\0b"] would hash alike, and an expression (or a key) may hold a NUL."""
     import hashlib
 
-    h = hashlib.sha256(head)
-    for item in items:
-        h.update(b"%d:" % len(item))
-        h.update(item)
-    return h
+    # (fed as one string: the same hash as an update a part, in a fraction of the time for thousands of keys)
+    return hashlib.sha256(head + b"".join([b"%d:%s" % (len(item), item) for item in items]))
 
 
 def _code_digest() -> str:

@@ -163,3 +163,16 @@ def test_a_built_in_pack_loaded_alone_or_out_of_order_is_still_checked(tmp_path,
     old = packcache._MEMO[(str(packs[1]), False)][1].digest
     packs[1].write_bytes(packs[1].read_bytes() + b"\n# edited again\n")
     assert packcache.load(packs[1])[0].digest != old
+
+
+def test_cache_names_hash_each_part_led_by_its_length():
+    """Cache files are named by this hash (`packcache.digest`): spelt otherwise, every cache written before would be
+    missed once, and the gate's database (a minute to compile) built again. Each part is led by its length, so
+    that parts joined differently never hash alike."""
+    import hashlib
+
+    from nlcleaner.packcache import digest
+
+    assert digest(b"head\0", [b"a", b"b"]).hexdigest() == hashlib.sha256(b"head\x001:a1:b").hexdigest()
+    assert digest(b"", [b"a", b"b"]).hexdigest() != digest(b"", [b"a\0b"]).hexdigest()
+    assert digest(b"", [b"ab", b""]).hexdigest() != digest(b"", [b"a", b"b"]).hexdigest()

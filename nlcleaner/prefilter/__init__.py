@@ -86,7 +86,7 @@ class Prefilter:
         # the text keys are looked for in: case-folded, and without what normalisation takes out of a word, so that
         # a key of "newsletter" finds "News**letter**" or "Ne\u00adwsletter" as the rules (on normalised lines) do
         # (only while no key holds such a character itself)
-        held = {ch for k in self.keys for ch in k}
+        held = set().union(*self.keys)  # (the characters the keys hold: each key's in one C call)
         if held & set(_JOINERS):
             self._fold = str.casefold
         else:  # (typographic quotes made plain first, unless a key holds one: see `_plain`)
@@ -96,6 +96,8 @@ class Prefilter:
         # across the cut is then whole in the later piece
         self._overlap = max(len(_MARKER), *map(len, self.keys)) - 1 if self.keys else 0
         self._plans: dict[int, tuple] = {}
+        self._by_keys: dict[int, tuple] = {}
+        self._furthers: dict[int, tuple] = {}
         # whether keyed_lines narrows by the alternatives' further requirements (their keys were added: for_matchers)
         self._requires = False
         self._required: dict[int, tuple] = {}
@@ -399,33 +401,64 @@ class Prefilter:
                 add(mid, unjudged_by_view[view_of[tid]], b)
         return out
 
-    def plan(self, matcher):
-        """For a matcher: (key id -> its alternatives that need that key, alternatives that need no key, key ids)."""
-        return self._plan(matcher)[:3]
-
-    def _plan(self, matcher):
-        """`plan`, and alternative -> the key ids of the further requirements keyed_lines narrows its lines by."""
+    def plan(self, matcher) -> tuple[tuple[int, ...], frozenset[int]]:
+        """For a matcher: (its alternatives that need no key, the ids of the keys the others need). Every matcher's
+        is asked for at the start (which kinds may claim in a document); which alternatives need which key
+        (`_alternatives_by_key`) only for a matcher one of whose keys a document holds."""
         got = self._plans.get(id(matcher))
         if got is None or got[0] is not matcher:
-            by_key: dict[int, list[int]] = {}
-            everywhere = []
-            required = self._requirements(matcher) if self._requires else _NO_REQUIREMENTS
-            further = {}
-            for b, keys in enumerate(matcher.branch_anchors):
+            index = self._index
+            everywhere, kids = [], set()
+            for b, keys in self._keys_of_alternatives(matcher):
                 if keys is None:
-                    if b not in required:
-                        everywhere.append(b)
-                        continue
-                    kids = [self._index[k] for k in _line_keys(matcher, b)]  # (its first further requirement)
-                    if required[b][1:]:
-                        further[b] = required[b][1:]
+                    everywhere.append(b)
                 else:
-                    kids = [self._index[k] for k in keys]
-                    if b in required:
-                        further[b] = required[b]
-                for k in kids:
-                    by_key.setdefault(k, []).append(b)
-            got = self._plans[id(matcher)] = (matcher, (by_key, tuple(everywhere), frozenset(by_key), further))
+                    kids.update(map(index.__getitem__, keys))
+            got = self._plans[id(matcher)] = (matcher, (tuple(everywhere), frozenset(kids)))
+        return got[1]
+
+    def _alternatives_by_key(self, matcher) -> dict[int, list[int]]:
+        """For a matcher: key id -> its alternatives that need that key."""
+        got = self._by_keys.get(id(matcher))
+        if got is None or got[0] is not matcher:
+            index = self._index
+            by_key: dict[int, list[int]] = {}
+            for b, keys in self._keys_of_alternatives(matcher):
+                for k in keys or ():
+                    by_key.setdefault(index[k], []).append(b)
+            got = self._by_keys[id(matcher)] = (matcher, by_key)
+        return got[1]
+
+    def _keys_of_alternatives(self, matcher):
+        """(alternative, the keys one of which a line it matches holds, or None when it needs none), for each."""
+        for b, keys in enumerate(matcher.branch_anchors):
+            if keys is None and self._narrowed(matcher, b):
+                keys = _line_keys(matcher, b)  # (its first further requirement)
+            yield b, keys
+
+    def _narrowed(self, matcher, b: int) -> bool:
+        """Whether `keyed_lines` narrows alternative b's lines by further requirements (`_requirements` has it)."""
+        if not self._requires:
+            return False
+        reqs = getattr(matcher, "branch_requires", ())
+        reqs = reqs[b] if b < len(reqs) else ()
+        index = self._index
+        return bool(reqs) and all(k in index for r in reqs for k in r)
+
+    def _further(self, matcher) -> dict[int, tuple[tuple[int, ...], ...]]:
+        """Alternative -> the key ids of the further requirements `keyed_lines` narrows its lines by (for a keyless
+        alternative, those after the first, whose keys `plan` gave it). Apart from `plan`, which every matcher's
+        claim on a document needs at the start: only a matcher with a key in a document needs these."""
+        got = self._furthers.get(id(matcher))
+        if got is None or got[0] is not matcher:
+            out = {}
+            if self._requires:
+                anchors = matcher.branch_anchors
+                for b, required in self._requirements(matcher).items():
+                    required = required[1:] if anchors[b] is None else required
+                    if required:
+                        out[b] = required
+            got = self._furthers[id(matcher)] = (matcher, out)
         return got[1]
 
     def keyed_lines(self, matcher, hits: "Hits") -> tuple[dict, tuple[int, ...]]:
@@ -433,13 +466,14 @@ class Prefilter:
         of the matcher worth trying on it, as one int or, from the second on, a set (the form of `round_lines`); and
         the alternatives that need no key. Those are worth trying on every line, and are left out of the dict rather
         than added to every line of the text: the caller narrows to its zone first."""
-        by_key, everywhere, keys, further = self._plan(matcher)
+        everywhere, keys = self.plan(matcher)
         present = keys & hits.keys
         if not present:  # (most matchers in most documents)
             return _NO_LINES, everywhere
+        by_key = self._alternatives_by_key(matcher)
         lines = hits.lines
-        if hits.assumed:
-            further = _NO_REQUIREMENTS  # (only the keys-only backends narrow by them: every key was looked for)
+        # (only the keys-only backends narrow by them: with the gate, every key was assumed)
+        further = _NO_REQUIREMENTS if hits.assumed else self._further(matcher)
         by_alternative: dict[int, list[set[int]]] = {}
         for kid in present:
             found = lines.get(kid)
