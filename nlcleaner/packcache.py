@@ -188,6 +188,9 @@ def _bundle(first: str) -> None:
         for p, (pack, kinds) in zip(paths, got):
             _MEMO[(p, False)] = (keys[p], pack, kinds)
     else:
+        from .notices import notice
+
+        notice("reading the built-in packs into the cache (once; seconds)")
         _write(file, [_load(p, False, keys[p]) for p in paths])
 
 

@@ -134,3 +134,21 @@ def test_a_user_pack_added_is_gated_on_the_cached_database_with_the_output_of_ke
     own = Cleaner(settings)
     assert own._prefilter.gate.bases == []
     assert own._prefilter._misses_file().name != base_check
+
+
+def test_compiling_a_large_database_is_announced_and_loading_it_is_not(small_bases, monkeypatch):
+    """A compile of SLOW_COMPILE expressions or more (a minute for the built-in packs) is told to whoever listens
+    (`nlcleaner.notices`: the command line writes it on stderr) before it starts; a database from the cache, or
+    a small one, is not."""
+    from nlcleaner import notices
+
+    said: list[str] = []
+    monkeypatch.setattr(notices, "_LISTENERS", [said.append])
+    monkeypatch.setattr(gate_module, "SLOW_COMPILE", 5)
+    _gate(FORMS[:4])
+    assert said == []
+    _gate(FORMS[:6])
+    assert said == ["compiling the gate's hyperscan database of 6 expressions (once: it is cached; about a minute "
+                    "for the built-in packs)"]
+    _gate(FORMS[:6])
+    assert len(said) == 1

@@ -108,6 +108,15 @@ def _copy_packs(tmp_path, n=3):
     return out
 
 
+def _listening(monkeypatch) -> list[str]:
+    """The library's notices from now on (to the end of the test)."""
+    from nlcleaner import notices
+
+    said: list[str] = []
+    monkeypatch.setattr(notices, "_LISTENERS", [said.append])
+    return said
+
+
 def test_the_built_in_packs_load_from_one_cache_file_and_renew_it(tmp_path, monkeypatch):
     from nlcleaner import packcache
     from nlcleaner.rules import loader
@@ -118,8 +127,10 @@ def test_the_built_in_packs_load_from_one_cache_file_and_renew_it(tmp_path, monk
     monkeypatch.setattr(loader, "builtin_pack_paths", lambda: list(packs))
     monkeypatch.setattr(packcache, "_MEMO", {})
     monkeypatch.setattr(packcache, "_PENDING", {})
+    said = _listening(monkeypatch)
 
     first = [packcache.load(p) for p in packs]
+    assert said == ["reading the built-in packs into the cache (once; seconds)"]  # (the only step to wait for)
     assert len(list(cache.glob("packs-*.pickle"))) == 1
     assert len(list(cache.glob("pack-*.pickle"))) == len(packs)
 
@@ -128,6 +139,7 @@ def test_the_built_in_packs_load_from_one_cache_file_and_renew_it(tmp_path, monk
     for single in cache.glob("pack-*.pickle"):
         single.unlink()
     again = [packcache.load(p) for p in packs]
+    assert len(said) == 1  # (nothing to wait for: no notice)
     assert not list(cache.glob("pack-*.pickle"))
     assert [[r.id for r in p.rules] for p, _ in again] == [[r.id for r in p.rules] for p, _ in first]
     assert [p.digest for p, _ in again] == [p.digest for p, _ in first]
@@ -176,3 +188,29 @@ def test_cache_names_hash_each_part_led_by_its_length():
     assert digest(b"head\0", [b"a", b"b"]).hexdigest() == hashlib.sha256(b"head\x001:a1:b").hexdigest()
     assert digest(b"", [b"a", b"b"]).hexdigest() != digest(b"", [b"a\0b"]).hexdigest()
     assert digest(b"", [b"ab", b""]).hexdigest() != digest(b"", [b"a", b"b"]).hexdigest()
+
+
+def test_the_command_line_writes_the_library_s_notices_on_stderr_unless_quiet(tmp_path, monkeypatch):
+    """A long step's notice (`nlcleaner.notices`) is a line on stderr, never on stdout, and --quiet silences it."""
+    from typer.testing import CliRunner
+
+    import nlcleaner.cli.commands  # noqa: F401
+    from nlcleaner import engine, notices
+    from nlcleaner.cli import app
+
+    monkeypatch.setattr(notices, "_LISTENERS", [])
+    built = engine.Cleaner.defer_gate
+
+    def defer_gate(self, *args):  # (as a cold cache would: a notice while the Cleaner is built)
+        notices.notice("compiling something slow")
+        return built(self, *args)
+
+    monkeypatch.setattr(engine.Cleaner, "defer_gate", defer_gate)
+    doc = tmp_path / "a.txt"
+    doc.write_text("One line of an article.\n", encoding="utf-8")
+    for quiet in ([], ["--quiet"]):
+        monkeypatch.setattr(notices, "_LISTENERS", [])
+        got = CliRunner().invoke(app, ["clean", "--isolated", *quiet, str(doc)])
+        assert got.exit_code == 0, got.output
+        assert got.stdout == "One line of an article.\n"
+        assert ("nlcleaner: compiling something slow" in got.stderr) == (not quiet), got.stderr

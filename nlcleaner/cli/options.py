@@ -99,6 +99,10 @@ def cleaner(resolved):
     from ..engine import Cleaner
     from ..errors import NLCleanerError
 
+    if not resolved.options.get("quiet"):  # what the library says of a long step (see `notices`), on stderr
+        from ..notices import listen
+
+        listen(_notice_on_stderr)
     try:
         built = Cleaner(resolved.settings).defer_gate()  # (one file, or a hook's few: no gate to build for them)
     except NLCleanerError as exc:
@@ -110,6 +114,12 @@ def cleaner(resolved):
         _warn_unknown_ignores(built)
     collect_again()  # start-up is over (see app.main)
     return built
+
+
+def _notice_on_stderr(text: str) -> None:
+    from .app import say
+
+    say(f"nlcleaner: {text}")
 
 
 def _warn_unknown_ignores(built) -> None:

@@ -24,6 +24,9 @@ GATE_MAX_CHARS = 100_000
 # +0 ms, 32 KB +25 ms: ~4 KB. (Deferring adds the alternatives' further requirements to the keys, which costs a
 # gated run nothing measurable: 20 MB in-process 1.18 s either way.)
 DEFER_GATE = {"re2": 16_384, "hyperscan": 4_096}
+# a hyperscan database of this many expressions or more takes seconds to compile (the built-in packs' ~5,500 about a
+# minute): worth a notice first (`notices`), as the run is silent meanwhile
+SLOW_COMPILE = 300
 
 
 GATES = ("hyperscan", "re2")
@@ -168,6 +171,11 @@ class BranchGate:
         return self._loaded(cached, len(exprs)) or self._compiled_and_cached(exprs, flags, cached)
 
     def _compiled_and_cached(self, exprs: list[bytes], flags, cached):
+        if len(exprs) >= SLOW_COMPILE:
+            from ..notices import notice
+
+            notice(f"compiling the gate's hyperscan database of {len(exprs):,} expressions (once: it is cached; "
+                   "about a minute for the built-in packs)")
         db, kept = self._compile(exprs, flags)
         if cached is not None and db is not None:
             write_numbers(cached.with_suffix(".kept"), kept)  # (first: a database is never there without its list)
