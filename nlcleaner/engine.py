@@ -132,6 +132,13 @@ class Cleaner:
         self._prefilter.defer_gate(chars)
         return self
 
+    def build_gate(self) -> "Cleaner":
+        """Build the gate now, from the cache or compiled into it (a minute for the built-in packs the first time),
+        rather than for the first document: before starting worker processes, each of which would otherwise
+        compile the same database at once, and load it from the cache instead. Returns self."""
+        self._prefilter.gate  # (built on first use: see Prefilter.gate)
+        return self
+
     # cleaning
     def clean(self, text: str, source: str | None = None) -> CleanResult:
         _check_text(text, "clean")

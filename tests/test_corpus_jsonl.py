@@ -6,8 +6,10 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 
 import pytest
+from conftest import needs_gate
 from corpus_support import ARTICLE, FURNISHED, cleaner, require, resolved
 
 from nlcleaner.corpus import UsageError, run_batch
@@ -205,6 +207,31 @@ def test_output_never_depends_on_jobs(tmp_path):
         stats, seen, out = _run(tmp_path, lines, out=f"o{jobs}.jsonl", jobs=jobs)
         outs.append((out.read_bytes(), [(o.record, o.changed, o.error) for o in seen], stats.to_dict()))
     assert outs[0] == outs[1]
+
+
+@needs_gate
+def test_workers_load_the_gate_the_run_built_before_starting_them(tmp_path, monkeypatch):
+    """With a cold cache, the run compiles the gate's database once, before its workers start, and they load it
+    from the cache: each compiling it at once would cost a minute of CPU and its memory apiece."""
+    from nlcleaner.prefilter import gate
+
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("NLCLEANER_GATE", raising=False)
+    monkeypatch.setenv("NLCLEANER_PREFILTER", "hyperscan")
+    compiles = tmp_path / "compiles"
+    compile_now = gate.BranchGate._compile
+
+    def counted(self, exprs, flags):  # (forked workers inherit it, and write their process ids too)
+        with open(compiles, "a", encoding="utf-8") as f:
+            f.write(f"{os.getpid()}\n")
+        return compile_now(self, exprs, flags)
+
+    monkeypatch.setattr(gate.BranchGate, "_compile", counted)
+    lines = [_line({"id": i, "text": FURNISHED if i % 2 else ARTICLE}) for i in range(200)]
+    stats, _, _ = _run(tmp_path, lines, jobs=2)
+    assert stats.changed == 100
+    pids = compiles.read_text(encoding="utf-8").split()
+    assert pids and set(pids) == {str(os.getpid())}
 
 
 def test_usage_errors(tmp_path):

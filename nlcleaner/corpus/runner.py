@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..engine import PatternTimeoutError
+from ..engine import Cleaner, PatternTimeoutError
 from ..errors import NLCleanerError
 from ..outcome import DocOutcome
 from ..stats import Stats
@@ -460,6 +460,10 @@ class _Run:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            # the gate's database in the cache first: with a cold cache every worker would compile it at once (a
+            # minute of CPU and hundreds of MB each); they load it from there instead
+            Cleaner(self.settings).build_gate()
+
             # fork where it exists: workers start at once (no re-import of the caller's __main__, which a script
             # without a main guard would not survive), before any thread of ours (the progress bar) runs
             method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
@@ -473,8 +477,6 @@ class _Run:
                 executor.shutdown(wait=False, cancel_futures=True)
                 raise
         else:
-            from ..engine import Cleaner
-
             worker.set_context(Context.from_options(Cleaner(self.settings), self.options))
         from .progress import ProgressBar
 
