@@ -447,8 +447,8 @@ class Prefilter:
 
     def _further(self, matcher) -> dict[int, tuple[tuple[int, ...], ...]]:
         """Alternative -> the key ids of the further requirements `keyed_lines` narrows its lines by (for a keyless
-        alternative, those after the first, whose keys `plan` gave it). Apart from `plan`, which every matcher's
-        claim on a document needs at the start: only a matcher with a key in a document needs these."""
+        alternative, those after the first, whose keys `plan` gave it). Worked out apart from `plan`, which every
+        matcher needs at the start: only a matcher one of whose keys a document holds needs these."""
         got = self._furthers.get(id(matcher))
         if got is None or got[0] is not matcher:
             out = {}
