@@ -26,6 +26,9 @@ from pathlib import Path
 
 _MEMO: dict[tuple[str, bool], tuple[str, object, list]] = {}
 _MAX_AGE = 30 * 86400
+# a cache file in use is marked so (`touch`) at most this often: a metadata write, which took 2-17 ms at a start
+# on this project's machine when the file system was busy, where a day's precision is plenty against _MAX_AGE
+_TOUCH_EVERY = 86400
 _PRUNED: set[Path] = set()  # folders pruned by this process (see `_prune`)
 
 
@@ -225,11 +228,18 @@ def _read(file: Path, path: str | None):
     finally:
         if collecting:
             gc.enable()
+    touch(file)
+    return got
+
+
+def touch(file) -> None:
+    """Mark a cache file in use, so that it is not pruned (see `_prune`), unless it was marked within a day. A
+    shared cache this user may read but not write is still used."""
     try:
-        os.utime(file)
+        if time.time() - os.stat(file).st_mtime > _TOUCH_EVERY:
+            os.utime(file)
     except OSError:
         pass
-    return got
 
 
 def _write(file: Path, got) -> None:
@@ -252,9 +262,9 @@ def read_numbers(file, below: int) -> list[int] | None:
         numbers = [int(x) for x in file.read_text().split()]
         if not all(0 <= n < below for n in numbers):
             return None
-        os.utime(file)
     except Exception:
         return None
+    touch(file)
     return numbers
 
 

@@ -18,7 +18,6 @@ of patterns, which names the C module's compile, never meet the recorder). No pr
 from __future__ import annotations
 
 import atexit
-import os
 import sys
 import threading
 import time
@@ -147,10 +146,9 @@ def _load(file) -> dict:
         got = _loads(table)
     except Exception:
         return {}
-    try:
-        os.utime(file)  # in use: not pruned (see packcache._prune)
-    except OSError:  # a shared cache this user may read but not touch: still used
-        pass
+    from .packcache import touch
+
+    touch(file)  # in use: not pruned
     return got if isinstance(got, dict) else {}
 
 

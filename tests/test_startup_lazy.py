@@ -214,3 +214,24 @@ def test_the_command_line_writes_the_library_s_notices_on_stderr_unless_quiet(tm
         assert got.exit_code == 0, got.output
         assert got.stdout == "One line of an article.\n"
         assert ("nlcleaner: compiling something slow" in got.stderr) == (not quiet), got.stderr
+
+
+def test_a_cache_file_in_use_is_marked_at_most_once_a_day(tmp_path):
+    """Marking a file in use (against pruning after 30 days) is a metadata write, which can take milliseconds of
+    a start: a file marked within the day is left as it is; an older one is marked; a missing one is no error."""
+    import os
+    import time
+
+    from nlcleaner.packcache import touch
+
+    recent, old = tmp_path / "recent", tmp_path / "old"
+    for f in (recent, old):
+        f.write_text("x")
+    hour_ago, days_ago = time.time() - 3600, time.time() - 2 * 86400
+    os.utime(recent, (hour_ago, hour_ago))
+    os.utime(old, (days_ago, days_ago))
+    touch(recent)
+    touch(old)
+    touch(tmp_path / "missing")
+    assert abs(recent.stat().st_mtime - hour_ago) < 1
+    assert old.stat().st_mtime > time.time() - 60

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from functools import partial
 from itertools import accumulate
 
-from ..packcache import _code_digest, digest, read_numbers, source_digest, write_cache, write_numbers
+from ..packcache import _code_digest, digest, read_numbers, source_digest, touch, write_cache, write_numbers
 from .gate_forms import spelled_out
 from .key_finders import BackendError, _scratch, available_backends
 from .stand_ins import _all_ascii
@@ -201,7 +201,7 @@ class BranchGate:
         try:
             db = hs.loadb(cached.read_bytes(), mode=hs.HS_MODE_BLOCK)
             db.scratch = hs.Scratch(db)  # a loaded database has none
-            os.utime(cached)  # in use: not pruned
+            touch(cached)  # in use: not pruned
         except Exception:
             return None
         return db, kept

@@ -17,10 +17,9 @@ version, then the expressions, each led by its length), which is what is searche
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from ..packcache import read_numbers, write_cache
+from ..packcache import read_numbers, touch, write_cache
 
 # below this many expressions a set's own database compiles in a few seconds: not worth scanning a larger one
 REUSE_MIN = 500
@@ -114,8 +113,5 @@ def find_base(folder: Path | None, exprs: list[bytes], flags: int, version: str)
         if len(covered) > best_covered:
             best, best_covered = Base(listing, local_of), len(covered)
     if best is not None:
-        try:
-            os.utime(best.listing)  # in use: not pruned (its database is touched when loaded)
-        except OSError:
-            pass
+        touch(best.listing)  # in use: not pruned (its database is touched when loaded)
     return best

@@ -18,7 +18,7 @@ from itertools import accumulate
 from .. import normalise as normalise_module
 from ..errors import ConfigError
 from ..normalise import PIECE, split_lines
-from ..packcache import digest, write_cache
+from ..packcache import digest, touch, write_cache
 
 BACKENDS = ("hyperscan", "ahocorasick", "python")
 _ENV = "NLCLEANER_PREFILTER"
@@ -87,7 +87,7 @@ class _Hyperscan:
                 self._db = hyperscan.loadb(cached.read_bytes(), mode=hyperscan.HS_MODE_BLOCK)
                 # a loaded database has no scratch space: scanning it raises InvalidError (-1) without one
                 self._db.scratch = hyperscan.Scratch(self._db)
-                self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
+                touch(cached)  # in use: not pruned
                 return
             except Exception:  # another hyperscan build or a damaged file: compile again
                 pass
@@ -103,7 +103,6 @@ class _Hyperscan:
             flags=[0] * (len(keys) + 1),
         )
         self._db = db
-        self._lens = [len(k.encode("utf-8", "surrogatepass")) for k in keys]
         if cached is not None:
             write_cache(cached, hyperscan.dumpb(db))
 
@@ -151,7 +150,11 @@ def _hs_cache_file(keys):
     folder = cache_dir()
     if folder is None:
         return None
-    h = digest(b"keys with the newline as id 0, v2\0", (k.encode("utf-8", "surrogatepass") for k in keys))
+    joined = "\0".join(keys)
+    if joined.count("\0") == len(keys) - 1:  # (no key holds a NUL: the joined keys name the list, ~10x sooner)
+        h = digest(b"keys with the newline as id 0, v3\0", [joined.encode("utf-8", "surrogatepass")])
+    else:
+        h = digest(b"keys with the newline as id 0, v2\0", (k.encode("utf-8", "surrogatepass") for k in keys))
     try:
         import hyperscan
 
