@@ -139,6 +139,12 @@ class Cleaner:
         self._prefilter.gate  # (built on first use: see Prefilter.gate)
         return self
 
+    @property
+    def gate_cached(self) -> bool:
+        """Whether the gate, once built, is kept in the cache, where other processes load it from (with hyperscan
+        and a cache folder)."""
+        return self._prefilter.gate_cached
+
     # cleaning
     def clean(self, text: str, source: str | None = None) -> CleanResult:
         _check_text(text, "clean")

@@ -232,6 +232,12 @@ def test_workers_load_the_gate_the_run_built_before_starting_them(tmp_path, monk
     assert stats.changed == 100
     pids = compiles.read_text(encoding="utf-8").split()
     assert pids and set(pids) == {str(os.getpid())}
+    # without a cache folder the workers could not load it: the run does not build one of its own first
+    compiles.unlink()
+    monkeypatch.setenv("NLCLEANER_CACHE_DIR", "off")
+    _run(tmp_path, lines, out="o2.jsonl", jobs=2)
+    pids = compiles.read_text(encoding="utf-8").split()
+    assert pids and str(os.getpid()) not in pids
 
 
 def test_usage_errors(tmp_path):

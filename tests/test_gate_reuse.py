@@ -54,7 +54,7 @@ def test_a_set_close_to_a_cached_database_is_built_on_it(small_bases, tmp_path, 
     forms = [FORMS[1], FORMS[0], FORMS[2], FORMS[3], FORMS[5], FORMS[6]]
     second = _gate(forms)
     assert second.bases == [base.name]
-    assert len(second.dbs["norm"]) == 2  # the base, and one of the expression it lacks
+    assert len(second.dbs["norm"]) == 2  # the base, and one holding the expression it lacks
     assert len(list(small_bases.glob("gate-*.db"))) == 2
     got = _verdicts(second)
     # the same verdicts as the set's own database, numbered by this set's targets, and none for "donate" (line 4)
@@ -63,6 +63,52 @@ def test_a_set_close_to_a_cached_database_is_built_on_it(small_bases, tmp_path, 
     own = _gate(forms)
     assert own.bases == [] and len(own.dbs["norm"]) == 1
     assert _verdicts(own) == got
+
+
+def test_the_base_a_set_was_built_on_is_taken_at_once_the_next_time(small_bases, monkeypatch):
+    """The base is recorded beside where the set's own database would be: the next start takes it without
+    searching the cache folder; when its listing is gone, the search runs again."""
+    _gate(FORMS[:6])
+    forms = FORMS[:5] + [FORMS[6]]
+    built = _gate(forms)
+    assert built.bases and len(list(small_bases.glob("gate-*.base"))) == 1
+    read = []
+    read_listing = gate_reuse._read_listing
+    monkeypatch.setattr(gate_reuse, "_read_listing", lambda *a: read.append(1) or read_listing(*a))
+    again = _gate(forms)
+    assert again.bases == built.bases and _verdicts(again) == _verdicts(built)
+    assert read == []  # (no listing read: the folder was not searched)
+    for listing in small_bases.glob("gate-*.exprs"):
+        listing.unlink()
+    assert _gate(forms).bases == []  # (no listing: neither the record nor the search finds a base)
+
+
+def test_a_base_that_does_not_load_is_passed_over(small_bases, monkeypatch):
+    _gate(FORMS[:6])
+    monkeypatch.setattr(gate_reuse, "MOST_NEW", 0.0)
+    _gate(FORMS[1:])  # (another large database of its own, holding FORMS[1:6] too)
+    monkeypatch.setattr(gate_reuse, "MOST_NEW", 0.25)
+    forms = FORMS[1:6]
+    bases = list(gate_reuse.find_bases(small_bases, forms, _flags(), _version()))
+    assert len(bases) == 2
+    bases[0].file.write_bytes(b"not a database")
+    got = _gate(forms)
+    assert got.bases == [bases[1].file.name]
+    assert _verdicts(got) == {0: {1}, 1: {2}, 2: {3}, 3: {4}, 4: {5}}
+
+
+def _flags() -> int:
+    import hyperscan
+
+    return hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_PREFILTER
+
+
+def _version() -> str:
+    import hyperscan
+
+    gate = object.__new__(BranchGate)
+    gate._hs = hyperscan
+    return gate._db_version()
 
 
 def test_a_set_far_from_every_cached_database_gets_its_own(small_bases):

@@ -99,10 +99,10 @@ def cleaner(resolved):
     from ..engine import Cleaner
     from ..errors import NLCleanerError
 
-    if not resolved.options.get("quiet"):  # what the library says of a long step (see `notices`), on stderr
-        from ..notices import listen
+    from ..notices import forget, listen
 
-        listen(_notice_on_stderr)
+    # what the library says of a long step (see `notices`), on stderr; not after a quiet run in the same process
+    (forget if resolved.options.get("quiet") else listen)(_notice_on_stderr)
     try:
         built = Cleaner(resolved.settings).defer_gate()  # (one file, or a hook's few: no gate to build for them)
     except NLCleanerError as exc:

@@ -461,8 +461,11 @@ class _Run:
             from concurrent.futures import ProcessPoolExecutor
 
             # the gate's database in the cache first: with a cold cache every worker would compile it at once (a
-            # minute of CPU and hundreds of MB each); they load it from there instead
-            Cleaner(self.settings).build_gate()
+            # minute of CPU and hundreds of MB each); they load it from there instead (a gate that is not cached,
+            # RE2's sets or no cache folder, each worker builds anyway)
+            first = Cleaner(self.settings)
+            if first.gate_cached:
+                first.build_gate()
 
             # fork where it exists: workers start at once (no re-import of the caller's __main__, which a script
             # without a main guard would not survive), before any thread of ours (the progress bar) runs

@@ -163,6 +163,14 @@ class Prefilter:
         self._given += chars
 
     @property
+    def gate_cached(self) -> bool:
+        """Whether the gate, once built, is kept in the cache for other processes (hyperscan's database, with a
+        cache folder; RE2's sets are built anew by every process)."""
+        from ..packcache import cache_dir
+
+        return getattr(self, "_gate_engine", None) == "hyperscan" and cache_dir() is not None
+
+    @property
     def screening(self) -> bool:
         """Whether the gate is deferred for now: lines are found by keys, and screened (`screen`)."""
         return self._gate_matchers is not None and self._given < self._gate_after

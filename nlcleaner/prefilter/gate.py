@@ -8,7 +8,7 @@ import os
 from array import array
 from bisect import bisect_right
 from functools import partial
-from itertools import accumulate
+from itertools import accumulate, chain
 
 from ..packcache import _code_digest, digest, read_numbers, source_digest, touch, write_cache, write_numbers
 from .gate_forms import spelled_out
@@ -133,18 +133,24 @@ class BranchGate:
         are those indices)], indices of the expressions judged): this set's own database from the cache, else one
         in the cache holding nearly all of them with a small one of the others beside it (`gate_reuse`), else its
         own compiled (and cached)."""
-        from .gate_reuse import find_base, write_listing
+        from . import gate_reuse
 
         cached = self._cache_file(exprs, flags)
         got = self._loaded(cached, len(exprs))
         if got is None:
-            base = find_base(None if cached is None else cached.parent, exprs, flags, self._db_version())
-            on_base = None if base is None else self._on_base(base, exprs, flags)
-            if on_base is not None:
-                return on_base
+            folder = None if cached is None else cached.parent
+            mine = gate_reuse.recorded(cached, len(exprs))
+            found = gate_reuse.find_bases(folder, exprs, flags, self._db_version())
+            for base in chain([mine] if mine is not None else [], found):
+                on_base = self._on_base(base, exprs, flags)
+                if on_base is not None:  # (else the next: a base that does not load is passed over)
+                    if base is not mine and cached is not None:
+                        gate_reuse.record(cached, base)
+                    return on_base
             got = self._compiled_and_cached(exprs, flags, cached)
         if cached is not None and got[0] is not None:  # (a database cached before listings were written too)
-            write_listing(cached, exprs, flags, self._db_version())
+            gate_reuse.write_listing(cached, exprs, flags, self._db_version())
+            gate_reuse.touch_listing(cached)
         db, kept = got
         return ([] if db is None else [(db, None)]), kept
 

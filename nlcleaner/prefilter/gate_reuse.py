@@ -7,10 +7,12 @@ expressions are looked for among those of a large database already in the cache:
 it is scanned as it is — the matches of the expressions the set does not have are dropped — and only the few it
 lacks are compiled, into a small second database.
 
-Scanning two databases, one of them larger than needed, costs a little more than scanning the set's own, and what
-hyperscan lets through may differ with a database's other expressions (see `Prefilter._drop_misses`): the set's
-check of its misses is therefore kept by the base it was built on. The gate still lets through every line each of
-its expressions matches, so the output is the same either way.
+Scanning two databases, one of them larger than needed, costs a little more than scanning the set's own. What
+hyperscan 0.9 lets through may differ with a database's other expressions: it sometimes misses an expression on a
+line it matches, depending on what else the database holds (`Prefilter._drop_misses`, class 9 of
+tests/test_gate_fuzz_findings.py). Built on a base or not, a gate is checked for such misses on the rules'
+examples, and an alternative it misses there is judged by its keys; that check is kept by the base the set was
+built on. Misses on other text are as possible as with the set's own database, no more.
 
 Each database of REUSE_MIN expressions or more has a listing of them beside it (`.exprs`: its flags and engine
 version, then the expressions, each led by its length), which is what is searched."""
@@ -80,19 +82,22 @@ def _read_listing(listing: Path, flags: int, version: str) -> list[bytes] | None
     return out if at == len(data) else None
 
 
-def find_base(folder: Path | None, exprs: list[bytes], flags: int, version: str) -> Base | None:
-    """The cached database best to build a gate of `exprs` on (see the module's docstring), or None."""
+def find_bases(folder: Path | None, exprs: list[bytes], flags: int, version: str):
+    """The cached databases a gate of `exprs` may be built on (see the module's docstring), the one holding most of
+    them first; a generator, so that nothing is searched when the caller takes a base it recorded (`recorded`)."""
     if folder is None or len(exprs) < REUSE_MIN:
-        return None
+        return
     first: dict[bytes, int] = {}
     for k, e in enumerate(exprs):
         first.setdefault(e, k)
-    try:
-        listings = sorted(folder.glob("gate-*.exprs"), key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
-        return None
-    best, best_covered = None, 0
-    for listing in listings[:CANDIDATES]:
+    dated = []
+    for listing in folder.glob("gate-*.exprs"):
+        try:  # (one pruned by another process meanwhile is passed over)
+            dated.append((listing.stat().st_mtime, listing))
+        except OSError:
+            continue
+    found = []
+    for _, listing in sorted(dated, reverse=True)[:CANDIDATES]:
         theirs = _read_listing(listing, flags, version)
         if theirs is None:
             continue
@@ -110,8 +115,38 @@ def find_base(folder: Path | None, exprs: list[bytes], flags: int, version: str)
         unused = len(kept) - sum(1 for i in kept if local_of[i] >= 0)
         if len(exprs) - len(covered) > MOST_NEW * len(exprs) or unused > MOST_UNUSED * len(kept):
             continue
-        if len(covered) > best_covered:
-            best, best_covered = Base(listing, local_of), len(covered)
-    if best is not None:
-        touch(best.listing)  # in use: not pruned (its database is touched when loaded)
-    return best
+        found.append((len(covered), Base(listing, local_of)))
+    for _, base in sorted(found, key=lambda f: -f[0]):
+        yield base
+
+
+def touch_listing(db_file: Path) -> None:
+    """Mark a database's listing in use with the database (the search looks at the most recently used first)."""
+    touch(db_file.with_suffix(".exprs"))
+
+
+def record(own: Path, base: Base) -> None:
+    """Remember, beside where a set's own database would be cached (`own`), the base it was built on and how its
+    expressions map to the set's: the next start takes it at once, without searching the cache folder (tens of
+    milliseconds in a folder of thousands of files) and reading listings."""
+    numbers = " ".join(str(k + 1) for k in base.local_of)  # (-1, none of the set's, as 0)
+    write_cache(own.with_suffix(".base"), f"{base.file.name} {base.size}\n{numbers}".encode())
+
+
+def recorded(own: Path | None, n: int) -> Base | None:
+    """The base `record` remembered for a set of `n` expressions, while its database's listing is still there."""
+    if own is None:
+        return None
+    try:
+        head, numbers = own.with_suffix(".base").read_text().split("\n", 1)
+        name, size = head.split(" ")
+        local_of = [int(k) - 1 for k in numbers.split()]
+        if len(local_of) != int(size) or not all(-1 <= k < n for k in local_of):
+            return None
+    except (OSError, ValueError):
+        return None
+    listing = (own.parent / name).with_suffix(".exprs")
+    if not listing.exists():
+        return None
+    touch(own.with_suffix(".base"))
+    return Base(listing, local_of)
