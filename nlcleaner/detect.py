@@ -15,7 +15,7 @@ import regex
 
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
-from .prefilter import GATE_MAX_CHARS, holds_marker, lines_by_text, stand_ins
+from .prefilter import GATE_MAX_CHARS, VIEWS, holds_marker, lines_by_text, raw_stand_ins, stand_ins
 from .shapes import byline, has_a_quote, only_in_quotes, talks_about_furniture, the_documents_own
 _NONE: dict = {}
 
@@ -36,11 +36,12 @@ def _norm_part(p: str) -> str | None:
 
 
 def _raw_part(p: str) -> str | None:
-    """A line's raw text as the gate sees it (a trailing CR is the line ending's): None when it cannot judge it.
-    A line of spaces is judged as it is: a raw pattern may match one (`^[ \t]+$`)."""
+    """A line's raw text as the gate is given it (a trailing CR is the line ending's): None when it is too long to
+    judge. One with characters outside ASCII is judged through its stand-ins, when it can be (`gate_verdicts`). A
+    line of spaces is judged as it is: a raw pattern may match one (`^[ \t]+$`)."""
     if not p:
         return ""
-    if not p.isascii() or len(p) > GATE_MAX_CHARS:
+    if len(p) > GATE_MAX_CHARS:
         return None
     return p[:-1] if p[-1] == "\r" else p
 
@@ -53,6 +54,8 @@ def gate_window(on: str, line: LineView, all_ascii: bool) -> bytes | None:
     it out: its window only lets more through.)"""
     if on == "raw":
         view = _raw_part(line.raw)
+        if view is not None and not view.isascii():
+            view = raw_stand_ins(view) if all_ascii else None
     else:
         view = line.norm if len(line.raw) <= GATE_MAX_CHARS else None
         if view is not None and not view.isascii():
@@ -65,8 +68,7 @@ def raw_views(lines: list[str], has_cr: bool) -> list[str | None]:
     call a line when no line holds a CR or is too long for the gate (the usual case)."""
     if has_cr or max(map(len, lines), default=0) > GATE_MAX_CHARS:
         return [_raw_part(p) for p in lines]
-    plain = list(map(str.isascii, lines))
-    return lines if all(plain) else [p if ok else None for p, ok in zip(lines, plain)]
+    return lines
 
 
 def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str, set[int]]]:
@@ -74,9 +76,10 @@ def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str
     the lines it does not judge). `normalised()` gives the lines' normalised views (None: too long), `raws()` their
     raw texts as the gate sees them (see _raw_part), asked for only when the gate has expressions for that view.
     The lines are scanned as one text (a line the gate does not judge as an empty one); one with characters outside
-    ASCII once normalised through its stand-ins (judged so only by expressions all in ASCII)."""
+    ASCII (once normalised, for the normalised view) through its stand-ins, judged so only by expressions all in
+    ASCII."""
     passed: dict[int, set[int]] = {}
-    unjudged: dict[str, set[int]] = {"norm": set(), "norm-ascii": set(), "raw": set()}
+    unjudged: dict[str, set[int]] = {view: set() for view in VIEWS}
     if gate.dbs["norm"]:
         norms = normalised()
         if None in norms or not all(map(str.isascii, norms)):  # (a line too long, or not ASCII once normalised)
@@ -87,8 +90,11 @@ def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str
         gate.scan("norm", norms, passed)
     if gate.dbs["raw"]:
         seen = raws()
-        if None in seen:
-            unjudged["raw"] = {i for i, r in enumerate(seen) if r is None}
+        if None in seen or not all(map(str.isascii, seen)):  # (a line too long, or not ASCII)
+            stood = [r if r is None or r.isascii() else raw_stand_ins(r) for r in seen]
+            unjudged["raw-ascii"] = {i for i, r in enumerate(stood) if r is None}
+            unjudged["raw"] = {i for i, r in enumerate(seen) if r is None or not r.isascii()}
+            seen = ["" if r is None else r for r in stood]
         gate.scan("raw", seen, passed)
     return passed, unjudged
 
@@ -121,7 +127,7 @@ def first_rounds(gate, hits: list) -> list[tuple | None]:
     passed = lines_by_text(first, {tid: [n for i in found for n in where[i]] for tid, found in passed.items()})
     unjudged = lines_by_text(first, {view: [n for i in found for n in where[i]] for view, found in unjudged.items()})
     for k, d in enumerate(judged):
-        views = {"norm": set(), "norm-ascii": set(), "raw": set()}
+        views = {view: set() for view in VIEWS}
         views.update(unjudged[k])
         out[d] = ([norm_of[p] for p in own[k]], (passed[k], views))
     return out

@@ -335,7 +335,7 @@ def test_repeated_lines_are_judged_once_and_every_copy_gets_the_verdicts():
     equals judging every line on its own, for repeated furniture, prose, CRLF lines, lines in another script and
     a line too long for the gate."""
     from nlcleaner.detect import Round
-    from nlcleaner.prefilter import GATE_MAX_CHARS
+    from nlcleaner.prefilter import GATE_MAX_CHARS, VIEWS
 
     cleaner = Cleaner(Settings())
     lines = ["Share this article", "The council met on Monday.", "", "Подпишитесь на нашу рассылку",
@@ -343,7 +343,7 @@ def test_repeated_lines_are_judged_once_and_every_copy_gets_the_verdicts():
     text = "\n".join(lines * 3 + ["Share this article", "Advertisement"]) + "\n"
     rnd = Round(text, cleaner._prefilter, 0.3, 0.1)
     spread = rnd._gate_results()
-    each: tuple[dict, dict] = ({}, {"norm": set(), "norm-ascii": set(), "raw": set()})
+    each: tuple[dict, dict] = ({}, {view: set() for view in VIEWS})
     for i, part in enumerate(rnd.parts):  # every line judged as a document of its own
         for verdicts, alone in zip(each, Round(part + "\n", cleaner._prefilter, 0.3, 0.1)._gate_results()):
             for key, found in alone.items():

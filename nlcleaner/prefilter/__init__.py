@@ -23,18 +23,18 @@ from operator import not_
 from ..normalise import PIECE, by_pieces, pieces, split_lines
 from ..packcache import read_numbers, write_numbers
 from .branches import branch_keys, branch_requirements, split_branches
-from .gate import DEFER_GATE, GATE_MAX_CHARS, GATES, BranchGate, _gate_cache_file, choose_gate
+from .gate import DEFER_GATE, GATE_MAX_CHARS, GATES, VIEWS, BranchGate, _gate_cache_file, choose_gate
 from .gate_forms import _gate_forms_of, gate_eligible, gate_forms
 from .key_finders import (BACKENDS, BackendError, _collect, _engine, _find_lines, _find_on_lines, _Packed,
                           _add_at_offsets, available_backends, choose_backend)
 from .key_view import _FOREIGN, _JOINERS, _PLAIN, _folded_plain_unsplit, _folded_unsplit, _joining
-from .stand_ins import _all_ascii, stand_ins
+from .stand_ins import _all_ascii, raw_stand_ins, stand_ins
 
 # the names the rest of nlcleaner imports from here
 __all__ = [
-    "BACKENDS", "DEFER_GATE", "GATES", "GATE_MAX_CHARS", "BackendError", "BranchGate", "Hits", "Prefilter",
+    "BACKENDS", "DEFER_GATE", "GATES", "GATE_MAX_CHARS", "VIEWS", "BackendError", "BranchGate", "Hits", "Prefilter",
     "available_backends", "branch_keys", "branch_requirements", "choose_backend", "choose_gate", "gate_eligible",
-    "gate_forms", "has_long_line", "holds_marker", "lines_by_text", "split_branches", "stand_ins",
+    "gate_forms", "has_long_line", "holds_marker", "lines_by_text", "raw_stand_ins", "split_branches", "stand_ins",
 ]
 
 _GATE_LOCK = threading.Lock()
@@ -315,7 +315,7 @@ class Prefilter:
         """The keys still worth looking for on lines the gate judges: those of alternatives it does not judge and
         of the `keyed` matchers. The others are only needed on lines it cannot judge (see `scan`)."""
         gated, view_of = self._gate.gated, self._gate.view_of
-        needed, foreign, raw = set(), set(), set()
+        needed, foreign, raw, raw_folding = set(), set(), set(), set()
         keyed = {id(m) for m in self._keyed_matchers}
         for m in matchers:
             judged = gated.get(id(m), {}) if id(m) not in keyed else {}
@@ -329,6 +329,8 @@ class Prefilter:
                     foreign.update(self._index[k] for k in keys)
                 elif view_of[judged[b]] == "raw":
                     raw.update(self._index[k] for k in keys)
+                elif view_of[judged[b]] == "raw-ascii":
+                    raw_folding.update(self._index[k] for k in keys)
         self._needed = tuple(sorted(needed))
         self._assumed = frozenset(range(len(self.keys))) - needed
         # few (the alternatives the gate cannot judge are few): looked for one by one, without a scan per line
@@ -337,10 +339,15 @@ class Prefilter:
         # others the gate judges there too, through stand-ins); the needed keys are found everywhere already
         self._foreign = tuple(sorted(foreign - needed))
         self._foreign_engine = _engine(self.backend, tuple(self.keys[k] for k in self._foreign)) if foreign else None
-        # the raw view leaves every line with a character outside ASCII unjudged, a no-break space or a long s
-        # included (which the case-folded text may not show): its alternatives' keys are looked for on those lines
+        # the raw view's expressions not all in ASCII leave every line with a character outside ASCII unjudged, a
+        # no-break space or a long s included (which the case-folded text may not show): their alternatives' keys
+        # are looked for on those lines; the others judge such lines through stand-ins but for those holding a
+        # character that folds into several ("ß": see `raw_stand_ins`), where their keys are looked for
         self._raw_keys = tuple(sorted(raw - needed))
         self._raw_engine = _engine(self.backend, tuple(self.keys[k] for k in self._raw_keys)) if raw else None
+        self._raw_folding_keys = tuple(sorted(raw_folding - needed))
+        self._raw_folding_engine = (_engine(self.backend, tuple(self.keys[k] for k in self._raw_folding_keys))
+                                    if raw_folding else None)
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
@@ -555,8 +562,14 @@ class Prefilter:
             numbers = _not_ascii(lines)
             numbers = list(compress(numbers, map(_FOREIGN.search, map(lines.__getitem__, numbers))))
             _find_on_lines(self._foreign_engine, lines, numbers, self._foreign, hits)
-        if self._raw_engine is not None:
-            _find_on_lines(self._raw_engine, lines, _not_ascii(parts), self._raw_keys, hits)
+        if self._raw_engine is not None or self._raw_folding_engine is not None:
+            outside = _not_ascii(parts)
+            if self._raw_engine is not None:
+                _find_on_lines(self._raw_engine, lines, outside, self._raw_keys, hits)
+            if self._raw_folding_engine is not None:
+                folding = [i for i in outside if len(parts[i].casefold()) != len(parts[i])]
+                if folding:
+                    _find_on_lines(self._raw_folding_engine, lines, folding, self._raw_folding_keys, hits)
 
     def _holds_a_key(self, view: str) -> bool:
         """Whether a case-folded text holds any key at all: first one of the single-character keys (letters first)

@@ -30,6 +30,8 @@ SLOW_COMPILE = 300
 
 
 GATES = ("hyperscan", "re2")
+# the sets of lines a round's gate may leave unjudged, one per kind of expression (see BranchGate.view_of)
+VIEWS = ("norm", "norm-ascii", "raw", "raw-ascii")
 _GATE_ENV = "NLCLEANER_GATE"
 
 
@@ -72,18 +74,18 @@ class BranchGate:
     def __init__(self, targets: list[tuple[object, int, str, str]], engine: str = "hyperscan"):
         self.engine = engine
         self.targets = [(m, b) for m, b, _, _ in targets]
-        # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "norm-ascii" for a
-        # normalised-view expression that is all ASCII, which the gate also judges on lines with other characters
+        # target id -> which of the round's unjudged line sets applies to it: "raw", "norm", or "raw-ascii" and
+        # "norm-ascii" for an expression that is all ASCII, which the gate also judges on lines with other characters
         # through their ASCII stand-ins (see `stand_ins`)
         self.view_of: dict[int, str] = {}
         groups: dict[str, list[tuple[int, bytes]]] = {}
         for tid, (m, b, pattern, view) in enumerate(targets):
             groups.setdefault(view, []).append((tid, pattern))
             self.view_of[tid] = view
-        norm = groups.get("norm", [])
-        # (those that may judge lines through their ASCII stand-ins: ~3.5 ms at every start if not cached)
-        for k in indices_where(_all_ascii, [pattern for _, pattern in norm], "ascii"):
-            self.view_of[norm[k][0]] = "norm-ascii"
+        for view, exprs in groups.items():
+            # (those that may judge lines through their ASCII stand-ins: ~3.5 ms at every start if not cached)
+            for k in indices_where(_all_ascii, [pattern for _, pattern in exprs], "ascii"):
+                self.view_of[exprs[k][0]] = view + "-ascii"
         self.expressions = [pattern for _, _, pattern, _ in targets]  # (what the check of its misses is cached by)
         if engine == "hyperscan":
             import hyperscan

@@ -196,9 +196,9 @@ def line_form(matcher, b: int) -> bytes | None:
     if expression is None:
         return None
     form = _without_optional_lead(_without_long_tail(_relaxed(expression))).encode("utf-8", "surrogatepass")
-    # on the normalised view, one form judges ASCII lines and the stand-ins of the others alike: on an ASCII line the
-    # stand-in form lets through every line the original does (a few more at most)
-    return _bytes_grouped(form if matcher.on == "raw" else _stand_in_expression(form))
+    # one form judges ASCII lines and the stand-ins of the others alike: on an ASCII line the stand-in form lets
+    # through every line the original does (a few more at most)
+    return _bytes_grouped(_stand_in_expression(form))
 
 
 def _bytes_grouped(form: bytes) -> bytes:

@@ -40,7 +40,7 @@ def _all_ascii(expression: bytes) -> bool:
 
 # what a negated set may hold and still judge stand-ins: punctuation, escaped punctuation, the newline the gate
 # adds, and the classes a stand-in keeps (\w \d \s)
-_SAFE_NEGATED = re.compile(r"(?:[!-/:-@\[\]^`{-~]|\\[^a-zA-Z0-9]|\\[nwdsWDS])*".replace("\\[\\]", "\\[\\]"))
+_SAFE_NEGATED = re.compile(r"(?:[!-/:-@\[\]^_`{-~]|\\[^a-zA-Z0-9]|\\[nwdsWDS])*".replace("\\[\\]", "\\[\\]"))
 
 
 class _StandIns(dict):
@@ -74,10 +74,13 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 def _stand_in_expression(expression: bytes) -> bytes:
-    """A normalised-view gate expression that judges stand-in lines too: each character outside ASCII it names
-    (alone or in a set, ranges spelt out) replaced by its stand-in, so that it matches the stand-in line of every
-    line the original matches; the expression as it is when that cannot be promised (a negated set or an escape
-    naming such characters, a character whose case folding is several characters, a very wide range)."""
+    """A gate expression that judges stand-in lines too: each character outside ASCII it names (alone or in a set,
+    ranges spelt out) replaced by its stand-in, so that it matches the stand-in line of every line the original
+    matches; the expression as it is when that cannot be promised (a negated set or an escape naming such
+    characters, a character whose case folding is several characters, a very wide range). A character and its
+    stand-in are the same for either case, and a case-sensitive piece of a raw-view expression (`(?-i:[A-ZÀ-Ö])`)
+    names the same stand-ins as the line's characters get: it lets through every line the original does, and some
+    more."""
 
     def stand_in(kind: str, piece: str, pattern: str, at: int) -> str | None:
         if kind == "set":
@@ -153,15 +156,38 @@ def stand_ins(view: str) -> str:
     letter). An expression written in ASCII alone can match such a character only through a class (`\\w`, `.`,
     `[^|]`...) that the stand-in belongs to as well, and a normalised view has no character whose case folding is
     ASCII left (it is case-folded), so the stand-in line lets through every line the real one would."""
-    if (len(view.encode("utf-8", "surrogatepass")) - len(view)) * 10 < len(view):
+    return _through(view, _STAND_INS)
+
+
+def raw_stand_ins(line: str) -> str | None:
+    """A raw line (not case-folded) through its stand-ins, as `stand_ins` makes them; None when a character of it
+    folds into several ("ß", "ﬁ", "İ"): ignoring case, `regex` takes "ss" for "ß", which no single stand-in can
+    show. Every other character outside ASCII that `regex` matches against an ASCII letter ignoring case ("ſ" for
+    s, the Kelvin sign for k) stands in as that letter, and a case-sensitive ASCII set (`(?-i:[A-Z])`) matches no
+    character outside ASCII, so an expression written in ASCII that matches the line matches its stand-in line."""
+    got = _through(line, _RAW_STAND_INS)
+    return got if got.isascii() else None  # (only a character folding into several is left outside ASCII)
+
+
+def _through(line: str, table: dict) -> str:
+    if (len(line.encode("utf-8", "surrogatepass")) - len(line)) * 10 < len(line):
         # a few characters outside ASCII (an accented name in an English line): replaced one by one, where the
         # translation would look every character of the line up (~4 times slower on such lines)
-        return _OUTSIDE_ASCII.sub(_stand_in_found, view)
-    return view.translate(_STAND_INS)
+        return _OUTSIDE_ASCII.sub(lambda found: table[ord(found.group())], line)
+    return line.translate(table)
 
 
 _OUTSIDE_ASCII = re.compile("[^\x00-\x7f]")
 
 
-def _stand_in_found(found) -> str:
-    return _STAND_INS[ord(found.group())]
+class _RawStandIns(_StandIns):
+    """`_StandIns` for raw lines: a character folding into several stands in as itself, which `raw_stand_ins`
+    sees."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        self[code] = got = ch if len(ch.casefold()) > 1 else _STAND_INS[code]
+        return got
+
+
+_RAW_STAND_INS = _RawStandIns({c: chr(c) for c in range(128)})
