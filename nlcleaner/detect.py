@@ -401,7 +401,10 @@ class Round:
         stand where only the document's own text stands (see `shapes.talks_about_furniture` and
         `shapes.the_documents_own`; not for a user's rule, which matches what its author wrote). `talk`, when given,
         collects the lines so left out."""
-        found = self._matched(matcher, zone)
+        return self.kept(matcher, self.matched(matcher, zone), talk)
+
+    def kept(self, matcher: LineMatcher, found: list[int], talk: set[int] | None = None) -> list[int]:
+        """The lines a matcher matched (`matched`) that `matching` keeps."""
         if found and not matcher.user:
             left_out = self._left_out
             for i in found:
@@ -415,8 +418,11 @@ class Round:
             found = kept
         return found
 
-    def _matched(self, matcher: LineMatcher, zone: range) -> list[int]:
+    def matched(self, matcher: LineMatcher, zone: range) -> list[int]:
+        """The lines of the zone a matcher matches, those that talk about furniture included (see `matching`)."""
         per, everywhere = self._lines(matcher)
+        if not per and not everywhere:  # (most matchers in most rounds: nothing more to ask)
+            return []
         lo, hi = max(zone.start, 0), min(zone.stop, self.n)
         view, match = self.view, matcher.match
         if matcher.mode == "pattern" and self.prefilter.screening:  # (keys alone, the gate deferred)
@@ -430,8 +436,6 @@ class Round:
                 i for i in range(lo, hi)
                 if match(view(i), everywhere if (got := get(i)) is None else extra.union(_alternatives(got)))
             ]
-        if not per:
-            return []
         lines = sorted(per) if lo <= 0 and hi >= self.n else sorted(i for i in per if lo <= i < hi)
         # a line's verdict depends on its text (and the alternatives found on it, which do too) alone: a text met
         # again takes the verdict it had, so a list that repeats its lines costs one match per distinct line

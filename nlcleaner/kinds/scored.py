@@ -99,12 +99,17 @@ class ScoredKind:
 
     def detect(self, rnd) -> list[Claim]:
         zone = rnd.rule_zone(self.rule)
+        found = [(k, matcher, rnd.matched(matcher, zone)) for k, (_, weight, matcher) in enumerate(self.signals)
+                 if weight > 0]
+        # what the lines that talk about furniture take away (below) only lowers what can be claimed: when nothing
+        # can be with them, the test of each line (a few of its neighbours read) is not worth making
+        if not self.rule.user and self._cannot_claim({k for k, _, lines in found if lines}):
+            return []
         fired: dict[int, set[int]] = {}
         talk: set[int] = set()
-        for k, (_, weight, matcher) in enumerate(self.signals):
-            if weight > 0:
-                for i in rnd.matching(matcher, zone, talk):
-                    fired.setdefault(i, set()).add(k)
+        for k, matcher, lines in found:
+            for i in rnd.kept(matcher, lines, talk):
+                fired.setdefault(i, set()).add(k)
         # a line that talks about furniture fires no signal of its own, but what counts against on it (reported
         # speech) still weighs against a block around it, as it did before it was told apart
         for i in talk.difference(fired):
