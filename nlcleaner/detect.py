@@ -418,6 +418,11 @@ class Round:
             found = kept
         return found
 
+    def may_match(self, matcher: LineMatcher) -> bool:
+        """Whether the matcher has a line worth trying in this round (anywhere: whatever the zone)."""
+        per, everywhere = self._lines(matcher)
+        return bool(per or everywhere)
+
     def matched(self, matcher: LineMatcher, zone: range) -> list[int]:
         """The lines of the zone a matcher matches, those that talk about furniture included (see `matching`)."""
         per, everywhere = self._lines(matcher)

@@ -94,21 +94,25 @@ def test_a_built_in_rule_below_its_threshold_claims_nothing_and_tests_nothing_mo
     assert cleaner.clean(example).removals and seen  # (a box that reaches it: weighed against reported speech)
 
 
-def test_below_its_threshold_a_built_in_rule_does_not_read_its_signal_lines_neighbours(monkeypatch):
-    """Which matched lines talk about furniture or stand where only the document's own text does (a few neighbours
-    read for each) only takes signals away: when the signals found cannot reach the threshold even with those lines,
-    neither test is made. The story's own "download our app" is the common case: most scored rules' words appear in
-    some story, and each such line was read with its neighbours."""
+def test_below_its_threshold_a_built_in_rule_neither_confirms_nor_reads_its_signal_lines_neighbours(monkeypatch):
+    """A signal matches only lines the prefilter names for it, and which matched lines talk about furniture or
+    stand where only the document's own text does (a few neighbours read for each) only takes signals away: when the
+    signals named cannot reach the threshold even all together, no signal is confirmed on a line and no line is
+    tested. The story's own "download our app" is the common case: most scored rules' words appear in some story."""
     import nlcleaner.detect as detect
 
     asked: list = []
     for name in ("talks_about_furniture", "the_documents_own"):
         original = getattr(detect, name)
         monkeypatch.setattr(detect, name, lambda *a, original=original, name=name: asked.append(name) or original(*a))
+    confirmed: list = []
+    match = LineMatcher.match
+    monkeypatch.setattr(LineMatcher, "match", lambda self, *a: confirmed.append(self.rule_id) or match(self, *a))
     cleaner = Cleaner(Settings(select=("app.prompt",)))
     assert not cleaner.clean(STORY + "People should download our app, the minister said.\n").removals
-    assert asked == []
+    assert asked == [] and confirmed == []
     assert cleaner.clean(cleaner.rule("app.prompt").examples_remove[0]).removals and asked  # (tested where it may)
+    assert confirmed
 
 
 def test_a_user_rule_tests_its_signals_that_count_against_and_reports_their_timeouts(tmp_path):

@@ -99,10 +99,14 @@ class ScoredKind:
 
     def detect(self, rnd) -> list[Claim]:
         zone = rnd.rule_zone(self.rule)
-        found = [(k, matcher, rnd.matched(matcher, zone)) for k, (_, weight, matcher) in enumerate(self.signals)
-                 if weight > 0]
-        # what the lines that talk about furniture take away (below) only lowers what can be claimed: when nothing
-        # can be with them, the test of each line (a few of its neighbours read) is not worth making
+        positive = [(k, matcher) for k, (_, weight, matcher) in enumerate(self.signals) if weight > 0]
+        # a signal matches only lines the prefilter names for it, and of those the lines that talk about furniture
+        # (below) only take signals away: when nothing can be claimed with every signal so named, or with every
+        # signal that matches, neither the confirmations nor the test of each line (a few neighbours read) are
+        # worth making
+        if not self.rule.user and self._cannot_claim({k for k, matcher in positive if rnd.may_match(matcher)}):
+            return []
+        found = [(k, matcher, rnd.matched(matcher, zone)) for k, matcher in positive]
         if not self.rule.user and self._cannot_claim({k for k, _, lines in found if lines}):
             return []
         fired: dict[int, set[int]] = {}
