@@ -48,12 +48,13 @@ def _raw_part(p: str) -> str | None:
 
 def gate_window(on: str, line: LineView, all_ascii: bool) -> bytes | None:
     """One line as the gate judges it, for a form alone (see `Prefilter.screen`): its window, "\n" + its view +
-    "\n", or None where the gate would not judge it. The view: the raw text as `_raw_part` takes it; the normalised
-    one for a line not too long (`_norm_part`), through its stand-ins when it is not ASCII and the form is all
-    ASCII (as `gate_verdicts` scans such lines). (A line whose view is empty is judged here, where the gate leaves
-    it out: its window only lets more through.)"""
+    "\n", or None where the gate would not judge it. The view: the raw text as the round has it (its line ending's
+    CR taken off already: `_raw_part` would take off another) for a line not too long; the normalised one for a line
+    not too long (`_norm_part`); each through its stand-ins when it is not ASCII and the form is all ASCII (as
+    `gate_verdicts` scans such lines). (A line whose view is empty is judged here, where the gate leaves it out: its
+    window only lets more through.)"""
     if on == "raw":
-        view = _raw_part(line.raw)
+        view = line.raw if len(line.raw) <= GATE_MAX_CHARS else None
         if view is not None and not view.isascii():
             view = raw_stand_ins(view) if all_ascii else None
     else:
@@ -83,10 +84,10 @@ def gate_verdicts(gate, normalised, raws) -> tuple[dict[int, set[int]], dict[str
     if gate.dbs["norm"]:
         norms = normalised()
         if None in norms or not all(map(str.isascii, norms)):  # (a line too long, or not ASCII once normalised)
-            unjudged["norm-ascii"] = {i for i, v in enumerate(norms) if v is None}
-            foreign = {i for i, v in enumerate(norms) if v is not None and not v.isascii()}
-            unjudged["norm"] = unjudged["norm-ascii"] | foreign
-            norms = ["" if v is None else v if v.isascii() else stand_ins(v) for v in norms]
+            stood = [v if v is None or v.isascii() else stand_ins(v) for v in norms]
+            unjudged["norm-ascii"] = {i for i, v in enumerate(stood) if v is None}
+            unjudged["norm"] = {i for i, v in enumerate(norms) if v is None or not v.isascii()}
+            norms = ["" if v is None else v for v in stood]
         gate.scan("norm", norms, passed)
     if gate.dbs["raw"]:
         seen = raws()

@@ -147,3 +147,13 @@ def test_a_user_rule_is_not_screened(tmp_path):
     assert expected == [(6, 15, "ad.mine")]
     deferred = Cleaner(settings).defer_gate(NEVER)
     assert [(r.start, r.end, r.rule) for r in deferred.clean(text).removals] == expected
+
+
+def test_a_line_ending_in_two_carriage_returns_is_screened_as_the_gate_sees_it():
+    """The screen judges the raw line the round gives it, whose line ending's CR is off already; it took off the
+    other CR of "Tags:\\r\\r" too, and then the tag line's pattern (which asks for the line to end after the colon)
+    turned it away where keys alone and the gate remove it (found by review, helper-131)."""
+    story = "The council met on Monday and agreed the budget after a long debate, the mayor said.\r\n\r\n"
+    text = story * 4 + "Published: May 3, 2012 | Tags:\r\r\n\r\n" + story
+    plain = _outcome(keys_only(Settings()), text)
+    assert plain[1] and plain == _outcome(Cleaner(Settings()).defer_gate(1 << 62), text)

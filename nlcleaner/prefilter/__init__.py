@@ -15,6 +15,7 @@ looked at, never what matches.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from bisect import bisect_right
 from functools import partial
 from itertools import accumulate, compress, count
@@ -267,7 +268,9 @@ class Prefilter:
         gate = self._gate
         rules = list(dict.fromkeys(m.rule_id for m, _ in gate.targets))  # (in order: it numbers the targets)
         # (the databases it is built on besides its own: what hyperscan misses depends on a database's makeup)
-        parts = [_code_digest(), regex.__version__, *rules, *("base " + name for name in gate.bases)]
+        # (and Python's Unicode tables, which stand-ins and case folding follow)
+        parts = [_code_digest(), regex.__version__, unicodedata.unidata_version, *rules,
+                 *("base " + name for name in gate.bases)]
         if self._witnessed_by is not None:  # the pack files' digest: their rules and examples, ~2 ms sooner
             parts.append(self._witnessed_by)
         else:
@@ -315,7 +318,7 @@ class Prefilter:
         """The keys still worth looking for on lines the gate judges: those of alternatives it does not judge and
         of the `keyed` matchers. The others are only needed on lines it cannot judge (see `scan`)."""
         gated, view_of = self._gate.gated, self._gate.view_of
-        needed, foreign, raw, raw_folding = set(), set(), set(), set()
+        needed, foreign, raw = set(), set(), set()
         keyed = {id(m) for m in self._keyed_matchers}
         for m in matchers:
             judged = gated.get(id(m), {}) if id(m) not in keyed else {}
@@ -329,8 +332,6 @@ class Prefilter:
                     foreign.update(self._index[k] for k in keys)
                 elif view_of[judged[b]] == "raw":
                     raw.update(self._index[k] for k in keys)
-                elif view_of[judged[b]] == "raw-ascii":
-                    raw_folding.update(self._index[k] for k in keys)
         self._needed = tuple(sorted(needed))
         self._assumed = frozenset(range(len(self.keys))) - needed
         # few (the alternatives the gate cannot judge are few): looked for one by one, without a scan per line
@@ -341,13 +342,10 @@ class Prefilter:
         self._foreign_engine = _engine(self.backend, tuple(self.keys[k] for k in self._foreign)) if foreign else None
         # the raw view's expressions not all in ASCII leave every line with a character outside ASCII unjudged, a
         # no-break space or a long s included (which the case-folded text may not show): their alternatives' keys
-        # are looked for on those lines; the others judge such lines through stand-ins but for those holding a
-        # character that folds into several ("ß": see `raw_stand_ins`), where their keys are looked for
+        # are looked for on those lines; the others judge such lines through stand-ins (see `_keys_outside_ascii`
+        # for the lines they cannot)
         self._raw_keys = tuple(sorted(raw - needed))
         self._raw_engine = _engine(self.backend, tuple(self.keys[k] for k in self._raw_keys)) if raw else None
-        self._raw_folding_keys = tuple(sorted(raw_folding - needed))
-        self._raw_folding_engine = (_engine(self.backend, tuple(self.keys[k] for k in self._raw_folding_keys))
-                                    if raw_folding else None)
 
     def _index_targets(self, matchers) -> None:
         """For `round_lines`: every (matcher, alternative) by key, split by whether the gate judges it."""
@@ -553,23 +551,23 @@ class Prefilter:
 
     def _keys_outside_ascii(self, lines: list[str], parts: list[str], hits: dict[int, set[int]]) -> None:
         """Add to `hits` the keys looked for only on lines with characters outside ASCII (`lines`: the case-folded
-        view's, `parts`: the raw text's, the same lines): those of alternatives the gate judges there only through
-        ASCII stand-ins, on lines of the view with a character no stand-in serves, and the raw view's keys, on lines
-        of the raw text outside ASCII. Such lines are picked by tests that `map` and `compress` run in C: in a
+        view's, `parts`: the raw text's, the same lines): those of normalised-view alternatives the gate cannot judge
+        through ASCII stand-ins (not written in ASCII), on lines of the view with a character that normalising does
+        not make ASCII; those of raw-view ones it cannot, on lines of the raw text outside ASCII; and every key on
+        lines the gate does not judge through stand-ins at all (a character without one, or folding into several:
+        see `raw_stand_ins`). Lines outside ASCII are picked by tests that `map` and `compress` run in C: in a
         document in another script they are most lines, where a search from one to the next, or a Python step per
         line, costs several times more."""
         if self._foreign_engine is not None:
             numbers = _not_ascii(lines)
             numbers = list(compress(numbers, map(_FOREIGN.search, map(lines.__getitem__, numbers))))
             _find_on_lines(self._foreign_engine, lines, numbers, self._foreign, hits)
-        if self._raw_engine is not None or self._raw_folding_engine is not None:
-            outside = _not_ascii(parts)
-            if self._raw_engine is not None:
-                _find_on_lines(self._raw_engine, lines, outside, self._raw_keys, hits)
-            if self._raw_folding_engine is not None:
-                folding = [i for i in outside if len(parts[i].casefold()) != len(parts[i])]
-                if folding:
-                    _find_on_lines(self._raw_folding_engine, lines, folding, self._raw_folding_keys, hits)
+        outside = _not_ascii(parts)
+        if self._raw_engine is not None:
+            _find_on_lines(self._raw_engine, lines, outside, self._raw_keys, hits)
+        lacking = [i for i in outside if raw_stand_ins(parts[i]) is None]
+        if lacking:  # (every key: of the raw view's alternatives and, where a character has no stand-in, the others')
+            _find_on_lines(self._engine, lines, lacking, range(len(self.keys)), hits)
 
     def _holds_a_key(self, view: str) -> bool:
         """Whether a case-folded text holds any key at all: first one of the single-character keys (letters first)

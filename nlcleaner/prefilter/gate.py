@@ -65,7 +65,8 @@ class BranchGate:
     alternative matches), one database per view (normalised or raw line), cached on disk by its expressions and the
     code that spells them out. One database scans about twice as fast as one per category (14 scans of every
     document); a rule set close to a cached one's (a pack added or edited, a category left out) is built on that
-    database instead of compiled whole (`gate_reuse`). Only ASCII lines are judged; the rest always pass.
+    database instead of compiled whole (`gate_reuse`). Only ASCII is scanned: a line with other characters is judged
+    through its ASCII stand-ins (`stand_ins`) by the expressions written in ASCII, and passes for the others.
 
     With `engine="re2"` (hyperscan not installed), each view's expressions are RE2 sets instead (`gate_re2`):
     exact rather than a superset, the ones RE2 cannot take left out; they compile in a fraction of a second and

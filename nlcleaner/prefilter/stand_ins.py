@@ -7,6 +7,8 @@ every line the original matches. Expressions that cannot promise it judge ASCII 
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from .syntax import POSIX_CLASS, _class_end, _escaped_backslash, _hs_literal, _rewritten
 
@@ -40,7 +42,7 @@ def _all_ascii(expression: bytes) -> bool:
 
 # what a negated set may hold and still judge stand-ins: punctuation, escaped punctuation, the newline the gate
 # adds, and the classes a stand-in keeps (\w \d \s)
-_SAFE_NEGATED = re.compile(r"(?:[!-/:-@\[\]^_`{-~]|\\[^a-zA-Z0-9]|\\[nwdsWDS])*".replace("\\[\\]", "\\[\\]"))
+_SAFE_NEGATED = re.compile(r"(?:[!-/:-@\[\]^_`{-~]|\\[^a-zA-Z0-9]|\\[nwdsWDS])*")
 
 
 class _StandIns(dict):
@@ -53,8 +55,14 @@ class _StandIns(dict):
 
 
 def _stand_in(ch: str) -> str:
+    """The character's stand-in, or the character itself when it has none: one Python's Unicode tables do not
+    know. `regex`'s tables are newer and may give it a case partner or fold it into several letters (U+1DF95 is
+    "ss" to `regex`), which a stand-in chosen by Python's tables would not show; a line holding one is not judged
+    through stand-ins."""
     import regex
 
+    if unicodedata.category(ch) == "Cn":
+        return ch
     for variant in (ch.lower(), ch.upper()):
         if len(variant) == 1 and variant.isascii():
             return variant  # a letter a pattern's ASCII letter may match ignoring case ("ı" and "I")
@@ -97,11 +105,14 @@ def _stand_in_expression(expression: bytes) -> bytes:
 
 def _stand_in_of(ch: str) -> str | None:
     """The stand-in of a character an expression names, None when its case folding is several characters (a line,
-    being case-folded, holds those characters instead, whose stand-ins differ)."""
-    return _STAND_INS[ord(ch)] if len(ch.casefold()) == 1 else None
+    being case-folded, holds those characters instead, whose stand-ins differ) or it has none (see `_stand_in`)."""
+    got = _STAND_INS[ord(ch)] if len(ch.casefold()) == 1 else None
+    return got if got is not None and got.isascii() else None
 
 
 _MAX_RANGE = 4096
+# one escape in a set, whole (`\\x41`, `\\u00e9`, `\\N{...}`, `\\101`, `\\w`): what follows it may open a range
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|x\{[^}]*\}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|[0-7]{1,3}|.)", re.S)
 
 
 def _stand_in_set(body: str) -> str | None:
@@ -116,10 +127,11 @@ def _stand_in_set(body: str) -> str | None:
     while j < n:
         c = body[j]
         if c == "\\":
-            if not body[j + 1:j + 2].isascii():
-                return None
-            out.append(body[j:j + 2])
-            j += 2
+            end = _ESCAPE.match(body, j).end()
+            if not body[j + 1:j + 2].isascii() or body[end:end + 1] == "-" and end + 1 < n:
+                return None  # (an escape naming such a character, or opening a range: `[\\t-é]` holds the letters)
+            out.append(body[j:end])
+            j = end
             continue
         ranged = j + 2 < n and body[j + 1] == "-" and body[j + 2] != "\\"
         if ranged and not (c.isascii() and body[j + 2].isascii()):
@@ -150,23 +162,37 @@ def _stand_in_set(body: str) -> str | None:
 _STAND_INS = _StandIns({c: chr(c) for c in range(128)})
 
 
-def stand_ins(view: str) -> str:
+def stand_ins(view: str) -> str | None:
     """A normalised line in which every character outside ASCII is replaced by an ASCII one of its kind for `regex`
     (a space, a digit, a word character, or \\x01 for the rest; a letter with an ASCII case partner by that
     letter). An expression written in ASCII alone can match such a character only through a class (`\\w`, `.`,
     `[^|]`...) that the stand-in belongs to as well, and a normalised view has no character whose case folding is
-    ASCII left (it is case-folded), so the stand-in line lets through every line the real one would."""
-    return _through(view, _STAND_INS)
+    ASCII left (it is case-folded), so the stand-in line lets through every line the real one would. None when a
+    character has no stand-in (see `_stand_in`)."""
+    got = _through(view, _STAND_INS)
+    return got if got.isascii() else None
 
 
 def raw_stand_ins(line: str) -> str | None:
     """A raw line (not case-folded) through its stand-ins, as `stand_ins` makes them; None when a character of it
-    folds into several ("ß", "ﬁ", "İ"): ignoring case, `regex` takes "ss" for "ß", which no single stand-in can
+    has none or folds into several ("ß", "ﬁ", "İ"): ignoring case, `regex` takes "ss" for "ß", which no single stand-in can
     show. Every other character outside ASCII that `regex` matches against an ASCII letter ignoring case ("ſ" for
     s, the Kelvin sign for k) stands in as that letter, and a case-sensitive ASCII set (`(?-i:[A-Z])`) matches no
     character outside ASCII, so an expression written in ASCII that matches the line matches its stand-in line."""
+    if len(line) > _REMEMBERED_CHARS:
+        return _raw_stand_ins(line)
+    return _remembered(line)
+
+
+def _raw_stand_ins(line: str) -> str | None:
     got = _through(line, _RAW_STAND_INS)
-    return got if got.isascii() else None  # (only a character folding into several is left outside ASCII)
+    return got if got.isascii() else None  # (a character without a stand-in is left as it is)
+
+
+# the look for keys (`Prefilter._keys_outside_ascii`) and the gate ask for the same lines' raw stand-ins, one after
+# the other: the second asks the memory (lines this long or shorter; at most ~8 MB of them held)
+_REMEMBERED_CHARS = 1_000
+_remembered = lru_cache(maxsize=2_048)(_raw_stand_ins)
 
 
 def _through(line: str, table: dict) -> str:
