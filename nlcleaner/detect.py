@@ -46,24 +46,6 @@ def _raw_part(p: str) -> str | None:
     return p[:-1] if p[-1] == "\r" else p
 
 
-def gate_window(on: str, line: LineView, all_ascii: bool) -> bytes | None:
-    """One line as the gate judges it, for a form alone (see `Prefilter.screen`): its window, "\n" + its view +
-    "\n", or None where the gate would not judge it. The view: the raw text as the round has it (its line ending's
-    CR taken off already: `_raw_part` would take off another) for a line not too long; the normalised one for a line
-    not too long (`_norm_part`); each through its stand-ins when it is not ASCII and the form is all ASCII (as
-    `gate_verdicts` scans such lines). (A line whose view is empty is judged here, where the gate leaves it out: its
-    window only lets more through.)"""
-    if on == "raw":
-        view = line.raw if len(line.raw) <= GATE_MAX_CHARS else None
-        if view is not None and not view.isascii():
-            view = raw_stand_ins(view) if all_ascii else None
-    else:
-        view = line.norm if len(line.raw) <= GATE_MAX_CHARS else None
-        if view is not None and not view.isascii():
-            view = stand_ins(view) if all_ascii else None
-    return None if view is None else ("\n" + view + "\n").encode("ascii")
-
-
 def raw_views(lines: list[str], has_cr: bool) -> list[str | None]:
     """Every line's raw text as the gate sees it (`_raw_part`; `has_cr`: whether a line may hold a CR): without a
     call a line when no line holds a CR or is too long for the gate (the usual case)."""
@@ -431,8 +413,6 @@ class Round:
             return []
         lo, hi = max(zone.start, 0), min(zone.stop, self.n)
         view, match = self.view, matcher.match
-        if matcher.mode == "pattern" and self.prefilter.screening:  # (keys alone, the gate deferred)
-            match = _screened(matcher, self.prefilter.screen)
         if everywhere:  # (keys alone) alternatives without keys: every line of the zone, with those of its keys
             if matcher.mode != "pattern":
                 return [i for i in range(lo, hi) if match(view(i))]
@@ -476,15 +456,6 @@ class Round:
         if off_at is not None:
             keep.update(range(off_at, self.n))
         return frozenset(keep)
-
-
-def _screened(matcher: LineMatcher, screen):
-    """`matcher.match` on the alternatives the deferred gate's screen lets through (see `Prefilter.screen`)."""
-
-    def match(line: LineView, alternatives) -> bool:
-        return matcher.match(line, screen(matcher, alternatives, line))
-
-    return match
 
 
 def _head_seams(previous: Round, kept: list[tuple[int, int]]) -> tuple[int, ...]:

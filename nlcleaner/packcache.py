@@ -294,7 +294,7 @@ def _prune(folder: Path) -> None:
     _PRUNED.add(folder)
     now = time.time()
     for old in [*folder.glob("pack-*.pickle"), *folder.glob("packs-*.pickle"), *folder.glob("gate-*"),
-                *folder.glob("hyperscan-*")]:
+                *folder.glob("hyperscan-*"), *folder.glob("regex-*")]:
         try:
             if now - old.stat().st_mtime > _MAX_AGE:
                 old.unlink()

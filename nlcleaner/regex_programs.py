@@ -7,9 +7,11 @@ ints and its group tables — to its C module. A run over a corpus compiles a fe
 on their first candidate lines: ~0.45 s of every process, and of every worker with `--jobs` (issue #7). What the C
 module is given depends on the pattern, the flags and the versions of `regex` and Python alone, so it is recorded
 the first time a pattern is compiled and kept in one cache file (see `packcache.cache_dir`), named by those versions;
-later processes load the file when they first need a pattern (~1 ms for a few hundred programs) and compile a
-recorded pattern in microseconds. A record for another pattern, or one the C module refuses, is compiled anew; a
-file that cannot be read, or whose hash does not match what it holds, is ignored.
+later processes compile a recorded pattern in microseconds. The file is an index — a hash of each (pattern, flags),
+sorted — and the programs, each with a checksum: a process maps it and reads only the index (the whole table, a few
+thousand programs and ~4 MB, took ~20 ms to read, check and unpickle in every process that confirmed a line) and the
+programs it asks for. A record for another pattern, one whose checksum fails or one the C module refuses is
+compiled anew; a file that is not such an index is ignored.
 
 What is recorded is taken from `regex` itself: its own compile functions run with the C module replaced by a
 recorder in a copy of their globals (the `regex` module itself is never changed, so other threads, and the pickling
@@ -18,6 +20,7 @@ of patterns, which names the C module's compile, never meet the recorder). No pr
 from __future__ import annotations
 
 import atexit
+import os
 import sys
 import threading
 import time
@@ -29,10 +32,9 @@ from regex import _main as _regex_main
 _C = _regex_main._regex  # regex's C module
 
 _LOCK = threading.Lock()
-# (pattern, flags) -> what regex gave its C module, pickled: unpickled when the pattern is asked for (a table of a few
-# thousand programs as Python lists and ints is ~8 MB in every process and worker; pickled, ~1.5 MB); None: not read
-_TABLE: dict[tuple[str, int], bytes] | None = None
-_NEW: dict[tuple[str, int], bytes] = {}  # recorded by this process and not saved yet
+# the cache file's programs (see `_Table`), with those this process recorded; None: not read yet
+_TABLE: _Table | None = None
+_NEW: dict[int, bytes] = {}  # recorded by this process and not saved yet: key (see `_key`) -> record
 _MAX_ENTRIES = 50_000  # past this many (users' patterns that keep changing), the file is started again
 _SAVE_REGISTERED = False
 _SAVED_AT = float("-inf")  # (time.monotonic)
@@ -42,12 +44,10 @@ def compile(pattern: str, flags: int):
     """`regex.compile(pattern, flags)`, from the recorded program when there is one. Raises what `regex.compile`
     raises for a bad pattern."""
     table = _TABLE if _TABLE is not None else _read()
-    blob = table.get((pattern, flags))
-    if blob is not None:
+    args = table.get(pattern, flags)
+    if args is not None:
         try:
-            args = _loads(blob)
-            if args[0] == pattern:
-                return _C.compile(*args)
+            return _C.compile(*args)
         except Exception:
             pass
     return _recorded(pattern, flags)
@@ -81,15 +81,15 @@ def _recorded(pattern: str, flags: int):
     # module, and there would be nothing to record
     compiled = scope["compile"](pattern, flags, cache_pattern=False)
     if len(seen) == 1 and _cache_file() is not None:
-        import pickle
-
         try:
-            blob = pickle.dumps(seen[0], protocol=pickle.HIGHEST_PROTOCOL)
+            blob = _record(flags, seen[0])
         except Exception:
             return compiled
         with _LOCK:
-            table = _TABLE if _TABLE is not None else {}
-            table[(pattern, flags)] = _NEW[(pattern, flags)] = blob
+            key = _key(pattern, flags)
+            _NEW[key] = blob
+            if _TABLE is not None:
+                _TABLE.add(key, blob)
             if not _SAVE_REGISTERED:
                 _SAVE_REGISTERED = True
                 atexit.register(save)
@@ -112,56 +112,176 @@ def save(at_most_every: float = 0.0) -> None:
         if file is None:
             _NEW.clear()
             return
-        merged = _load(file)
+        merged = dict(_load(file).records())
         if len(merged) + len(_NEW) > _MAX_ENTRIES:
             merged = {}
         merged.update(_NEW)
         _NEW.clear()
-        import pickle
-
-        try:
-            data = pickle.dumps(merged, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:
-            return
-        write_cache(file, _hash(data) + data)
+        write_cache(file, _Table.written(merged))
 
 
-def _read() -> dict:
+def _read() -> _Table:
     global _TABLE
     with _LOCK:
         if _TABLE is None:
             file = _cache_file()
-            _TABLE = _load(file) if file is not None else {}
+            _TABLE = _load(file) if file is not None else _Table(b"")
+            for key, blob in _NEW.items():  # (recorded before the table was read: tests that start it again)
+                _TABLE.add(key, blob)
         return _TABLE
 
 
-def _load(file) -> dict:
-    """The table a cache file holds ({} when there is none, or it is not whole): a program is given to the C module
-    as it is, and one altered on disk could crash the process, so the file carries a hash of its table."""
-    try:
-        data = file.read_bytes()
-        head, table = data[:32], data[32:]
-        if len(head) < 32 or _hash(table) != head:
-            return {}
-        got = _loads(table)
-    except Exception:
-        return {}
-    from .packcache import touch
+def _load(file) -> _Table:
+    """The table a cache file holds (an empty one when there is none, or it is not whole), mapped rather than read:
+    only the index and the programs asked for are ever read."""
+    import mmap
 
-    touch(file)  # in use: not pruned
-    return got if isinstance(got, dict) else {}
+    try:
+        with open(file, "rb") as fh:
+            # (Windows cannot replace a file a process has mapped: there `save` would fail, so it is read)
+            data = fh.read() if os.name == "nt" else mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):  # (no file; an empty one cannot be mapped)
+        return _Table(b"")
+    table = _Table(data)
+    if len(table):
+        from .packcache import touch
+
+        touch(file)  # in use: not pruned
+    return table
+
+
+def _key(pattern: str, flags: int) -> int:
+    """What a pattern is looked up by: 64 bits of a hash of it and its flags (the record itself names both, and
+    both are compared before it is used: two patterns of one key only cost a compile)."""
+    import hashlib
+
+    data = pattern.encode("utf-8", "surrogatepass") + b"\0%d" % flags
+    return int.from_bytes(hashlib.blake2b(data, digest_size=8).digest(), "little")
+
+
+def _record(flags: int, args: tuple) -> bytes:
+    """What is kept of one pattern: its flags and the arguments regex gave its C module, pickled."""
+    import pickle
+
+    return pickle.dumps((flags, args), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+class _Table:
+    """The recorded programs of a cache file, looked up without reading the others.
+
+    The file: a magic line, the number of records n, then n sorted keys (8 bytes each, see `_key`), n + 1 offsets
+    of the records (8 bytes each, from the end of the index), n CRC-32s of the records (4 bytes each) and a CRC-32 of
+    all of that; then the records. A program is given to the C module as it is, and one altered on disk could crash
+    the process: a record whose checksum fails is not used (its pattern is compiled anew), and a file whose index
+    fails its own is not read at all."""
+
+    MAGIC = b"nlcleaner regex programs 3\n"
+
+    def __init__(self, data):
+        from array import array
+
+        self._data = data
+        self._added: dict[int, bytes] = {}  # recorded by this process since the file was read
+        self._keys, self._offsets, self._crcs = array("Q"), array("Q"), array("I")
+        self._base = 0
+        try:
+            self._index(data)
+        except (ValueError, OverflowError, EOFError):  # not an index this code wrote: an empty table
+            self._keys, self._offsets, self._crcs = array("Q"), array("Q"), array("I")
+
+    def _index(self, data) -> None:
+        import zlib
+        from array import array
+
+        head = len(self.MAGIC)
+        if len(data) < head + 8 or data[:head] != self.MAGIC:
+            raise ValueError("not a table")
+        n = int.from_bytes(data[head:head + 8], "little")
+        end = head + 8 + 8 * n + 8 * (n + 1) + 4 * n
+        if n > _MAX_ENTRIES or len(data) < end + 4:
+            raise ValueError("truncated")
+        if zlib.crc32(data[:end]) != int.from_bytes(data[end:end + 4], "little"):
+            raise ValueError("index checksum")
+        at = head + 8
+        keys, offsets, crcs = array("Q"), array("Q"), array("I")
+        for arr, size in ((keys, 8 * n), (offsets, 8 * (n + 1)), (crcs, 4 * n)):
+            arr.frombytes(data[at:at + size])
+            at += size
+        if sys.byteorder != "little":
+            for arr in (keys, offsets, crcs):
+                arr.byteswap()
+        self._base = end + 4
+        if n and (offsets[0] != 0 or self._base + offsets[n] > len(data)):
+            raise ValueError("truncated")
+        self._keys, self._offsets, self._crcs = keys, offsets, crcs
+
+    def __len__(self) -> int:
+        return len(self._keys) + len(self._added)
+
+    def add(self, key: int, blob: bytes) -> None:
+        self._added[key] = blob
+
+    def _blob(self, key: int) -> bytes | None:
+        got = self._added.get(key)
+        if got is not None:
+            return got
+        import zlib
+        from bisect import bisect_left
+
+        i = bisect_left(self._keys, key)
+        if i == len(self._keys) or self._keys[i] != key:
+            return None
+        a, b = self._base + self._offsets[i], self._base + self._offsets[i + 1]
+        blob = bytes(self._data[a:b]) if b >= a else b""
+        return blob if zlib.crc32(blob) == self._crcs[i] else None
+
+    def holds(self, pattern: str, flags: int) -> bool:
+        key = _key(pattern, flags)
+        return key in self._added or self._blob(key) is not None
+
+    def get(self, pattern: str, flags: int) -> tuple | None:
+        """The arguments for regex's C module recorded for this pattern and flags, or None."""
+        blob = self._blob(_key(pattern, flags))
+        if blob is None:
+            return None
+        try:
+            got_flags, args = _loads(blob)
+        except Exception:
+            return None
+        return args if got_flags == flags and args and args[0] == pattern else None
+
+    def records(self):
+        """(key, record) for every record whose checksum holds."""
+        for k in self._keys:
+            blob = self._blob(k)
+            if blob is not None:
+                yield k, blob
+        yield from self._added.items()
+
+    @classmethod
+    def written(cls, records: dict[int, bytes]) -> bytes:
+        """The file that holds these records (key -> record)."""
+        import zlib
+        from array import array
+
+        keys = sorted(records)
+        offsets, crcs, at = array("Q", [0]), array("I"), 0
+        for k in keys:
+            at += len(records[k])
+            offsets.append(at)
+            crcs.append(zlib.crc32(records[k]))
+        arrays = [array("Q", keys), offsets, crcs]
+        if sys.byteorder != "little":
+            for arr in arrays:
+                arr.byteswap()
+        index = cls.MAGIC + len(keys).to_bytes(8, "little") + b"".join(arr.tobytes() for arr in arrays)
+        return index + zlib.crc32(index).to_bytes(4, "little") + b"".join(records[k] for k in keys)
 
 
 def _loads(data: bytes):
     from _pickle import loads  # what pickle.loads is, without importing the rest of pickle
 
     return loads(data)
-
-
-def _hash(data: bytes) -> bytes:
-    import hashlib
-
-    return hashlib.sha256(data).digest()
 
 
 _NAME: list[str] = []
@@ -179,5 +299,5 @@ def _cache_file():
 
         versions = (regex.__version__, sys.version, str(getattr(_regex, "MAGIC", "")),
                     str(getattr(_regex, "CODE_SIZE", "")))
-        _NAME.append(f"regex-{digest(b'regex programs 2', [v.encode() for v in versions]).hexdigest()[:32]}.pickle")
+        _NAME.append(f"regex-{digest(b'regex programs 3', [v.encode() for v in versions]).hexdigest()[:32]}.programs")
     return folder / _NAME[0]

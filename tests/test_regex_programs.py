@@ -65,7 +65,7 @@ def test_every_pack_pattern_compiled_from_its_record_finds_what_regex_finds(pack
     regex_programs.save()
     file = regex_programs._cache_file()
     assert file.exists()
-    table = pickle.loads(file.read_bytes()[32:])
+    table = _table(file)
     assert len(table) == len({p for p, _ in patterns})
     regex_programs._TABLE = None  # read again from the file
     checked = 0
@@ -79,6 +79,16 @@ def test_every_pack_pattern_compiled_from_its_record_finds_what_regex_finds(pack
             assert (a and a.span()) == (b and b.span()), (rule.id, p, text)
             checked += 1
     assert checked > 5000
+
+
+def _table(file: Path) -> dict[int, tuple]:
+    """What a cache file holds: key -> (flags, the arguments recorded for regex's C module)."""
+    return {k: pickle.loads(blob) for k, blob in regex_programs._load(file).records()}
+
+
+def _recorded(pattern: str, flags: int) -> bool:
+    """Whether `compile` would give the pattern a recorded program."""
+    return regex_programs._read().holds(pattern, flags)
 
 
 def _run(code: str, cache: Path) -> subprocess.CompletedProcess:
@@ -113,22 +123,63 @@ def test_a_bad_record_or_cache_file_is_compiled_anew(fresh):
     file = regex_programs._cache_file()
     data = file.read_bytes()
     # a record holding another pattern's program
-    regex_programs._TABLE[(q, FLAGS)] = regex_programs._TABLE[(p, FLAGS)]
+    regex_programs._TABLE.add(regex_programs._key(q, FLAGS), regex_programs._NEW.get(regex_programs._key(p, FLAGS))
+                              or regex_programs._TABLE._blob(regex_programs._key(p, FLAGS)))
     assert regex_programs.compile(q, FLAGS).pattern == q
     assert regex_programs.compile(q, FLAGS).search("follow us") is None
-    # a file changed on disk (one byte of a program): not read, since a program is given to the C module as it is
-    # (an altered one may crash it); nor is a file that is no table at all
-    at = data.index(b"follow us") - 40
+    # a file changed on disk (one byte of a program): that record is not used, since a program is given to the C
+    # module as it is (an altered one may crash it), and the other still is; one byte of the index: nothing is read;
+    # nor is a file that is no table at all, or a cut one
+    at = data.index(b"follow us") + 20  # (in the program recorded for it, past the index: two records)
+    assert at > len(regex_programs._Table.MAGIC) + 8 + 2 * 8 + 3 * 8 + 2 * 4 + 4
     regex_programs._NEW.clear()
-    for bad in (data[:at] + bytes([data[at] ^ 1]) + data[at + 1:], b"not a pickle", b""):
+    regex_programs._TABLE = None
+    file.write_bytes(data[:at] + bytes([data[at] ^ 1]) + data[at + 1:])
+    assert not _recorded(p, FLAGS) and _recorded(q, FLAGS)
+    for bad in (data[:40] + bytes([data[40] ^ 1]) + data[41:], b"not a table", b"", data[:len(data) - 1]):
         file.write_bytes(bad)
+        regex_programs._NEW.clear()
         regex_programs._TABLE = None
+        assert not _recorded(p, FLAGS)
         assert regex_programs.compile(p, FLAGS).search("x follow us").span() == (2, 11)
-        assert regex_programs._TABLE == {(p, FLAGS): regex_programs._NEW[(p, FLAGS)]}
+        assert set(regex_programs._NEW) == {regex_programs._key(p, FLAGS)}
     regex_programs.save()
-    assert set(pickle.loads(file.read_bytes()[32:])) == {(p, FLAGS)}
+    assert {args[0] for _, args in _table(file).values()} == {p}
     with pytest.raises(regex.error):
         regex_programs.compile("(unclosed", FLAGS)
+
+
+def test_a_record_is_used_only_for_its_own_pattern_and_flags(fresh):
+    """Records are found by a 64-bit hash of (pattern, flags): a record filed under another pattern's key (two
+    patterns of one key), or made with other flags, is not given to the C module."""
+    p, q = r"\bsign up\b", r"\bsign in\b"
+    regex_programs.compile(p, FLAGS)
+    blob = regex_programs._NEW[regex_programs._key(p, FLAGS)]
+    table = regex_programs._read()
+    table.add(regex_programs._key(q, FLAGS), blob)
+    table.add(regex_programs._key(p, 0), blob)
+    assert table.get(q, FLAGS) is None and table.get(p, 0) is None and table.get(p, FLAGS)[0] == p
+    assert regex_programs.compile(q, FLAGS).search("Sign in") and not regex_programs.compile(q, FLAGS).search("Sign up")
+
+
+def test_a_later_process_reads_only_the_records_it_asks_for(fresh):
+    """The file is mapped, not read: asking for one pattern checks and unpickles that record alone."""
+    patterns = [rf"\bword{i}\b" for i in range(200)]
+    for p in patterns:
+        regex_programs.compile(p, FLAGS)
+    regex_programs.save()
+    regex_programs._NEW.clear()
+    regex_programs._TABLE = None
+    checked = []
+    real = regex_programs._Table._blob
+    regex_programs._Table._blob = lambda self, key: checked.append(key) or real(self, key)
+    try:
+        assert regex_programs.compile(patterns[7], FLAGS).search("a word7 b")
+    finally:
+        regex_programs._Table._blob = real
+    assert checked == [regex_programs._key(patterns[7], FLAGS)]
+    assert len(regex_programs._TABLE) == 200 and regex_programs._NEW == {}
+    assert _recorded(patterns[9], FLAGS) and not _recorded(r"\bword9x\b", FLAGS)
 
 
 def test_no_cache_folder_no_file(tmp_path, monkeypatch):
@@ -153,10 +204,10 @@ def test_workers_of_a_two_job_run_leave_their_programs_for_the_next_run(tmp_path
     done = subprocess.run([sys.executable, "-m", "nlcleaner", "clean", "--quiet", "--jobs", "2", str(src), "-o",
                            str(tmp_path / "out.jsonl")], env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
-    files = list(cache.glob("regex-*.pickle"))
+    files = list(cache.glob("regex-*.programs"))
     assert len(files) == 1
-    table = pickle.loads(files[0].read_bytes()[32:])
-    assert table and all(isinstance(p, str) and pickle.loads(blob)[0] == p for (p, _), blob in table.items())
+    table = _table(files[0])
+    assert table and all(isinstance(args[0], str) and isinstance(flags, int) for flags, args in table.values())
 
 
 def test_threads_compiling_at_once_leave_regex_as_it_was(fresh):
@@ -173,5 +224,5 @@ def test_threads_compiling_at_once_leave_regex_as_it_was(fresh):
     assert _main._regex is real
     assert pickle.loads(pickle.dumps(regex.compile("abc"))).pattern == "abc"
     assert [c.pattern for c in compiled] == patterns
-    assert set(regex_programs._NEW) == {(p, FLAGS) for p in patterns}
+    assert set(regex_programs._NEW) == {regex_programs._key(p, FLAGS) for p in patterns}
     assert all(c.search(f"the word{i} two") for i, c in enumerate(compiled))

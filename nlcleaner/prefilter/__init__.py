@@ -29,7 +29,7 @@ from .gate_forms import _gate_forms_of, gate_eligible, gate_forms
 from .key_finders import (BACKENDS, BackendError, _collect, _engine, _find_lines, _find_on_lines, _Packed,
                           _add_at_offsets, available_backends, choose_backend)
 from .key_view import _FOREIGN, _JOINERS, _PLAIN, _folded_plain_unsplit, _folded_unsplit, _joining
-from .stand_ins import _all_ascii, raw_stand_ins, stand_ins
+from .stand_ins import raw_stand_ins, stand_ins
 
 # the names the rest of nlcleaner imports from here
 __all__ = [
@@ -104,12 +104,9 @@ class Prefilter:
         self._required: dict[int, tuple] = {}
         self._gate: BranchGate | None = None
         self._gate_matchers = None
-        # a deferred gate (see `defer_gate`): characters of text counted so far, how many it waits for, and each
-        # alternative's gate form compiled alone for the screening meanwhile ((matcher id, alternative) -> (the
-        # matcher, the form compiled alone or None))
+        # a deferred gate (see `defer_gate`): characters of text counted so far, and how many it waits for
         self._given = 0
         self._gate_after = 0
-        self._alone: dict[tuple[int, int], tuple] = {}
 
     @classmethod
     def for_matchers(cls, matchers, backend: str | None = None, keyed=(), witnesses=(),
@@ -144,7 +141,7 @@ class Prefilter:
     def gate(self) -> "BranchGate | None":
         """The gate, built on first use; None without one, or while it is deferred (see `defer_gate`)."""
         if self._gate_matchers is not None:
-            if self.screening:
+            if self.deferred:
                 return None
             with _GATE_LOCK:  # built once: a thread must not see a half-built gate (or none) meanwhile
                 if self._gate_matchers is not None:
@@ -155,8 +152,13 @@ class Prefilter:
         """Build the gate only once the texts counted (see `count_text`) reach `chars` characters (None: what the
         gate's engine is worth waiting for, DEFER_GATE). Building it costs more than a few short texts take to clean
         without it (RE2's sets compile in ~60 ms; hyperscan's database loads in ~15 ms): a run over one small file,
-        or a pre-commit hook's few, is quicker judged by keys alone, each alternative they find screened alone by
-        RE2 first (`screen`). The output is the one keys alone give."""
+        or a pre-commit hook's few, is quicker judged by keys alone, and each alternative they find confirmed by
+        `regex`, which compiles a built-in one from its recorded program in microseconds (`regex_programs`). The
+        output is the one keys alone give.
+
+        (Until regex programs were recorded, each alternative was screened alone by RE2 first, which compiled faster
+        than `regex`. With them, the screen cost more than it saved: on the seed article, 2.7 KB, 0.38 against
+        0.33 s for the whole command, and the alternatives it turned away were never recorded.)"""
         self._gate_after = DEFER_GATE.get(getattr(self, "_gate_engine", None), 0) if chars is None else chars
 
     def count_text(self, chars: int) -> None:
@@ -172,48 +174,9 @@ class Prefilter:
         return getattr(self, "_gate_engine", None) == "hyperscan" and cache_dir() is not None
 
     @property
-    def screening(self) -> bool:
-        """Whether the gate is deferred for now: lines are found by keys, and screened (`screen`)."""
+    def deferred(self) -> bool:
+        """Whether the gate is deferred for now: lines are found by keys alone."""
         return self._gate_matchers is not None and self._given < self._gate_after
-
-    def screen(self, matcher, alternatives, line) -> list[int]:
-        """While the gate is deferred: those of a matcher's alternatives (found by their keys on a line, a LineView)
-        worth confirming there. Each is screened alone, its gate form compiled by RE2 and searched for in the line's
-        window (`detect.gate_window`: the line as the gate would see it), where the RE2 gate would search for it
-        among a set's members. A form is exact for RE2 and matches every line its alternative does (the gate's
-        promise); an alternative without one RE2 takes as written, or of a user's rule (the gate's check on the
-        examples, which could find a form that misses, is not made here), or on a line the gate would not judge,
-        is kept. Where keys alone would compile the alternatives' `regex` patterns to turn a line away, each gets
-        an RE2 compiled in a fraction of the time."""
-        from ..detect import gate_window  # (detect imports this module)
-
-        out = []
-        for b in alternatives:
-            key = (id(matcher), b)
-            got = self._alone.get(key)
-            if got is None or got[0] is not matcher:  # (an id reused by another matcher is not taken for it)
-                got = self._alone[key] = (matcher, self._form_alone(matcher, b))
-            alone = got[1]
-            if alone is not None:
-                window = gate_window(matcher.on, line, alone[1])
-                if window is not None and alone[0].search(window) is None:
-                    continue
-            out.append(b)
-        return out
-
-    @staticmethod
-    def _form_alone(matcher, b: int) -> tuple | None:
-        """(alternative b's gate form compiled alone by RE2, whether the form is all ASCII), or None."""
-        if matcher.user:
-            return None
-        forms = _gate_forms_of(matcher)
-        form = forms[b] if b < len(forms) else None
-        if form is None:
-            return None
-        from .gate_re2 import compiled_alone
-
-        compiled = compiled_alone(form)
-        return None if compiled is None else (compiled, _all_ascii(form))
 
     def _build_gate(self) -> None:
         matchers = self._gate_matchers

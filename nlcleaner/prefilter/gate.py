@@ -18,7 +18,8 @@ from .stand_ins import _all_ascii
 # the gate judges lines up to this long (a longer line always passes: hyperscan in prefilter mode is slow on them)
 GATE_MAX_CHARS = 100_000
 # characters of text a deferred gate waits for (Prefilter.defer_gate), by its engine: about where building it and
-# judging by keys and the screen cost the same, in a fresh process on dev-corpus text. RE2's sets compile anew at
+# judging by keys cost the same, in a fresh process on dev-corpus text (measured while the keys' alternatives were
+# still screened by RE2 before `regex` confirmed them, see `defer_gate`). RE2's sets compile anew at
 # every start (~60 ms): ~16 KB. Hyperscan's database loads from the cache, is indexed and checked in ~15 ms;
 # `nlcleaner clean` on one file, deferred vs not (medians of 12 runs, one core): 0 KB -15 ms, 2 KB -8 ms, 8 KB
 # +0 ms, 32 KB +25 ms: ~4 KB. (Deferring adds the alternatives' further requirements to the keys, which costs a

@@ -89,19 +89,6 @@ def _taken(expressions: list[bytes]) -> list[int]:
     return indices_where(_takes, expressions, "takes")
 
 
-def compiled_alone(expression: bytes):
-    """One gate expression compiled alone (as `Re2Sets` compiles those its sets name); None when RE2 is not
-    installed, does not read the expression as `regex` does (`_takes`), or refuses it."""
-    if not available() or not _takes(expression):
-        return None
-    import re2
-
-    try:
-        return re2.compile(expression, _options())
-    except re2.error:
-        return None
-
-
 class Re2Sets:
     """One view's expressions compiled into RE2 sets; `kept`: the indices of those taken (see `_takes`)."""
 
