@@ -18,13 +18,15 @@ from .stand_ins import _all_ascii
 # the gate judges lines up to this long (a longer line always passes: hyperscan in prefilter mode is slow on them)
 GATE_MAX_CHARS = 100_000
 # characters of text a deferred gate waits for (Prefilter.defer_gate), by its engine: about where building it and
-# judging by keys cost the same, in a fresh process on dev-corpus text (measured while the keys' alternatives were
-# still screened by RE2 before `regex` confirmed them, see `defer_gate`). RE2's sets compile anew at
-# every start (~60 ms): ~16 KB. Hyperscan's database loads from the cache, is indexed and checked in ~15 ms;
-# `nlcleaner clean` on one file, deferred vs not (medians of 12 runs, one core): 0 KB -15 ms, 2 KB -8 ms, 8 KB
-# +0 ms, 32 KB +25 ms: ~4 KB. (Deferring adds the alternatives' further requirements to the keys, which costs a
-# gated run nothing measurable: 20 MB in-process 1.18 s either way.)
-DEFER_GATE = {"re2": 16_384, "hyperscan": 4_096}
+# judging by keys cost the same, in a fresh process on dev-corpus text. `nlcleaner clean` on one file, gate built at
+# once vs deferred past the file (medians of 5-7 runs, one core, after the RE2 screen was dropped): hyperscan (its
+# database loads from the cache, is indexed and checked) 2 KB 0.40 vs 0.32 s, 8 KB 0.37 vs 0.34, 16 KB 0.38 vs
+# 0.37, 24 KB 0.37 vs 0.40, 32 KB 0.42 vs 0.44: ~16 KB. RE2 (its sets compile anew at every start, and build their
+# DFA states on the first text they scan) 8 KB 0.71 vs 0.37 s, 128 KB 1.33 vs 0.57, 512 KB 2.31 vs 1.49: later
+# than that, a run pays for the keys' slower pace over the first ~128 KB (~0.3 s) and gains nothing. (Deferring
+# adds the alternatives' further requirements to the keys, which costs a gated run nothing measurable: 20 MB
+# in-process 1.18 s either way.)
+DEFER_GATE = {"re2": 131_072, "hyperscan": 16_384}
 # a hyperscan database of this many expressions or more takes seconds to compile (the built-in packs' ~5,500 about a
 # minute): worth a notice first (`notices`), as the run is silent meanwhile
 SLOW_COMPILE = 300
