@@ -41,7 +41,6 @@ __all__ = [
 _GATE_LOCK = threading.Lock()
 
 
-_NO_REQUIREMENTS: dict = {}
 _NO_LINES: dict = {}  # (shared: never changed)
 
 
@@ -101,7 +100,6 @@ class Prefilter:
         self._furthers: dict[int, tuple] = {}
         # whether keyed_lines narrows by the alternatives' further requirements (their keys were added: for_matchers)
         self._requires = False
-        self._required: dict[int, tuple] = {}
         self._gate: BranchGate | None = None
         self._gate_matchers = None
         # a deferred gate (see `defer_gate`): characters of text counted so far, and how many it waits for
@@ -413,7 +411,7 @@ class Prefilter:
             yield b, keys
 
     def _narrowed(self, matcher, b: int) -> bool:
-        """Whether `keyed_lines` narrows alternative b's lines by further requirements (`_requirements` has it)."""
+        """Whether `keyed_lines` narrows alternative b's lines by further requirements (`_further` gives them)."""
         if not self._requires:
             return False
         reqs = getattr(matcher, "branch_requires", ())
@@ -421,21 +419,27 @@ class Prefilter:
         index = self._index
         return bool(reqs) and all(k in index for r in reqs for k in r)
 
-    def _further(self, matcher) -> dict[int, tuple[tuple[int, ...], ...]]:
-        """Alternative -> the key ids of the further requirements `keyed_lines` narrows its lines by (for a keyless
-        alternative, those after the first, whose keys `plan` gave it). Worked out apart from `plan`, which every
-        matcher needs at the start: only a matcher one of whose keys a document holds needs these."""
+    def _further(self, matcher, b: int) -> tuple[tuple[int, ...], ...]:
+        """The key ids of the further requirements `keyed_lines` narrows alternative b's lines by (for a keyless
+        alternative, those after the first, whose keys `plan` gave it). Worked out for an alternative when a
+        document's keys first pick it: a matcher's all at once cost ~9 ms of the seed article's command line, for
+        the few a short text picks."""
         got = self._furthers.get(id(matcher))
         if got is None or got[0] is not matcher:
-            out = {}
-            if self._requires:
-                anchors = matcher.branch_anchors
-                for b, required in self._requirements(matcher).items():
-                    required = required[1:] if anchors[b] is None else required
-                    if required:
-                        out[b] = required
-            got = self._furthers[id(matcher)] = (matcher, out)
-        return got[1]
+            got = self._furthers[id(matcher)] = (matcher, {})
+        known = got[1]
+        out = known.get(b)
+        if out is None:
+            out = ()
+            reqs = getattr(matcher, "branch_requires", ())
+            reqs = reqs[b] if b < len(reqs) else ()
+            index = self._index
+            if self._requires and reqs and all(k in index for r in reqs for k in r):
+                out = tuple(tuple(index[k] for k in r) for r in reqs)
+                if matcher.branch_anchors[b] is None:
+                    out = out[1:]
+            known[b] = out
+        return out
 
     def keyed_lines(self, matcher, hits: "Hits") -> tuple[dict, tuple[int, ...]]:
         """By keys alone, over the whole text (without the gate, or for a `keyed` matcher): line -> the alternatives
@@ -449,7 +453,7 @@ class Prefilter:
         by_key = self._alternatives_by_key(matcher)
         lines = hits.lines
         # (only the keys-only backends narrow by them: with the gate, every key was assumed)
-        further = _NO_REQUIREMENTS if hits.assumed else self._further(matcher)
+        narrow = not hits.assumed
         by_alternative: dict[int, list[set[int]]] = {}
         for kid in present:
             found = lines.get(kid)
@@ -464,7 +468,8 @@ class Prefilter:
         per: dict = _NO_LINES
         for b, sets in by_alternative.items():
             found = sets[0] if len(sets) == 1 else set().union(*sets)  # (hits' own sets are never changed)
-            for required in further.get(b, ()):  # a line it matches holds a key of each of these too
+            for required in self._further(matcher, b) if narrow else ():  # a line it matches holds a key of
+                # each of these too
                 present = [lines[k] for k in required if k in lines]
                 found = found.intersection(*present) if len(present) == 1 else found & set().union(*present)
                 if not found:
@@ -472,19 +477,6 @@ class Prefilter:
             if found:
                 per = _with_alternative(per, found, b)
         return per, everywhere
-
-    def _requirements(self, matcher) -> dict[int, tuple[tuple[int, ...], ...]]:
-        """Alternative -> the key ids of its further requirements (`LineMatcher.branch_requires`), once per matcher."""
-        got = self._required.get(id(matcher))
-        if got is None or got[0] is not matcher:
-            index = self._index
-            out = {
-                b: tuple(tuple(index[k] for k in r) for r in reqs)
-                for b, reqs in enumerate(getattr(matcher, "branch_requires", ()))
-                if reqs and all(k in index for r in reqs for k in r)
-            }
-            got = self._required[id(matcher)] = (matcher, out)
-        return got[1]
 
     def lines_for(self, matcher, hits: "Hits", zone: range) -> dict[int, set[int]]:
         """Line -> the alternatives of the matcher worth trying on it, for the lines of the zone, by keys alone
