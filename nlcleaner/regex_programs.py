@@ -132,22 +132,58 @@ def _read() -> _Table:
 
 
 def _load(file) -> _Table:
-    """The table a cache file holds (an empty one when there is none, or it is not whole), mapped rather than read:
-    only the index and the programs asked for are ever read."""
-    import mmap
-
+    """The table a cache file holds (an empty one when there is none, or it is not whole). The file is kept open
+    and read where a record is asked for (`os.pread`), not mapped: a mapped file that another machine replaces on a
+    shared file system (NFS) can kill the process with SIGBUS at the next read, where a read raises an error (the
+    record is then compiled anew). Where there is no `os.pread` (Windows) the file is read whole."""
     try:
-        with open(file, "rb") as fh:
-            # (Windows cannot replace a file a process has mapped: there `save` would fail, so it is read)
-            data = fh.read() if os.name == "nt" else mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # (no file; an empty one cannot be mapped)
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
         return _Table(b"")
-    table = _Table(data)
+    try:
+        size = os.fstat(fd).st_size
+        if not hasattr(os, "pread"):
+            with os.fdopen(fd, "rb") as fh:
+                return _touched(file, _Table(fh.read()))
+    except OSError:
+        os.close(fd)
+        return _Table(b"")
+    table = _Table(_FileBytes(fd, size))
+    if not len(table):
+        os.close(fd)
+        return table
+    import weakref
+
+    weakref.finalize(table, os.close, fd)  # (closed with the table: `save` reads a file and lets go of it)
+    return _touched(file, table)
+
+
+def _touched(file, table: _Table) -> _Table:
     if len(table):
         from .packcache import touch
 
         touch(file)  # in use: not pruned
     return table
+
+
+class _FileBytes:
+    """An open file read as bytes are sliced (`data[a:b]`), each slice one `os.pread`: what `_Table` reads a file
+    through. A read that fails or comes short gives what it got (a record's checksum then fails)."""
+
+    def __init__(self, fd: int, size: int):
+        self._fd, self._size = fd, size
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __getitem__(self, piece: slice) -> bytes:
+        start, stop, _ = piece.indices(self._size)
+        if stop <= start:
+            return b""
+        try:
+            return os.pread(self._fd, stop - start, start)
+        except OSError:
+            return b""
 
 
 def _key(pattern: str, flags: int) -> int:
@@ -170,10 +206,11 @@ class _Table:
     """The recorded programs of a cache file, looked up without reading the others.
 
     The file: a magic line, the number of records n, then n sorted keys (8 bytes each, see `_key`), n + 1 offsets
-    of the records (8 bytes each, from the end of the index), n CRC-32s of the records (4 bytes each) and a CRC-32 of
-    all of that; then the records. A program is given to the C module as it is, and one altered on disk could crash
-    the process: a record whose checksum fails is not used (its pattern is compiled anew), and a file whose index
-    fails its own is not read at all."""
+    of the records (8 bytes each, counted from the first record), n CRC-32s of the records (4 bytes each) and a
+    CRC-32 of all of that; then the records. Numbers are little-endian. A program is given to the C module as it
+    is, and one altered on disk could crash the process: a record whose checksum fails is not used (its pattern is
+    compiled anew), and a file whose index fails its own is not read at all. `data`: the file's bytes, or what
+    slices like them (`_FileBytes`)."""
 
     MAGIC = b"nlcleaner regex programs 3\n"
 
@@ -194,18 +231,20 @@ class _Table:
         from array import array
 
         head = len(self.MAGIC)
-        if len(data) < head + 8 or data[:head] != self.MAGIC:
+        first = data[:head + 8]
+        if len(first) < head + 8 or first[:head] != self.MAGIC:
             raise ValueError("not a table")
-        n = int.from_bytes(data[head:head + 8], "little")
+        n = int.from_bytes(first[head:], "little")
         end = head + 8 + 8 * n + 8 * (n + 1) + 4 * n
-        if n > _MAX_ENTRIES or len(data) < end + 4:
+        if len(data) < end + 4:
             raise ValueError("truncated")
-        if zlib.crc32(data[:end]) != int.from_bytes(data[end:end + 4], "little"):
+        index = data[:end + 4]  # (one read of a file)
+        if len(index) < end + 4 or zlib.crc32(index[:end]) != int.from_bytes(index[end:], "little"):
             raise ValueError("index checksum")
         at = head + 8
         keys, offsets, crcs = array("Q"), array("Q"), array("I")
         for arr, size in ((keys, 8 * n), (offsets, 8 * (n + 1)), (crcs, 4 * n)):
-            arr.frombytes(data[at:at + size])
+            arr.frombytes(index[at:at + size])
             at += size
         if sys.byteorder != "little":
             for arr in (keys, offsets, crcs):
@@ -235,10 +274,6 @@ class _Table:
         blob = bytes(self._data[a:b]) if b >= a else b""
         return blob if zlib.crc32(blob) == self._crcs[i] else None
 
-    def holds(self, pattern: str, flags: int) -> bool:
-        key = _key(pattern, flags)
-        return key in self._added or self._blob(key) is not None
-
     def get(self, pattern: str, flags: int) -> tuple | None:
         """The arguments for regex's C module recorded for this pattern and flags, or None."""
         blob = self._blob(_key(pattern, flags))
@@ -246,9 +281,9 @@ class _Table:
             return None
         try:
             got_flags, args = _loads(blob)
-        except Exception:
+            return args if got_flags == flags and type(args) is tuple and args[0] == pattern else None
+        except Exception:  # (a record no version of this code wrote)
             return None
-        return args if got_flags == flags and args and args[0] == pattern else None
 
     def records(self):
         """(key, record) for every record whose checksum holds."""
