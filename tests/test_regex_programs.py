@@ -192,6 +192,20 @@ def test_a_process_that_records_more_than_the_file_keeps_still_leaves_them_reada
     assert all(_recorded(p, FLAGS) for p in patterns)
 
 
+def test_without_pread_the_file_is_read_whole(fresh, monkeypatch):
+    """Windows has no os.pread: the table is read from the file's bytes, with the same answers."""
+    p = r"\bsee all\b"
+    regex_programs.compile(p, FLAGS)
+    regex_programs.save()
+    regex_programs._NEW.clear()
+    regex_programs._TABLE = None
+    monkeypatch.delattr(os, "pread")
+    table = regex_programs._read()
+    assert isinstance(table._data, bytes) and len(table) == 1
+    assert table.get(p, FLAGS)[0] == p and table.get(p, 0) is None
+    assert regex_programs.compile(p, FLAGS).search("See all").span() == (0, 7)
+
+
 def test_a_later_process_reads_only_the_records_it_asks_for(fresh):
     """The file is not read whole: asking for one pattern reads, checks and unpickles that record alone."""
     patterns = [rf"\bword{i}\b" for i in range(200)]
