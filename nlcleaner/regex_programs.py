@@ -140,11 +140,14 @@ def _load(file) -> _Table:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_BINARY", 0))
     except OSError:
         return _Table(b"")
+    if not hasattr(os, "pread"):
+        try:
+            with os.fdopen(fd, "rb") as fh:  # (closes the file, whatever happens)
+                return _touched(file, _Table(fh.read()))
+        except OSError:
+            return _Table(b"")
     try:
         size = os.fstat(fd).st_size
-        if not hasattr(os, "pread"):
-            with os.fdopen(fd, "rb") as fh:
-                return _touched(file, _Table(fh.read()))
     except OSError:
         os.close(fd)
         return _Table(b"")
