@@ -14,6 +14,7 @@ also takes small character classes (`[$€£]`), two-letter non-ASCII words (`z�
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 import regex
@@ -29,12 +30,17 @@ _SYMBOLS = frozenset("$|@#%&+©®™:")  # ASCII symbols rare enough on a line t
 _WORD = regex.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=8192)
 def parse(pattern: str):
     """The standard library parser's tree of a pattern as `regex` reads it, for what the tree tells of literals and
     widths; raises on syntax it does not know. A POSIX class in a set (`[[:digit:]]`), which the standard library
     takes for the characters "[:digt" and then a literal "]", and a set that nests others are read as broad
     classes (no literal either way: a key "]cd" for `ab[[:digit:]]cd` would keep the rule off every line it
-    matches); the parser's warnings about sets that might one day nest are not shown (the library never prints)."""
+    matches); the parser's warnings about sets that might one day nest are not shown (the library never prints).
+
+    Kept for the next ask: compiling the packs into kinds asks three times for each of ~6,400 alternatives (keys,
+    requirements, whether the gate may judge it), a third of the first run's ~14 s. The tree is shared, so callers
+    only read it."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
         return P.parse(_sets_as_regex_reads_them(pattern), 0)
