@@ -206,6 +206,20 @@ def test_without_pread_the_file_is_read_whole(fresh, monkeypatch):
     assert regex_programs.compile(p, FLAGS).search("See all").span() == (0, 7)
 
 
+def test_a_pack_s_patterns_are_recorded_when_it_is_checked(fresh, tmp_path):
+    """The loader compiles every pattern of a pack to reject a broken one; through the recorded programs, so that
+    building the pack's cache again (after an edit or an upgrade) checks it in microseconds."""
+    from nlcleaner.rules.loader import load_pack
+
+    pattern = r"\bjoin our (?:mailing list|club)\b"
+    pack = tmp_path / "mine.toml"
+    pack.write_text('[pack]\nname = "mine"\n\n[[rule]]\nid = "newsletter.mine"\nkind = "pattern"\nwhy = "Mine."\n'
+                    f"pattern = '{pattern}'\n[rule.examples]\nremove = [\"Join our club\"]\nkeep = [\"Plain text.\"]\n",
+                    encoding="utf-8")
+    load_pack(pack, user=True)
+    assert regex_programs._key(pattern, FLAGS) in regex_programs._NEW
+
+
 def test_a_later_process_reads_only_the_records_it_asks_for(fresh):
     """The file is not read whole: asking for one pattern reads, checks and unpickles that record alone."""
     patterns = [rf"\bword{i}\b" for i in range(200)]

@@ -185,8 +185,11 @@ class _Checker:
             return None
         import regex
 
-        try:
-            regex.compile(text, regex.IGNORECASE | regex.V1)
+        from .. import regex_programs
+
+        try:  # (through the recorded programs: the check is microseconds for a pattern compiled by an earlier run,
+            # as every pattern of a pack is when its cache is built again after an edit or an upgrade)
+            regex_programs.compile(text, regex.IGNORECASE | regex.V1)
         except regex.error as exc:
             self.fail(prefix + key, f"invalid pattern: {exc}")
         return text
