@@ -30,7 +30,7 @@ _SYMBOLS = frozenset("$|@#%&+©®™:")  # ASCII symbols rare enough on a line t
 _WORD = regex.compile(r"\w+")
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=1024)
 def parse(pattern: str):
     """The standard library parser's tree of a pattern as `regex` reads it, for what the tree tells of literals and
     widths; raises on syntax it does not know. A POSIX class in a set (`[[:digit:]]`), which the standard library
@@ -38,9 +38,10 @@ def parse(pattern: str):
     classes (no literal either way: a key "]cd" for `ab[[:digit:]]cd` would keep the rule off every line it
     matches); the parser's warnings about sets that might one day nest are not shown (the library never prints).
 
-    Kept for the next ask: compiling the packs into kinds asks three times for each of ~6,400 alternatives (keys,
-    requirements, whether the gate may judge it), a third of the first run's ~14 s. The tree is shared, so callers
-    only read it."""
+    Kept for the next asks: compiling a matcher asks three times for each of its alternatives (keys, requirements,
+    whether the gate may judge it), which was a third of the first run's ~14 s. The tree is shared, so callers only
+    read it. The last 1,024 are kept (the largest built-in matcher has ~360 alternatives): the trees of all ~6,400
+    took 66 MB, and the pack cache lets go of them once a pack is compiled (`packcache`)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", FutureWarning)
         return P.parse(_sets_as_regex_reads_them(pattern), 0)

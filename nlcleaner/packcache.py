@@ -129,8 +129,11 @@ def _load(path: str, user: bool, key: str):
     file = folder / f"pack-{key}.pickle" if folder else None
     got = _read(file, path) if file else None
     if got is None:
+        from .anchors import parse
+
         pack = load_pack(path, user=user)
         kinds = [compile_rule(r) for r in pack.rules]
+        parse.cache_clear()  # (the parse trees its alternatives needed, several MB: not needed again)
         got = (pack, kinds)
         if file:
             _write(file, got)
