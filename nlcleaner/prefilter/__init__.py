@@ -431,11 +431,9 @@ class Prefilter:
         out = known.get(b)
         if out is None:
             out = ()
-            reqs = getattr(matcher, "branch_requires", ())
-            reqs = reqs[b] if b < len(reqs) else ()
-            index = self._index
-            if self._requires and reqs and all(k in index for r in reqs for k in r):
-                out = tuple(tuple(index[k] for k in r) for r in reqs)
+            if self._narrowed(matcher, b):
+                index = self._index
+                out = tuple(tuple(index[k] for k in r) for r in matcher.branch_requires[b])
                 if matcher.branch_anchors[b] is None:
                     out = out[1:]
             known[b] = out
