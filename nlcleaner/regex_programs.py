@@ -225,9 +225,9 @@ class _Table:
         self._keys, self._offsets, self._crcs = array("Q"), array("Q"), array("I")
         self._base = 0
         try:
-            self._index(data)
+            self._index(data)  # (sets the arrays only when the whole index is good)
         except (ValueError, OverflowError, EOFError):  # not an index this code wrote: an empty table
-            self._keys, self._offsets, self._crcs = array("Q"), array("Q"), array("I")
+            pass
 
     def _index(self, data) -> None:
         import zlib
@@ -249,9 +249,7 @@ class _Table:
         for arr, size in ((keys, 8 * n), (offsets, 8 * (n + 1)), (crcs, 4 * n)):
             arr.frombytes(index[at:at + size])
             at += size
-        if sys.byteorder != "little":
-            for arr in (keys, offsets, crcs):
-                arr.byteswap()
+        _little_endian(keys, offsets, crcs)
         self._base = end + 4
         if n and (offsets[0] != 0 or self._base + offsets[n] > len(data)):
             raise ValueError("truncated")
@@ -309,11 +307,17 @@ class _Table:
             offsets.append(at)
             crcs.append(zlib.crc32(records[k]))
         arrays = [array("Q", keys), offsets, crcs]
-        if sys.byteorder != "little":
-            for arr in arrays:
-                arr.byteswap()
+        _little_endian(*arrays)
         index = cls.MAGIC + len(keys).to_bytes(8, "little") + b"".join(arr.tobytes() for arr in arrays)
         return index + zlib.crc32(index).to_bytes(4, "little") + b"".join(records[k] for k in keys)
+
+
+def _little_endian(*arrays) -> None:
+    """Swap the arrays' bytes in place on a big-endian machine: the file's numbers are little-endian, read or
+    written (a swap is its own inverse)."""
+    if sys.byteorder != "little":
+        for arr in arrays:
+            arr.byteswap()
 
 
 def _loads(data: bytes):
