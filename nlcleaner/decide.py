@@ -11,8 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
 
-import regex
-
+from . import regex_programs
 from .claims import Claim
 from .shapes import headline_looking, reads_as_prose
 
@@ -33,7 +32,7 @@ _LIST_MAX_LINES = 6
 _LIST_HEADING_MAX_CHARS = 60
 _LIST_HEADING_RULES = frozenset({"related.heading", "related.tail-more", "related.more-list-heading",
                                  "related.site-list-heading"})
-_BUTTON = regex.compile(r"(?:read|see|view|show|load) (?:more|all)\W*$")  # a button, not a list heading
+_BUTTON = regex_programs.compile(r"(?:read|see|view|show|load) (?:more|all)\W*$", 0)  # a button, not a list heading
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Callable, Iterable, NamedTuple
 
 import regex
 
+from . import regex_programs
 from .kinds.line_match import LineMatcher, LineView
 from .normalise import normalise, split_lines
 from .prefilter import GATE_MAX_CHARS, VIEWS, holds_marker, lines_by_text, raw_stand_ins, stand_ins
@@ -23,7 +24,7 @@ _NONE: dict = {}
 def _alternatives(found) -> tuple[int, ...] | set[int]:
     """A line's alternatives as the prefilter keeps them: one int, or a set of them."""
     return (found,) if type(found) is int else found
-_SUPPRESS = regex.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
+_SUPPRESS = regex_programs.compile(r"^\W*nlcleaner:\s*(off|on)\b\W*$", regex.IGNORECASE)
 
 
 def _norm_part(p: str) -> str | None:

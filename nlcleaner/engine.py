@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
-from . import document, packcache
+from . import document, packcache, snapshot
 from .claims import Claim
 from .decide import LIST_RULE, LIST_WHY, SANDWICH_RULE, SANDWICH_WHY, decide
 from .detect import Round, first_rounds
@@ -80,8 +80,12 @@ class Cleaner:
             settings = settings.replace(**overrides)
         self.settings = settings
         paths = builtin_pack_paths() if settings.builtin else []
-        loaded = [packcache.load(p) for p in paths] + [packcache.load(p, user=True)
-                                                       for p in user_pack_paths(settings.rules, paths)]
+        users = user_pack_paths(settings.rules, paths)
+        kept = snapshot.load(settings, [*paths, *users])
+        if kept is not None:
+            loaded, prefilter, claim_keys = kept
+        else:
+            loaded = [packcache.load(p) for p in paths] + [packcache.load(p, user=True) for p in users]
         packs = [pack for pack, _ in loaded]
         check_unique(packs)
         self.packs = packs
@@ -91,8 +95,16 @@ class Cleaner:
         kind_of = {id(r): k for pack, kinds in loaded for r, k in zip(pack.rules, kinds)}
         self._kinds = [kind_of[id(r)] for r in self.rules]
         self.packs_hash = _hash(p.digest for p in packs)
-        self._prefilter = _prefilter_for(self._kinds, self.all_rules, self.packs_hash)
         self._by_id = {r.id: r for r in self.all_rules}
+        if kept is not None:
+            self._prefilter = prefilter
+            self._claims = (prefilter, self._kinds, (dict(zip(map(id, self._kinds), claim_keys)), self._kinds_of()))
+            return
+        self._prefilter = _prefilter_for(self._kinds, self.all_rules, self.packs_hash)
+        # what the next Cleaner of these settings would work out again (each kind's keys too, which the first
+        # document asks for): kept in the cache, for a quicker start (see `snapshot`)
+        claim_keys = self._claim_keys()[0]
+        snapshot.save(settings, [*paths, *users], (loaded, self._prefilter, [claim_keys[id(k)] for k in self._kinds]))
 
     def restricted(self, rule_ids, *, context: bool = False) -> "Cleaner":
         """A copy that runs only these rules (by exact id): how a rule's examples are tested on their own."""
@@ -266,12 +278,17 @@ class Cleaner:
         that require it), computed once for them."""
         got = self.__dict__.get("_claims")
         if got is None or got[0] is not self._prefilter or got[1] is not self._kinds:
-            kinds_of: dict[int, list] = {}
-            for k in self._kinds:
-                for m in k.required or ():
-                    kinds_of.setdefault(id(m), []).append(k)
-            got = self._claims = (self._prefilter, self._kinds, (_claim_keys(self._prefilter, self._kinds), kinds_of))
+            got = self._claims = (self._prefilter, self._kinds,
+                                  (_claim_keys(self._prefilter, self._kinds), self._kinds_of()))
         return got[2]
+
+    def _kinds_of(self) -> dict[int, list]:
+        """Matcher id -> the kinds that require it."""
+        kinds_of: dict[int, list] = {}
+        for k in self._kinds:
+            for m in k.required or ():
+                kinds_of.setdefault(id(m), []).append(k)
+        return kinds_of
 
     def _live(self, active: list, rnd, kinds_of) -> list:
         """The kinds of `active` that may claim something in this round by the gate's answer: those that need no

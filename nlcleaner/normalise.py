@@ -12,6 +12,8 @@ import unicodedata
 
 import regex
 
+from . import regex_programs
+
 _TRANSLATE = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u00b4": "'", "`": "'",
@@ -27,15 +29,16 @@ _TRANSLATE = str.maketrans(
 _NUMBER = r"\d{1,3}[.)](?=\s)"  # a list number: "1. ", "12) "
 _PICTOGRAPH = ("[\U0001F000-\U0001F5F7\U0001F5FA-\U0001FAFF\u2600-\u2610\u2612-\u2704\u2706-\u2712\u2715-\u2793"
                "\u2B50\u2B55][\uFE0E\uFE0F]?")  # (not 🗸 🗹, nor the arrows ➔-➿; a variation selector goes along)
-_LEAD = regex.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|" + _NUMBER + "|" + _PICTOGRAPH + r")\s*)+")
-_IMAGE = regex.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)")
-_LINK = regex.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
-_EMPHASIS = regex.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~")
-_SPACE = regex.compile(r"\s+")
+_LEAD = regex_programs.compile(r"^(?:\s*(?:#{1,6}(?=\s)|>|[*+\-•·▪►▸‣◦→|]|" + _NUMBER + "|" + _PICTOGRAPH + r")\s*)+",
+                               0)
+_IMAGE = regex_programs.compile(r"!\[[^\]\n]{0,500}\]\([^)\n]{0,2000}\)", 0)
+_LINK = regex_programs.compile(r"\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)", 0)
+_EMPHASIS = regex_programs.compile(r"\*+|(?<!\w)_+|_+(?!\w)|~~", 0)
+_SPACE = regex_programs.compile(r"\s+", 0)
 _SEPARATOR = re.compile("[\x1c-\x1f]")  # the characters str.isspace() takes for whitespace and the regex's \s does not
 # what "the line equals the phrase" ignores at either end
-_TRAIL = regex.compile(r"[\s.:;,!?|»›→>\-…\"']+$")
-_EDGE = regex.compile(r"^[\s|»›→>\-…\"']+")
+_TRAIL = regex_programs.compile(r"[\s.:;,!?|»›→>\-…\"']+$", 0)
+_EDGE = regex_programs.compile(r"^[\s|»›→>\-…\"']+", 0)
 
 
 # the ASCII characters a match of _LEAD may begin with (a line starting with any other ASCII character has no lead):
@@ -46,7 +49,7 @@ _LEAD_ASCII = frozenset("#>*+-|0123456789 \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 _PLAIN_END = frozenset("| \t\n\x0b\x0c\r\x1c\x1d\x1e\x1f")
 _DIGITS = frozenset("0123456789")
 # the only lead a line starting with a digit can have: a list number (_LEAD's alternative for it)
-_NUMBERED = regex.compile(_NUMBER)
+_NUMBERED = regex_programs.compile(_NUMBER, 0)
 # any character _TRANSLATE maps (a line without one is left as it is); a set of single characters means the same
 # to both engines, and the standard library's finds them about four times faster on the lines that need it
 _TRANSLATED = re.compile("[" + re.escape("".join(chr(c) for c in _TRANSLATE)) + "]")

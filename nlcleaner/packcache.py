@@ -78,11 +78,18 @@ def _code_digest() -> str:
     """A hash of the code that builds what is cached (loader, kinds, anchors, the prefilter and its gates, the line
     views the gate is checked with): an edited kind renews it."""
     if not _CODE:
-        root = Path(__file__).resolve().parent
-        files = [*root.glob("kinds/*.py"), *root.glob("rules/*.py"), *root.glob("prefilter/*.py"),
-                 root / "anchors.py", root / "detect.py", root / "normalise.py"]
-        _CODE.append(source_digest(*(f.relative_to(root).as_posix() for f in files)))
+        _CODE.append(source_digest(*code_files()))
     return _CODE[0]
+
+
+@functools.lru_cache(maxsize=None)
+def code_files() -> tuple[str, ...]:
+    """The source files (relative to the package) of the code whose output is cached: loader, kinds, anchors, the
+    prefilter and its gates, the line views the gate is checked with."""
+    root = Path(__file__).resolve().parent
+    files = [*root.glob("kinds/*.py"), *root.glob("rules/*.py"), *root.glob("prefilter/*.py"),
+             root / "anchors.py", root / "detect.py", root / "normalise.py"]
+    return tuple(f.relative_to(root).as_posix() for f in files)
 
 
 @functools.lru_cache(maxsize=None)
@@ -136,7 +143,7 @@ def _load(path: str, user: bool, key: str):
         parse.cache_clear()  # (the parse trees its alternatives needed, several MB: not needed again)
         got = (pack, kinds)
         if file:
-            _write(file, got)
+            write_pickle(file, got)
     _MEMO[(path, user)] = (key, got[0], got[1])
     return got
 
@@ -197,7 +204,7 @@ def _bundle(first: str) -> None:
         from .notices import notice
 
         notice("reading the built-in packs into the cache (once; seconds)")
-        _write(file, [_load(p, False, keys[p]) for p in paths])
+        write_pickle(file, [_load(p, False, keys[p]) for p in paths])
 
 
 def _read_bundle(file: Path, paths: list[str]):
@@ -210,6 +217,20 @@ def _read_bundle(file: Path, paths: list[str]):
 
 
 def _read(file: Path, path: str | None):
+    got = read_pickle(file)
+    # the same bytes under another name: the pack records where it came from (`path` None: the bundle, whose caller
+    # checks each pack)
+    try:
+        if got is not None and path is not None and got[0].path != path:
+            return None
+    except Exception:  # (not a pack's pickle)
+        return None
+    return got
+
+
+def read_pickle(file: Path):
+    """What a cache file written by `write_pickle` holds, and the file marked in use (not pruned); None when it is
+    missing, truncated or from another version (it is then built again)."""
     try:
         from _pickle import load  # what pickle.load is, without the rest of pickle (its import costs each run ~1 ms)
     except ImportError:  # pragma: no cover  (a Python without the C accelerator)
@@ -222,11 +243,7 @@ def _read(file: Path, path: str | None):
             gc.disable()
         with open(file, "rb") as fh:
             got = load(fh)
-        # the same bytes under another name: the pack records where it came from (`path` None: the bundle, whose
-        # caller checks each pack)
-        if path is not None and got[0].path != path:
-            return None
-    except Exception:  # missing, truncated, from another version: rebuilt
+    except Exception:
         return None
     finally:
         if collecting:
@@ -245,7 +262,9 @@ def touch(file) -> None:
         pass
 
 
-def _write(file: Path, got) -> None:
+def write_pickle(file: Path, got) -> None:
+    """Keep `got` in a cache file (whole or not at all); what cannot be pickled is not kept, and nothing else
+    changes."""
     import pickle
 
     try:
@@ -296,7 +315,8 @@ def _prune(folder: Path) -> None:
         return
     _PRUNED.add(folder)
     now = time.time()
-    for old in [*folder.glob("pack-*.pickle"), *folder.glob("packs-*.pickle"), *folder.glob("gate-*"),
+    for old in [*folder.glob("pack-*.pickle"), *folder.glob("packs-*.pickle"), *folder.glob("cleaner-*.pickle"),
+                *folder.glob("gate-*"),
                 *folder.glob("hyperscan-*"), *folder.glob("regex-*")]:
         try:
             if now - old.stat().st_mtime > _MAX_AGE:

@@ -16,7 +16,7 @@ from . import regex_programs
 
 # a headline under a related-content heading is at most this long
 HEADLINE_MAX_CHARS = 100
-_PROSE_END = regex.compile(r"[.!?…][\"'”’)\]]*$")
+_PROSE_END = regex_programs.compile(r"[.!?…][\"'”’)\]]*$", 0)
 
 
 def reads_as_prose(text: str) -> bool:
@@ -750,8 +750,8 @@ def only_in_quotes(matcher, raw: str) -> bool:
 
 
 # a Markdown link's target right before a quote: the quote is the link's title, a tooltip, not a quoted prompt
-_LINK_TARGET = regex.compile(r"\]\([^)\s]*\s+$")
-_PLACEHOLDER = regex.compile(r"(?<!\w)X(?!\w)")  # what _without_quotes puts in a quoted prompt's place
+_LINK_TARGET = regex_programs.compile(r"\]\([^)\s]*\s+$", 0)
+_PLACEHOLDER = regex_programs.compile(r"(?<!\w)X(?!\w)", 0)  # what _without_quotes puts in a quoted prompt's place
 _QUOTED_MIN_WORDS = 3  # a quoted prompt has a few words; two are often a name ("«Новая газета»", "„Die Zeit“")
 _NOT_QUOTED = ("|", "•", "·")  # between guillemets, a menu's items ("« Previous | Main | Next »")
 
@@ -765,7 +765,7 @@ def _quoting_sentences(raw: str) -> str:
 
 
 # (a new sentence opens with a capital: "X. – Rachel, member since 2021" is the quote's signature, one sentence)
-_SENTENCE_BREAK = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+_SENTENCE_BREAK = regex_programs.compile(r"(?<=[.!?])\s+(?=\p{Lu})", 0)
 
 
 def _without_quotes(raw: str, keep_stop: bool = False) -> str:

@@ -197,8 +197,8 @@ def test_the_same_pack_at_two_paths_keeps_a_cache_file_each(tmp_path, monkeypatc
         packs.append(tmp_path / name / "mine.toml")
         packs[-1].write_text(body, encoding="utf-8")
     written = []
-    real = packcache._write
-    monkeypatch.setattr(packcache, "_write", lambda file, got: (written.append(file.name), real(file, got)))
+    real = packcache.write_pickle
+    monkeypatch.setattr(packcache, "write_pickle", lambda file, got: (written.append(file.name), real(file, got)))
     for _ in range(2):
         for pack in packs:
             packcache._MEMO.clear()

@@ -136,6 +136,13 @@ class LineMatcher:
         # None: no literal is required, so the matcher runs on every line of its zone
         self.anchors = None if not anchors or None in anchors else tuple(sorted(set(anchors)))
 
+    def __getstate__(self):
+        # (the pack cache, a Cleaner's snapshot) without what is compiled on first use: a compiled pattern would be
+        # compiled again as it is unpickled, in a process that may never need it
+        state = self.__dict__.copy()
+        state.update(_regex=None, _branch_regex={}, _anchors_of=None)
+        return state
+
     @property
     def regex(self):
         """The whole pattern, compiled on first use (a pack with hundreds of rules loads without compiling them)."""

@@ -106,6 +106,27 @@ class Prefilter:
         self._given = 0
         self._gate_after = 0
 
+    # tables of what was worked out for a matcher, keyed by its id, each entry (matcher, ...)
+    _BY_MATCHER = ("_plans", "_by_keys", "_furthers")
+
+    def __getstate__(self):
+        """A prefilter pickles (a Cleaner's snapshot) as it stands before its gate is built, without its key engine
+        (loaded again from its own cache file); its tables keyed by matcher ids are kept as their entries, since an
+        unpickled matcher has another id."""
+        if self._gate is not None or self._gate_matchers is None and getattr(self, "_gate_engine", None):
+            raise TypeError("a prefilter is pickled only before its gate is built")
+        state = self.__dict__.copy()
+        del state["_engine"]
+        for name in self._BY_MATCHER:
+            state[name] = list(state[name].values())
+        return state
+
+    def __setstate__(self, state):
+        for name in self._BY_MATCHER:
+            state[name] = {id(entry[0]): entry for entry in state[name]}
+        self.__dict__.update(state)
+        self._engine = _engine(self.backend, self.keys) if self.keys else None
+
     @classmethod
     def for_matchers(cls, matchers, backend: str | None = None, keyed=(), witnesses=(),
                      witnessed_by: str | None = None, gate: str | None = None) -> "Prefilter":
