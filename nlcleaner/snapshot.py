@@ -17,12 +17,17 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 from . import packcache
 
 # the shape of what a file holds: a change to it gives every file a new name
 _FORMAT = b"cleaner snapshot 1"
+# a snapshot is written only when every file it records was last modified this long ago (ns): a file written again
+# within the same tick of the file system's clock (a FAT volume's is two seconds) with the same size would look
+# unchanged, as git's "racily clean" files do; after this long, any later write gives it a later time
+_SETTLED = 2_000_000_000
 # the code a snapshot holds the output of, besides `packcache.code_files()` (relative to the package)
 _OWN_CODE = ("engine.py", "snapshot.py", "settings.py", "packcache.py")
 
@@ -43,11 +48,15 @@ def load(settings, pack_paths: list):
 
 
 def save(settings, pack_paths: list, state) -> None:
-    """Keep `state` (anything picklable) for the next Cleaner of these settings and pack files."""
+    """Keep `state` (anything picklable) for the next Cleaner of these settings and pack files; not while a file it
+    was built from may still change within its current modification time (see `_SETTLED`)."""
     file = _file(settings, pack_paths)
     signatures = _signatures(pack_paths)
-    if file is not None and signatures is not None:
-        packcache.write_pickle(file, (signatures, state))
+    if file is None or signatures is None:
+        return
+    if max(mtime for _, mtime, _ in signatures) > time.time_ns() - _SETTLED:
+        return
+    packcache.write_pickle(file, (signatures, state))
 
 
 def _file(settings, pack_paths: list) -> Path | None:
