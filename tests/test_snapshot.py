@@ -34,14 +34,14 @@ keep = ["They follow us on the road."]
 _TEXT = "The council met on Tuesday and agreed the budget.\n\npromo xy34\nFollow us on Mastodon\n"
 
 
-def _write_settled(path, text) -> None:
-    """Write a file as one written a while ago: a snapshot is not kept while a file it records is just written."""
-    import os
-    import time
+@pytest.fixture(autouse=True)
+def settled(monkeypatch):
+    """Files count as settled at once (a snapshot is otherwise not kept while a file it records, this test's pack or
+    a source file just edited, was written in the last two seconds: see
+    test_no_snapshot_while_a_file_it_records_was_just_written)."""
+    from nlcleaner import snapshot
 
-    path.write_text(text, encoding="utf-8")
-    past = time.time() - 60
-    os.utime(path, (past, past))
+    monkeypatch.setattr(snapshot, "_SETTLED", 0)
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def mine(tmp_path, monkeypatch):
     """A user pack of two rules, in a cache folder of the test's own."""
     monkeypatch.setenv("NLCLEANER_CACHE_DIR", str(tmp_path / "cache"))
     pack = tmp_path / "mine.toml"
-    _write_settled(pack, _PACK)
+    pack.write_text(_PACK, encoding="utf-8")
     return pack
 
 
@@ -120,7 +120,7 @@ def test_an_edited_pack_is_read_again(mine, monkeypatch):
     from nlcleaner import Cleaner
 
     Cleaner(_settings(mine))
-    _write_settled(mine, _PACK.replace("Follow us on Mastodon", "Follow us on Bluesky"))
+    mine.write_text(_PACK.replace("Follow us on Mastodon", "Follow us on Bluesky"), encoding="utf-8")
     loads = _counting_loads(monkeypatch)
     again = Cleaner(_settings(mine))
     assert loads  # (read, not taken from the snapshot)
@@ -132,11 +132,11 @@ def test_a_changed_source_file_leaves_the_snapshot_unused(mine, monkeypatch, tmp
     from nlcleaner import Cleaner, snapshot
 
     code = tmp_path / "code.py"
-    _write_settled(code, "# version 1\n")
+    code.write_text("# version 1\n", encoding="utf-8")
     # (a file of the code a snapshot is built from, as it were: an absolute path replaces the package's folder)
     monkeypatch.setattr(snapshot, "_OWN_CODE", (*snapshot._OWN_CODE, str(code)))
     Cleaner(_settings(mine))
-    _write_settled(code, "# version 2, longer\n")
+    code.write_text("# version 2, longer\n", encoding="utf-8")
     loads = _counting_loads(monkeypatch)
     Cleaner(_settings(mine))
     assert loads
@@ -187,14 +187,33 @@ def test_a_prefilter_is_pickled_only_before_its_gate_is_built(mine):
             pickle.dumps(cleaner._prefilter)
 
 
-def test_no_snapshot_while_a_file_it_records_was_just_written(mine):
+def test_no_snapshot_while_a_file_it_records_was_just_written(mine, monkeypatch):
     """A pack rewritten within the same tick of the file system's clock, with the same size, would look unchanged:
     no snapshot is kept while a file was written in the last two seconds (as git treats "racily clean" files)."""
-    from nlcleaner import Cleaner
+    from nlcleaner import Cleaner, snapshot
 
+    monkeypatch.setattr(snapshot, "_SETTLED", 2_000_000_000)
     mine.write_text(_PACK, encoding="utf-8")  # (now)
     Cleaner(_settings(mine))
     assert _snapshots(mine) == []
     mine.write_text(_PACK.replace("Mastodon", "Mastodom"), encoding="utf-8")  # (the same size)
     again = Cleaner(_settings(mine))
     assert [r.text.strip() for r in again.clean("Follow us on Mastodom\n").removals] == ["Follow us on Mastodom"]
+
+
+@pytest.mark.parametrize("backend", ["hyperscan", "ahocorasick", "python"])
+def test_each_key_engine_finds_the_same_keys_after_a_pickle(mine, monkeypatch, backend):
+    """pyahocorasick's automaton is kept in the pickle, the others are made again: the keys found are the same."""
+    from nlcleaner.prefilter import Prefilter, available_backends
+
+    if backend not in available_backends():
+        pytest.skip(f"{backend} is not installed")
+    from nlcleaner import Cleaner
+
+    monkeypatch.setenv("NLCLEANER_PREFILTER", backend)
+    cleaner = Cleaner(_settings(mine))
+    prefilter = cleaner._prefilter
+    copy = pickle.loads(pickle.dumps(prefilter))
+    assert isinstance(copy, Prefilter) and copy.backend == backend
+    view = "promo xy34\nfollow us on mastodon today\nnothing here\n"
+    assert copy._key_lines(view) == prefilter._key_lines(view) != {}
