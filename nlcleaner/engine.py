@@ -81,13 +81,25 @@ class Cleaner:
         self.settings = settings
         paths = builtin_pack_paths() if settings.builtin else []
         users = user_pack_paths(settings.rules, paths)
-        kept = snapshot.load(settings, [*paths, *users])
-        if kept is not None:
-            loaded, prefilter, claim_keys = kept
-        else:
-            loaded = [packcache.load(p) for p in paths] + [packcache.load(p, user=True) for p in users]
+        start = snapshot.Start(settings, [*paths, *users])
+        if start.state is not None:
+            try:
+                self._resume(*start.state)
+                return
+            except Exception:  # (a snapshot of another shape: built as without one)
+                pass
+        self._take([packcache.load(p) for p in paths] + [packcache.load(p, user=True) for p in users])
+        self._prefilter = _prefilter_for(self._kinds, self.all_rules, self.packs_hash)
+        # what the next Cleaner of these settings would work out again (each kind's keys too, which the first
+        # document asks for): kept in the cache, for a quicker start (see `snapshot`)
+        claim_keys = self._claim_keys()[0]
+        start.keep((self._loaded, self._prefilter.fresh(), [claim_keys[id(k)] for k in self._kinds]))
+
+    def _take(self, loaded: list) -> None:
+        """The packs and kinds (each pack's (Pack, kinds of its rules)), and what the settings select of them."""
         packs = [pack for pack, _ in loaded]
         check_unique(packs)
+        self._loaded = loaded
         self.packs = packs
         self.all_rules: list[Rule] = [r for p in packs for r in p.rules]
         self.rules = [r for r in self.all_rules if self._wanted(r.id, r.languages)]
@@ -96,15 +108,16 @@ class Cleaner:
         self._kinds = [kind_of[id(r)] for r in self.rules]
         self.packs_hash = _hash(p.digest for p in packs)
         self._by_id = {r.id: r for r in self.all_rules}
-        if kept is not None:
-            self._prefilter = prefilter
-            self._claims = (prefilter, self._kinds, (dict(zip(map(id, self._kinds), claim_keys)), self._kinds_of()))
-            return
-        self._prefilter = _prefilter_for(self._kinds, self.all_rules, self.packs_hash)
-        # what the next Cleaner of these settings would work out again (each kind's keys too, which the first
-        # document asks for): kept in the cache, for a quicker start (see `snapshot`)
-        claim_keys = self._claim_keys()[0]
-        snapshot.save(settings, [*paths, *users], (loaded, self._prefilter, [claim_keys[id(k)] for k in self._kinds]))
+
+    def _resume(self, loaded: list, prefilter: Prefilter, claim_keys: list) -> None:
+        """Take over what an earlier Cleaner of these settings kept (`snapshot`): the prefilter a fresh copy (it
+        builds its gate, counts text), each kind's keys by its place."""
+        self._take(loaded)
+        if len(claim_keys) != len(self._kinds):
+            raise ValueError("a snapshot of other kinds")
+        self._prefilter = prefilter.fresh()
+        self._claims = (self._prefilter, self._kinds,
+                        (dict(zip(map(id, self._kinds), claim_keys)), self._kinds_of()))
 
     def restricted(self, rule_ids, *, context: bool = False) -> "Cleaner":
         """A copy that runs only these rules (by exact id): how a rule's examples are tested on their own."""

@@ -85,10 +85,11 @@ def _code_digest() -> str:
 @functools.lru_cache(maxsize=None)
 def code_files() -> tuple[str, ...]:
     """The source files (relative to the package) of the code whose output is cached: loader, kinds, anchors, the
-    prefilter and its gates, the line views the gate is checked with."""
+    prefilter and its gates, the line views the gate is checked with, and the hosts a rule's `source` names (the
+    loader keeps them as `source.host_of` reads them)."""
     root = Path(__file__).resolve().parent
     files = [*root.glob("kinds/*.py"), *root.glob("rules/*.py"), *root.glob("prefilter/*.py"),
-             root / "anchors.py", root / "detect.py", root / "normalise.py"]
+             root / "anchors.py", root / "detect.py", root / "normalise.py", root / "source.py"]
     return tuple(f.relative_to(root).as_posix() for f in files)
 
 

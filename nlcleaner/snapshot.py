@@ -1,16 +1,20 @@
 """A Cleaner's start, kept: its packs, kinds and prefilter as they stand once built, in one cache file.
 
 Built from the pack cache, a Cleaner still reads and hashes every pack file (to find its cached pickle), gathers
-the keys of every matcher into its prefilter, and works out which keys each kind needs: ~50 ms of every start,
-most of the time `nlcleaner clean` takes on a short file over a bare typer app (issue #7). The result depends only
-on the pack files, the settings, the code and the versions that build it, so it is kept whole:
+the keys of every matcher into its prefilter, and works out which keys each kind needs: tens of milliseconds of
+every start, a good part of what `nlcleaner clean` takes on a short file over a bare typer app (issue #7). The
+result depends only on the pack files, the settings, the code and the versions that build it, so it is kept whole:
 
 - where: beside the pack cache (`packcache.cache_dir()`), one file per set of settings, pack paths, versions and
   prefilter engines, `cleaner-<hash>.pickle`;
 - when it is used: only while every pack file and every source file of the code that builds it has the size,
-  modification time and inode it had when the file was written (recorded in it, and checked with one `stat`
-  each: no file is read); any difference, or a file that cannot be read, and the Cleaner is built as without it,
-  and the file written anew. Unused files are pruned after 30 days with the rest of the cache.
+  modification and change times, device and inode it had before the Cleaner it holds began to read them (recorded
+  in it, and checked with one `stat` each: no file is read); any difference, or a file that cannot be read, and
+  the Cleaner is built as without it, and the file written anew. Unused files are pruned after 30 days with the
+  rest of the cache.
+
+In a process, a second Cleaner of the same settings takes the packs and kinds the first one read (as the pack
+cache's memo gives them) and a prefilter of its own.
 """
 
 from __future__ import annotations
@@ -23,40 +27,75 @@ from pathlib import Path
 from . import packcache
 
 # the shape of what a file holds: a change to it gives every file a new name
-_FORMAT = b"cleaner snapshot 1"
-# a snapshot is written only when every file it records was last modified this long ago (ns): a file written again
-# within the same tick of the file system's clock (a FAT volume's is two seconds) with the same size would look
-# unchanged, as git's "racily clean" files do; after this long, any later write gives it a later time
+_FORMAT = b"cleaner snapshot 2"
+# a snapshot is written only when every file it records was last changed this long before it was first looked at
+# (ns): a file written again within the same tick of the file system's clock (a FAT volume's is two seconds) with
+# the same size would look unchanged, as git's "racily clean" files do; after this long, any later write gives it a
+# later time
 _SETTLED = 2_000_000_000
 # the code a snapshot holds the output of, besides `packcache.code_files()` (relative to the package)
 _OWN_CODE = ("engine.py", "snapshot.py", "settings.py", "packcache.py")
+# snapshot file -> (the signatures it was read with, its state) in this process
+_MEMO: dict[Path, tuple[tuple, object]] = {}
 
 
-def load(settings, pack_paths: list):
-    """What `save` kept for a Cleaner of these settings and pack files, if every file it was built from is as it
-    was then; else None."""
-    file = _file(settings, pack_paths)
-    if file is None:
-        return None
-    got = packcache.read_pickle(file)
-    if type(got) is not tuple or len(got) != 2:
-        return None
-    signatures, state = got
-    if signatures != _signatures(pack_paths):
-        return None
-    return state
+class Start:
+    """The snapshot for a Cleaner of these settings and pack files: `state` is what `keep` kept for it (None when
+    there is none, or one of its files changed). The files' signatures are taken here, before the Cleaner reads
+    anything: a file edited while it builds is then seen as changed by the next one."""
+
+    def __init__(self, settings, pack_paths: list):
+        self.file = _file(settings, pack_paths)
+        self.signatures = _signatures(pack_paths, time.time_ns()) if self.file is not None else None
+        self.state = self._read()
+
+    def _read(self):
+        if self.signatures is None:
+            return None
+        memo = _MEMO.get(self.file)
+        if memo is not None and memo[0] == self.signatures:
+            return memo[1]
+        got = packcache.read_pickle(self.file)
+        # (the signatures first: the state, a few MB, is unpickled only when it is still good)
+        if type(got) is not tuple or len(got) != 2 or got[0] != self.signatures or type(got[1]) is not bytes:
+            return None
+        try:
+            state = _loads(got[1])
+        except Exception:
+            return None
+        _MEMO[self.file] = (self.signatures, state)
+        return state
+
+    def keep(self, state) -> None:
+        """Keep `state` (picklable) for the next Cleaner of these settings and pack files; not when a file it was
+        built from may still change unseen (see `_SETTLED`)."""
+        if self.signatures is None or not self.signatures[0]:
+            return
+        import pickle
+
+        try:
+            data = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # (nothing else changes: the next Cleaner is built the usual way)
+            return
+        packcache.write_pickle(self.file, (self.signatures, data))
+        _MEMO[self.file] = (self.signatures, state)
 
 
-def save(settings, pack_paths: list, state) -> None:
-    """Keep `state` (anything picklable) for the next Cleaner of these settings and pack files; not while a file it
-    was built from may still change within its current modification time (see `_SETTLED`)."""
-    file = _file(settings, pack_paths)
-    signatures = _signatures(pack_paths)
-    if file is None or signatures is None:
-        return
-    if max(mtime for _, mtime, _ in signatures) > time.time_ns() - _SETTLED:
-        return
-    packcache.write_pickle(file, (signatures, state))
+def _loads(data: bytes):
+    try:
+        from _pickle import loads
+    except ImportError:  # pragma: no cover  (a Python without the C accelerator)
+        from pickle import loads
+    import gc
+
+    collecting = gc.isenabled()
+    if collecting:  # (tens of thousands of objects, none of them garbage: see packcache.read_pickle)
+        gc.disable()
+    try:
+        return loads(data)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _file(settings, pack_paths: list) -> Path | None:
@@ -83,13 +122,14 @@ def _identity(settings, pack_paths: list) -> list[bytes]:
     return [p.encode() for p in parts] + [os.fsencode(str(p)) for p in pack_paths]
 
 
-def _signatures(pack_paths: list) -> tuple | None:
-    """(size, modification time, inode) of every pack file and source file a snapshot is built from; None when one
-    cannot be read."""
+def _signatures(pack_paths: list, now: int) -> tuple | None:
+    """(whether every file was last changed `_SETTLED` before `now`, then the size, modification and change times,
+    device and inode of every pack file and source file a snapshot is built from); None when one cannot be read."""
     root = Path(packcache.__file__).resolve().parent
     files = [*pack_paths, *(root / name for name in (*packcache.code_files(), *_OWN_CODE))]
     try:
         stats = [os.stat(f) for f in files]
     except OSError:
         return None
-    return tuple((s.st_size, s.st_mtime_ns, s.st_ino) for s in stats)
+    settled = all(max(s.st_mtime_ns, s.st_ctime_ns) <= now - _SETTLED for s in stats)
+    return (settled, *((s.st_size, s.st_mtime_ns, s.st_ctime_ns, s.st_dev, s.st_ino) for s in stats))

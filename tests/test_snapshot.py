@@ -38,10 +38,12 @@ _TEXT = "The council met on Tuesday and agreed the budget.\n\npromo xy34\nFollow
 def settled(monkeypatch):
     """Files count as settled at once (a snapshot is otherwise not kept while a file it records, this test's pack or
     a source file just edited, was written in the last two seconds: see
-    test_no_snapshot_while_a_file_it_records_was_just_written)."""
+    test_no_snapshot_while_a_file_it_records_was_just_written); each test starts as a fresh process would, with
+    no snapshot read yet."""
     from nlcleaner import snapshot
 
     monkeypatch.setattr(snapshot, "_SETTLED", 0)
+    monkeypatch.setattr(snapshot, "_MEMO", {})
 
 
 @pytest.fixture
@@ -153,12 +155,13 @@ def test_other_settings_have_a_snapshot_of_their_own(mine):
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle", pickle.dumps(("signatures", "state")), pickle.dumps(42)])
-def test_a_damaged_snapshot_is_built_again(mine, content):
-    from nlcleaner import Cleaner
+def test_a_damaged_snapshot_is_built_again(mine, content, monkeypatch):
+    from nlcleaner import Cleaner, snapshot
 
     Cleaner(_settings(mine))
     (file,) = _snapshots(mine)
     file.write_bytes(content)
+    monkeypatch.setattr(snapshot, "_MEMO", {})  # (another process)
     again = Cleaner(_settings(mine))
     assert [r.text.strip() for r in again.clean(_TEXT).removals] == ["promo xy34", "Follow us on Mastodon"]
     assert file.read_bytes() != content  # (written anew)
@@ -217,3 +220,41 @@ def test_each_key_engine_finds_the_same_keys_after_a_pickle(mine, monkeypatch, b
     assert isinstance(copy, Prefilter) and copy.backend == backend
     view = "promo xy34\nfollow us on mastodon today\nnothing here\n"
     assert copy._key_lines(view) == prefilter._key_lines(view) != {}
+
+
+def test_a_pack_edited_while_a_cleaner_reads_it_is_read_again_by_the_next(mine, monkeypatch):
+    """The files' signatures are taken before they are read: an edit made while a Cleaner builds (after its pack
+    was read, before its snapshot is written) is a change the next Cleaner sees."""
+    from nlcleaner import Cleaner, packcache, snapshot
+
+    real = packcache.load
+
+    def read_then_edited(*args, **kwargs):
+        got = real(*args, **kwargs)
+        mine.write_text(_PACK.replace("Follow us on Mastodon", "Follow us on Bluesky"), encoding="utf-8")
+        return got
+
+    monkeypatch.setattr(packcache, "load", read_then_edited)
+    first = Cleaner(_settings(mine))
+    assert [r.text.strip() for r in first.clean("Follow us on Mastodon\n").removals] == ["Follow us on Mastodon"]
+    monkeypatch.setattr(packcache, "load", real)
+    monkeypatch.setattr(snapshot, "_MEMO", {})  # (another process)
+    loads = _counting_loads(monkeypatch)
+    again = Cleaner(_settings(mine))
+    assert loads
+    assert [r.text.strip() for r in again.clean("Follow us on Bluesky\n").removals] == ["Follow us on Bluesky"]
+
+
+def test_a_second_cleaner_in_a_process_shares_the_kinds_and_has_a_prefilter_of_its_own(mine, monkeypatch):
+    from nlcleaner import Cleaner, snapshot
+
+    Cleaner(_settings(mine))
+    monkeypatch.setattr(snapshot, "_MEMO", {})  # (another process: its first Cleaner reads the snapshot)
+    _packs_not_read(monkeypatch)
+    first, second = Cleaner(_settings(mine)), Cleaner(_settings(mine))
+    assert all(a is b for a, b in zip(first._kinds, second._kinds, strict=True))
+    assert first._prefilter is not second._prefilter
+    first._prefilter.count_text(10**9)  # (one Cleaner's count of text does not defer or build the other's gate)
+    assert second._prefilter._given == 0
+    a, b = first.clean(_TEXT), second.clean(_TEXT)
+    assert a.text == b.text and [r.text.strip() for r in b.removals] == ["promo xy34", "Follow us on Mastodon"]

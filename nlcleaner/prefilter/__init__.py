@@ -113,10 +113,17 @@ class Prefilter:
     # its own), and the pure-Python one's trie pattern would be compiled again as it is unpickled
     _PICKLED_ENGINES = ("ahocorasick",)
 
+    def fresh(self) -> "Prefilter":
+        """A prefilter of the same keys, matchers and tables, as this one stood before its gate was built: for a
+        Cleaner of its own (a prefilter counts the text it is given, and builds its gate once)."""
+        copy = object.__new__(Prefilter)
+        copy.__setstate__(self.__getstate__())
+        return copy
+
     def __getstate__(self):
         """A prefilter pickles (a Cleaner's snapshot) as it stands before its gate is built, its key engine made
-        again unless it is worth keeping; its tables keyed by matcher ids are kept as their entries, since an
-        unpickled matcher has another id."""
+        again (hyperscan's loads from a cache file of its own) unless it is worth keeping; its tables keyed by
+        matcher ids are kept as their entries, since an unpickled matcher has another id."""
         if self._gate is not None or self._gate_matchers is None and getattr(self, "_gate_engine", None):
             raise TypeError("a prefilter is pickled only before its gate is built")
         state = self.__dict__.copy()
