@@ -35,8 +35,10 @@ _FORMAT = b"cleaner snapshot 2"
 _SETTLED = 2_000_000_000
 # the code a snapshot holds the output of, besides `packcache.code_files()` (relative to the package)
 _OWN_CODE = ("engine.py", "snapshot.py", "settings.py", "packcache.py")
-# snapshot file -> (the signatures it was read with, its state) in this process
+# snapshot file -> (the signatures it was read with, its state) in this process: the last few (each holds a copy of
+# the packs and kinds, ~10 MB for the built-in ones; a process seldom makes Cleaners of more than one or two settings)
 _MEMO: dict[Path, tuple[tuple, object]] = {}
+_MEMO_MAX = 4
 
 
 class Start:
@@ -63,7 +65,7 @@ class Start:
             state = _loads(got[1])
         except Exception:
             return None
-        _MEMO[self.file] = (self.signatures, state)
+        _remember(self.file, self.signatures, state)
         return state
 
     def keep(self, state) -> None:
@@ -78,7 +80,14 @@ class Start:
         except Exception:  # (nothing else changes: the next Cleaner is built the usual way)
             return
         packcache.write_pickle(self.file, (self.signatures, data))
-        _MEMO[self.file] = (self.signatures, state)
+        _remember(self.file, self.signatures, state)
+
+
+def _remember(file: Path, signatures: tuple, state) -> None:
+    _MEMO.pop(file, None)
+    while len(_MEMO) >= _MEMO_MAX:
+        del _MEMO[next(iter(_MEMO))]  # (the one remembered longest ago)
+    _MEMO[file] = (signatures, state)
 
 
 def _loads(data: bytes):

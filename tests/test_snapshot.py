@@ -258,3 +258,39 @@ def test_a_second_cleaner_in_a_process_shares_the_kinds_and_has_a_prefilter_of_i
     assert second._prefilter._given == 0
     a, b = first.clean(_TEXT), second.clean(_TEXT)
     assert a.text == b.text and [r.text.strip() for r in b.removals] == ["promo xy34", "Follow us on Mastodon"]
+
+
+def test_no_text_of_the_documents_cleaned_goes_into_a_snapshot(mine, monkeypatch):
+    """pyahocorasick's engine is kept in the snapshot, without the words and lines it remembers from the documents
+    it was given (an engine is shared by every Cleaner of the same keys in a process)."""
+    from nlcleaner import Cleaner
+    from nlcleaner.prefilter import available_backends
+
+    if "ahocorasick" not in available_backends():
+        pytest.skip("pyahocorasick is not installed")
+    monkeypatch.setenv("NLCLEANER_PREFILTER", "ahocorasick")
+    monkeypatch.setenv("NLCLEANER_GATE", "0")
+    Cleaner(_settings(mine)).clean("A secret sentence about zanzibar marmalade.\npromo xy34\n")
+    Cleaner(_settings(mine, guard=0.5))  # (a snapshot written after the engine met that text)
+    for file in _snapshots(mine):
+        assert b"zanzibar" not in file.read_bytes()
+
+
+def test_a_fresh_prefilter_has_counted_no_text_and_tables_of_its_own(mine):
+    from nlcleaner import Cleaner
+
+    cleaner = Cleaner(_settings(mine)).defer_gate(10**9)
+    cleaner.clean(_TEXT)
+    used = cleaner._prefilter
+    copy = used.fresh()
+    assert used._given > 0 and copy._given == 0
+    assert used._furthers  # (keys alone asked for further requirements)
+    assert all(copy._furthers[k][1] is not v[1] for k, v in used._furthers.items())
+
+
+def test_a_process_remembers_a_few_snapshots_only(mine, monkeypatch):
+    from nlcleaner import Cleaner, snapshot
+
+    for guard in (0.1, 0.2, 0.3, 0.4, 0.5, 0.6):
+        Cleaner(_settings(mine, guard=guard))
+    assert len(snapshot._MEMO) == snapshot._MEMO_MAX

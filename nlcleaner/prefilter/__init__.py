@@ -109,15 +109,18 @@ class Prefilter:
     # tables of what was worked out for a matcher, keyed by its id, each entry (matcher, ...)
     _BY_MATCHER = ("_plans", "_by_keys", "_furthers")
     # the key engines a pickle keeps: pyahocorasick's automaton unpickles in about half the time it takes to build
-    # (~3 against ~8 ms for the built-in keys); hyperscan's database cannot be pickled (it loads from a cache file of
-    # its own), and the pure-Python one's trie pattern would be compiled again as it is unpickled
+    # (~3 against ~8 ms for the built-in keys; what it remembers of the words and lines it met is left out);
+    # hyperscan's database cannot be pickled (it loads from a cache file of its own), and the pure-Python one's trie
+    # pattern would be compiled again as it is unpickled
     _PICKLED_ENGINES = ("ahocorasick",)
 
     def fresh(self) -> "Prefilter":
-        """A prefilter of the same keys, matchers and tables, as this one stood before its gate was built: for a
-        Cleaner of its own (a prefilter counts the text it is given, and builds its gate once)."""
+        """A prefilter of the same keys, matchers and tables for a Cleaner of its own: it has counted no text and
+        builds its own gate (raises TypeError once this one has built its gate). The tables are copies; the key
+        engine is shared, as between any two prefilters of the same keys."""
         copy = object.__new__(Prefilter)
         copy.__setstate__(self.__getstate__())
+        copy._given = 0
         return copy
 
     def __getstate__(self):
@@ -135,7 +138,8 @@ class Prefilter:
 
     def __setstate__(self, state):
         for name in self._BY_MATCHER:
-            state[name] = {id(entry[0]): entry for entry in state[name]}
+            # (an entry's table of further requirements is filled in as documents ask: each prefilter has its own)
+            state[name] = {id(m): (m, dict(x) if type(x) is dict else x) for m, x in state[name]}
         self.__dict__.update(state)
         if "_engine" not in state:
             self._engine = _engine(self.backend, self.keys) if self.keys else None

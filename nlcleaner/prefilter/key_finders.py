@@ -196,6 +196,11 @@ class _ByWords:
         # repeat their furniture lines from one document to the next
         self._lines: dict[str, set[int]] = {}
 
+    def __getstate__(self):
+        # (a Cleaner's snapshot keeps pyahocorasick's engine) without what it remembers of the words and lines it met:
+        # the text of the documents a process cleaned has no place in a cache file
+        return {**self.__dict__, "_words": {}, "_lines": {}}
+
     def _word_keys(self, word: str):
         """The ids of the word keys that occur in a word."""
         raise NotImplementedError
