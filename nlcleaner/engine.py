@@ -90,10 +90,10 @@ class Cleaner:
                 pass
         self._take([packcache.load(p) for p in paths] + [packcache.load(p, user=True) for p in users])
         self._prefilter = _prefilter_for(self._kinds, self.all_rules, self.packs_hash)
-        # what the next Cleaner of these settings would work out again (each kind's keys too, which the first
-        # document asks for): kept in the cache, for a quicker start (see `snapshot`)
-        claim_keys = self._claim_keys()[0]
-        start.keep((self._loaded, self._prefilter.fresh(), [claim_keys[id(k)] for k in self._kinds]))
+        if start.wanted:  # what the next Cleaner of these settings would work out again (each kind's keys too,
+            # which the first document asks for): kept in the cache, for a quicker start (see `snapshot`)
+            claim_keys = self._claim_keys()[0]
+            start.keep((self._loaded, self._prefilter.fresh(), [claim_keys[id(k)] for k in self._kinds]))
 
     def _take(self, loaded: list) -> None:
         """The packs and kinds (each pack's (Pack, kinds of its rules)), and what the settings select of them."""

@@ -68,10 +68,15 @@ class Start:
         _remember(self.file, self.signatures, state)
         return state
 
+    @property
+    def wanted(self) -> bool:
+        """Whether `keep` would keep a state: there is a cache, and every file it is built from has settled (see
+        `_SETTLED`): a file changed lately may still change unseen."""
+        return self.signatures is not None and self.signatures[0]
+
     def keep(self, state) -> None:
-        """Keep `state` (picklable) for the next Cleaner of these settings and pack files; not when a file it was
-        built from may still change unseen (see `_SETTLED`)."""
-        if self.signatures is None or not self.signatures[0]:
+        """Keep `state` (picklable) for the next Cleaner of these settings and pack files, when `wanted`."""
+        if not self.wanted:
             return
         import pickle
 
