@@ -8,7 +8,7 @@ on their first candidate lines: ~0.45 s of every process, and of every worker wi
 module is given depends on the pattern, the flags and the versions of `regex` and Python alone, so it is recorded
 the first time a pattern is compiled and kept in one cache file (see `packcache.cache_dir`), named by those versions;
 later processes compile a recorded pattern in microseconds. The file is an index — a hash of each (pattern, flags),
-sorted — and the programs, each with a checksum: a process maps it and reads only the index (the whole table, a few
+sorted — and the programs, each with a checksum: a process reads only the index (the whole table, a few
 thousand programs and ~4 MB, took ~20 ms to read, check and unpickle in every process that confirmed a line) and the
 programs it asks for. A record for another pattern, one whose checksum fails or one the C module refuses is
 compiled anew; a file that is not such an index is ignored.

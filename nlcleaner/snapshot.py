@@ -62,7 +62,7 @@ class Start:
         if type(got) is not tuple or len(got) != 2 or got[0] != self.signatures or type(got[1]) is not bytes:
             return None
         try:
-            state = _loads(got[1])
+            state = packcache.unpickled(got[1])
         except Exception:
             return None
         _remember(self.file, self.signatures, state)
@@ -93,23 +93,6 @@ def _remember(file: Path, signatures: tuple, state) -> None:
     while len(_MEMO) >= _MEMO_MAX:
         del _MEMO[next(iter(_MEMO))]  # (the one remembered longest ago)
     _MEMO[file] = (signatures, state)
-
-
-def _loads(data: bytes):
-    try:
-        from _pickle import loads
-    except ImportError:  # pragma: no cover  (a Python without the C accelerator)
-        from pickle import loads
-    import gc
-
-    collecting = gc.isenabled()
-    if collecting:  # (tens of thousands of objects, none of them garbage: see packcache.read_pickle)
-        gc.disable()
-    try:
-        return loads(data)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _file(settings, pack_paths: list) -> Path | None:

@@ -127,7 +127,8 @@ class Prefilter:
         """A prefilter pickles (a Cleaner's snapshot) as it stands before its gate is built, its key engine made
         again (hyperscan's loads from a cache file of its own) unless it is worth keeping; its tables keyed by
         matcher ids are kept as their entries, since an unpickled matcher has another id."""
-        if self._gate is not None or self._gate_matchers is None and getattr(self, "_gate_engine", None):
+        built = self._gate_matchers is None and getattr(self, "_gate_engine", None)  # (built, or failed to build)
+        if self._gate is not None or built:
             raise TypeError("a prefilter is pickled only before its gate is built")
         state = self.__dict__.copy()
         if self.backend not in self._PICKLED_ENGINES:
@@ -504,8 +505,8 @@ class Prefilter:
         per: dict = _NO_LINES
         for b, sets in by_alternative.items():
             found = sets[0] if len(sets) == 1 else set().union(*sets)  # (hits' own sets are never changed)
-            for required in self._further(matcher, b) if narrow else ():  # a line it matches holds a key of
-                # each of these too
+            # a line it matches holds a key of each of its further requirements too
+            for required in self._further(matcher, b) if narrow else ():
                 present = [lines[k] for k in required if k in lines]
                 found = found.intersection(*present) if len(present) == 1 else found & set().union(*present)
                 if not found:
